@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyFormbody from '@fastify/formbody';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { DestinationStream } from 'pino';
+import type { Config } from './config.ts';
+import type { Db } from './db/connect.ts';
+import { databaseReachable } from './db/ping.ts';
+import accountRoutes from './features/accounts/routes.tsx';
+import contentRoutes from './features/content/routes.tsx';
+import devMailboxRoutes from './features/dev-mailbox/routes.tsx';
+import { type Access, checkAccess } from './platform/access.ts';
+import { ForbiddenError, NotFoundError, registerErrorPages } from './platform/errors.tsx';
+import { loadSession, SESSION_COOKIE } from './platform/session/session.ts';
+import { stylesheet } from './ui/assets.ts';
+import type { CurrentUser } from './ui/context.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+  }
+  interface FastifyRequest {
+    user: CurrentUser | null;
+    pendingEmail: string | null;
+    sessionIdHash: string | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+export type AppOptions = {
+  config: Config;
+  db: Db;
+  /** Where logs go; tests pass a stream to read them back. Defaults to stdout. */
+  logStream?: DestinationStream;
+};
+
+/** Form bodies above this are refused with a 413 page; the largest real field is 50,000 characters. */
+export const BODY_LIMIT_BYTES = 512 * 1024;
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Builds the whole application (config → infrastructure → features). Listening is server.ts's job. */
+export async function buildApp({ config, db, logStream }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
+      // Paths only: query strings can hold sign-in tokens, and we log no addresses or IPs.
+      serializers: {
+        req: (req) => ({ method: req.method, path: String(req.url).split('?')[0] }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
+    genReqId: () => randomUUID(),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Behind the reverse proxy of docs/operations.md, on the same machine.
+    trustProxy: config.env === 'production' ? 'loopback' : false,
+    return503OnClosing: true,
+  });
+
+  app.decorate('config', config);
+  app.decorate('db', db);
+  app.decorateRequest('user', null);
+  app.decorateRequest('pendingEmail', null);
+  app.decorateRequest('sessionIdHash', null);
+
+  // Every route says who may use it; a route without `access` is a programming error.
+  app.addHook('onRoute', (route) => {
+    const access = (route.config as { access?: Access } | undefined)?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access level`);
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(config.secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: config.secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    crossOriginEmbedderPolicy: false,
+    frameguard: { action: 'deny' },
+  });
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: config.secure, signed: true },
+  });
+  await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
+  await app.register(fastifyRateLimit, { global: false });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (request.url.startsWith('/static/') || request.url === '/healthz' || request.url === '/readyz') return;
+    const session = await loadSession(db, request.cookies[SESSION_COOKIE]);
+    if (session) {
+      request.user = session.user;
+      request.pendingEmail = session.pendingEmail;
+      request.sessionIdHash = session.idHash;
+    }
+  });
+
+  app.addHook('preHandler', (request, reply, done) => {
+    const access = request.routeOptions.config.access ?? 'public';
+    const verdict = checkAccess(access, { user: request.user, pendingEmail: request.pendingEmail, devMailbox: config.devMailbox });
+    if (verdict === 'notFound') return done(new NotFoundError());
+    if (verdict === 'forbidden') return done(new ForbiddenError());
+    if (verdict === 'signIn') {
+      reply.redirect(`/inloggen?terug=${encodeURIComponent(request.method === 'GET' ? request.url : '/mijn')}`, 303);
+      return done();
+    }
+    if (!UNSAFE_METHODS.has(request.method)) return done();
+    // A browser says when a request comes from another site; such a request never changes anything.
+    if (request.headers['sec-fetch-site'] === 'cross-site') return done(csrfRefusal());
+    app.csrfProtection(request, reply, done as (err?: Error) => void);
+  });
+
+  registerErrorPages(app);
+
+  app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' } }, async (_request, reply) => {
+    const ok = await databaseReachable(db);
+    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database onbereikbaar' });
+  });
+  app.get(stylesheet.href, { config: { access: 'public' } }, async (_request: FastifyRequest, reply: FastifyReply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(stylesheet.body),
+  );
+
+  await app.register(contentRoutes);
+  await app.register(accountRoutes);
+  await app.register(devMailboxRoutes);
+
+  return app;
+}
+
+function csrfRefusal(): Error {
+  return Object.assign(new Error('cross-site request'), { statusCode: 403, code: 'FST_CSRF_INVALID_TOKEN' });
+}

@@ -1,0 +1,18 @@
+import type { Config } from './config.ts';
+import { connect, type Db } from './db/connect.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { loadDemoContent } from './demo.ts';
+import { ensureSeedPages } from './features/content/service.ts';
+import { ensureReferenceData } from './features/reference/service.ts';
+
+/**
+ * Brings a database to a state the app can serve from: schema up to date, reference data and
+ * content pages present, and (in development, when asked) the demo content. Safe to repeat.
+ */
+export async function prepareDatabase(config: Config, db: Db = connect(config.database)): Promise<{ db: Db; demoLoaded: boolean }> {
+  await migrateToLatest(db);
+  await ensureReferenceData(db);
+  await ensureSeedPages(db);
+  const demoLoaded = config.demoContent ? await loadDemoContent(db) : false;
+  return { db, demoLoaded };
+}

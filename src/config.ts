@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. Everything else receives a `Config`.
+ * A wrong value stops the process at boot with one plain line per problem.
+ */
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  baseUrl: string;
+  /** `https:` base URL → cookies get `Secure` and HSTS is sent. */
+  secure: boolean;
+  database: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+  smtpUrl: string | undefined;
+  /** Mail is kept in the outbox and shown at /dev/mailbox instead of being sent. */
+  devMailbox: boolean;
+  sessionSecret: string;
+  demoContent: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  mailFrom: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Ongeldige configuratie:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'], {
+    error: 'moet on of off zijn (of 1/0, true/false)',
+  })
+  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+
+const schema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], {
+      error: 'moet development, production of test zijn',
+    })
+    .default('development'),
+  PORT: z.coerce
+    .number({ error: 'moet een getal zijn' })
+    .int('moet een heel getal zijn')
+    .min(0, 'moet tussen 0 en 65535 liggen')
+    .max(65535, 'moet tussen 0 en 65535 liggen')
+    .default(3000),
+  HOST: z.string().min(1, 'mag niet leeg zijn').default('127.0.0.1'),
+  BASE_URL: z.url({ error: 'moet een volledige URL zijn, zoals https://mkbroute.nl' }).optional(),
+  DATABASE_URL: z.string().min(1, 'mag niet leeg zijn').default('sqlite:./data/mkbroute.sqlite'),
+  SMTP_URL: z.string().optional(),
+  SESSION_SECRET: z.string().optional(),
+  DEMO_CONTENT: flag.optional(),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'moet fatal, error, warn, info, debug, trace of silent zijn',
+    })
+    .default('info'),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'moet een e-mailadres zijn')
+    .default('noreply@mkbroute.localhost'),
+});
+
+/** Parses an environment into a Config; throws ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings count as "not set", as they do in most service managers.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
+  }
+  const v = parsed.data;
+  const problems: string[] = [];
+  const production = v.NODE_ENV === 'production';
+
+  const baseUrl = (v.BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, '');
+  if (!/^https?:\/\//.test(baseUrl)) problems.push('BASE_URL moet met http:// of https:// beginnen');
+  if (production && !baseUrl.startsWith('https://')) {
+    problems.push('BASE_URL moet in productie met https:// beginnen');
+  }
+
+  let database: Config['database'] = { kind: 'sqlite', path: '' };
+  if (v.DATABASE_URL.startsWith('sqlite:')) {
+    const path = v.DATABASE_URL.slice('sqlite:'.length);
+    if (!path) problems.push('DATABASE_URL sqlite: heeft een bestandspad nodig, zoals sqlite:./data/mkbroute.sqlite');
+    database = { kind: 'sqlite', path };
+  } else if (/^postgres(ql)?:\/\//.test(v.DATABASE_URL)) {
+    database = { kind: 'postgres', url: v.DATABASE_URL };
+  } else {
+    problems.push('DATABASE_URL moet beginnen met sqlite: of postgres://');
+  }
+
+  if (v.SMTP_URL !== undefined && !/^smtps?:\/\/[^/]+/.test(v.SMTP_URL)) {
+    problems.push('SMTP_URL moet de vorm smtp://gebruiker:wachtwoord@host:poort of smtps://… hebben');
+  }
+  if (production && v.SMTP_URL === undefined) problems.push('SMTP_URL is verplicht in productie');
+
+  if (v.SESSION_SECRET !== undefined && v.SESSION_SECRET.length < 32) {
+    problems.push('SESSION_SECRET moet minstens 32 tekens lang zijn');
+  }
+  if (production && v.SESSION_SECRET === undefined) problems.push('SESSION_SECRET is verplicht in productie');
+
+  if (production && v.DEMO_CONTENT === true) problems.push('DEMO_CONTENT kan niet aan staan in productie');
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    env: v.NODE_ENV,
+    port: v.PORT,
+    host: v.HOST,
+    baseUrl,
+    secure: baseUrl.startsWith('https://'),
+    database,
+    smtpUrl: v.SMTP_URL,
+    devMailbox: !production && v.SMTP_URL === undefined,
+    sessionSecret: v.SESSION_SECRET ?? randomBytes(32).toString('hex'),
+    demoContent: !production && (v.DEMO_CONTENT ?? v.NODE_ENV === 'development'),
+    logLevel: v.LOG_LEVEL,
+    mailFrom: v.MAIL_FROM,
+  };
+}

@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { NotFoundError } from '../../platform/errors.tsx';
+import { parseForm, submittedValues } from '../../platform/forms.ts';
+import { renderMarkdown } from '../../platform/markdown.ts';
+import { pageContext } from '../../platform/page-context.ts';
+import { sendPage } from '../../ui/render.ts';
+import { criteria } from '../reference/service.ts';
+import { pageSchema } from './schemas.ts';
+import { getPage, PAGE_PATHS, pageList, savePage } from './service.ts';
+import { BackOfficeHome, EditPageView } from './views/backoffice.tsx';
+import { ContentPageView, CriteriaView, HomeView } from './views/public.tsx';
+
+export default async function contentRoutes(app: FastifyInstance) {
+  const { db } = app;
+
+  app.get('/', { config: { access: 'public' } }, async (request, reply) =>
+    sendPage(reply, <HomeView ctx={pageContext(request, reply)} page={await getPage(db, 'home')} />),
+  );
+
+  app.get('/criteria', { config: { access: 'public' } }, async (request, reply) => {
+    const page = await getPage(db, 'criteria');
+    return sendPage(reply, <CriteriaView ctx={pageContext(request, reply)} page={page} criteria={await criteria(db)} />);
+  });
+
+  for (const [slug, path] of Object.entries(PAGE_PATHS)) {
+    if (slug === 'home' || slug === 'criteria') continue;
+    app.get(path, { config: { access: 'public' } }, async (request, reply) =>
+      sendPage(reply, <ContentPageView ctx={pageContext(request, reply)} page={await getPage(db, slug)} />),
+    );
+  }
+
+  app.get('/beheer', { config: { access: 'team' } }, async (request, reply) => {
+    const saved = (request.query as Record<string, unknown>).opgeslagen;
+    const page = (
+      <BackOfficeHome ctx={pageContext(request, reply)} pages={await pageList(db)} saved={typeof saved === 'string' ? saved : null} />
+    );
+    return sendPage(reply, page);
+  });
+
+  app.get<{ Params: { slug: string } }>('/beheer/paginas/:slug', { config: { access: 'team' } }, async (request, reply) => {
+    const page = await getPage(db, request.params.slug);
+    const values = { title: page.title, summary: page.summary, body: page.body };
+    return sendPage(reply, <EditPageView ctx={pageContext(request, reply)} slug={page.slug} values={values} />);
+  });
+
+  app.post<{ Params: { slug: string } }>('/beheer/paginas/:slug', { config: { access: 'team' } }, async (request, reply) => {
+    const { slug } = request.params;
+    if (!(slug in PAGE_PATHS)) throw new NotFoundError(`page ${slug}`);
+    const form = parseForm(pageSchema, request.body);
+    const raw = submittedValues(request.body);
+    const values = { title: raw.title ?? '', summary: raw.summary ?? '', body: raw.body ?? '' };
+    if (!form.ok) {
+      return sendPage(reply, <EditPageView ctx={pageContext(request, reply)} slug={slug} values={values} errors={form.errors} />, 422);
+    }
+    if (form.data.actie === 'voorbeeld') {
+      const preview = { slug, ...form.data, bodyHtml: renderMarkdown(form.data.body), updatedAt: new Date().toISOString() };
+      return sendPage(reply, <EditPageView ctx={pageContext(request, reply)} slug={slug} values={values} preview={preview} />);
+    }
+    await savePage(db, slug, form.data, request.user?.id ?? '');
+    return reply.redirect(`/beheer?opgeslagen=${encodeURIComponent(slug)}`, 303);
+  });
+}

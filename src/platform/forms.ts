@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { FieldErrors } from '../ui/components.tsx';
+
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+/**
+ * Parses a submitted form with its Zod schema. On failure: the first message per field, in the
+ * order the schema lists the fields (which is the order on the page).
+ */
+export function parseForm<S extends z.ZodObject>(schema: S, body: unknown): FormResult<z.output<S>> {
+  const input = body && typeof body === 'object' ? body : {};
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  const order = Object.keys(schema.shape);
+  const errors: FieldErrors = [];
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? order[0] ?? 'formulier');
+    if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
+  }
+  errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  return { ok: false, errors };
+}
+
+/** What the user typed, as strings, to put back in the form after an error. */
+export function submittedValues(body: unknown): Record<string, string> {
+  if (!body || typeof body !== 'object') return {};
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'string') values[key] = value;
+  }
+  return values;
+}
+
+/** A path on this site to return to after signing in; anything else (other hosts, `//x`) is dropped. */
+export function safeReturnPath(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 500) return null;
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
+  if (/[\u0000-\u001f]/.test(value)) return null;
+  return value;
+}

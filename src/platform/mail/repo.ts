@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { isPostgres } from '../../db/dialect.ts';
+import { newId } from '../crypto.ts';
+
+export type MailInput = { to: string; subject: string; text: string };
+
+/**
+ * Writes a message to the outbox. Call it with the transaction that makes the change the message
+ * is about: if that change rolls back, the message never existed.
+ */
+export async function enqueueMail(db: Kysely<Database>, mail: MailInput, now = new Date()): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('outbox')
+    .values({
+      id,
+      to_address: mail.to,
+      subject: mail.subject,
+      body_text: mail.text,
+      created_at: now.toISOString(),
+      next_attempt_at: now.toISOString(),
+      locked_until: null,
+      sent_at: null,
+      last_error: null,
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * Claims up to `limit` due messages for `lockMs` in one statement. On PostgreSQL the inner select
+ * skips rows another process has locked, so several workers never claim the same message; on
+ * SQLite the single UPDATE is atomic on its own.
+ */
+export async function claimDueMail(db: Kysely<Database>, now: Date, limit: number, lockMs: number) {
+  const nowIso = now.toISOString();
+  const due = db
+    .selectFrom('outbox')
+    .select('id')
+    .where('sent_at', 'is', null)
+    .where('next_attempt_at', '<=', nowIso)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
+    .orderBy('next_attempt_at')
+    .limit(limit)
+    .$if(isPostgres(db), (qb) => qb.forUpdate().skipLocked());
+  return db
+    .updateTable('outbox')
+    .set({ locked_until: new Date(now.getTime() + lockMs).toISOString() })
+    .where('id', 'in', due)
+    .returningAll()
+    .execute();
+}
+
+export async function markMailSent(db: Kysely<Database>, id: string, at: Date): Promise<void> {
+  await db.updateTable('outbox').set({ sent_at: at.toISOString(), locked_until: null, last_error: null }).where('id', '=', id).execute();
+}
+
+export async function markMailFailed(db: Kysely<Database>, id: string, error: string, nextAttemptAt: Date): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      attempts: eb('attempts', '+', 1),
+      next_attempt_at: nextAttemptAt.toISOString(),
+      locked_until: null,
+      last_error: error.slice(0, 500),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listMail(db: Kysely<Database>, limit = 100) {
+  return db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+}
+
+export async function findMail(db: Kysely<Database>, id: string) {
+  return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,66 @@
+import { buildApp } from './app.ts';
+import { prepareDatabase } from './boot.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DEMO_USERS } from './demo.ts';
+import { purgeOldSignInTokens } from './features/accounts/service.ts';
+import { mailboxTransport, smtpTransport, startOutboxWorker } from './platform/mail/worker.ts';
+import { HOUR } from './platform/time.ts';
+
+/** Process entry: configuration, database, HTTP, worker, and an orderly stop. Nothing else. */
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const { db, demoLoaded } = await prepareDatabase(config);
+  const app = await buildApp({ config, db });
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, new URL(config.baseUrl).hostname) : mailboxTransport;
+  const worker = startOutboxWorker({ db, transport, from: config.mailFrom, log: app.log });
+  const housekeeping = setInterval(() => {
+    purgeOldSignInTokens(db).catch((err) => app.log.error({ err }, 'housekeeping failed'));
+  }, HOUR);
+  housekeeping.unref();
+
+  await app.listen({ port: config.port, host: config.host });
+
+  if (config.devMailbox) {
+    const lines = [`Mkb-route platform draait op ${config.baseUrl}`];
+    if (demoLoaded) lines.push('Demo-inhoud is zojuist geladen (alleen voor ontwikkeling).');
+    if (config.demoContent) {
+      lines.push('Inloggen: ga naar /inloggen en vul een van deze demo-adressen in:');
+      for (const u of DEMO_USERS) lines.push(`  ${u.email} (${u.role})`);
+    } else {
+      lines.push('Inloggen: ga naar /inloggen en vul een e-mailadres in.');
+    }
+    lines.push(`De inloglink staat daarna in het postvak: ${config.baseUrl}/dev/mailbox`);
+    process.stdout.write(`\n${lines.join('\n')}\n\n`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'stopping: finishing requests in flight');
+    clearInterval(housekeeping);
+    // Stop taking new work first, let requests in flight finish, then let go of the database.
+    await worker.stop();
+    await app.close();
+    await db.destroy();
+    app.log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Starten mislukt: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

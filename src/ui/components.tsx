@@ -1,0 +1,166 @@
+import type { ComponentChildren } from 'preact';
+
+/** Field errors in the order the fields appear on the page. */
+export type FieldErrors = { field: string; message: string }[];
+
+export const fieldId = (name: string) => `veld-${name}`;
+const errorId = (name: string) => `fout-${name}`;
+const hintId = (name: string) => `uitleg-${name}`;
+
+export function errorFor(errors: FieldErrors | undefined, field: string): string | undefined {
+  return errors?.find((e) => e.field === field)?.message;
+}
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+/** At the top of a form that came back with errors; each line links to its field. */
+export function ErrorSummary({ errors }: { errors: FieldErrors | undefined }) {
+  if (!errors || errors.length === 0) return null;
+  return (
+    <div class="mkb-error-summary" role="alert" aria-labelledby="foutoverzicht-titel" tabIndex={-1} id="foutoverzicht">
+      <h2 id="foutoverzicht-titel">
+        {errors.length === 1 ? 'Er is 1 fout in het formulier' : `Er zijn ${errors.length} fouten in het formulier`}
+      </h2>
+      <ul>
+        {errors.map((e) => (
+          <li key={e.field}>
+            <a href={`#${fieldId(e.field)}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: FieldErrors;
+  required?: boolean;
+};
+
+function FieldFrame(props: FieldProps & { children: ComponentChildren }) {
+  const error = errorFor(props.errors, props.name);
+  return (
+    <div class={`utrecht-form-field utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <p class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={fieldId(props.name)}>
+          {props.label}
+          {!props.required && <span class="mkb-meta"> (niet verplicht)</span>}
+        </label>
+      </p>
+      {props.hint && (
+        <div class="utrecht-form-field-description" id={hintId(props.name)}>
+          {props.hint}
+        </div>
+      )}
+      {error && (
+        <div class="utrecht-form-field-error-message" id={errorId(props.name)}>
+          <span class="mkb-visually-hidden">Fout: </span>
+          {error}
+        </div>
+      )}
+      <div class="utrecht-form-field__input">{props.children}</div>
+    </div>
+  );
+}
+
+function describedBy(props: FieldProps): string | undefined {
+  const ids = [props.hint ? hintId(props.name) : null, errorFor(props.errors, props.name) ? errorId(props.name) : null];
+  const joined = ids.filter(Boolean).join(' ');
+  return joined || undefined;
+}
+
+export function TextField(
+  props: FieldProps & { value?: string; type?: 'text' | 'email' | 'url' | 'tel'; maxLength?: number; autocomplete?: string },
+) {
+  const invalid = Boolean(errorFor(props.errors, props.name));
+  return (
+    <FieldFrame {...props}>
+      <input
+        class={`utrecht-textbox utrecht-textbox--html-input${invalid ? ' utrecht-textbox--invalid' : ''}`}
+        id={fieldId(props.name)}
+        name={props.name}
+        type={(props.type ?? 'text') as 'text'}
+        value={props.value ?? ''}
+        maxLength={props.maxLength}
+        required={props.required}
+        autocomplete={props.autocomplete}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextArea(props: FieldProps & { value?: string; maxLength?: number; rows?: number }) {
+  const invalid = Boolean(errorFor(props.errors, props.name));
+  return (
+    <FieldFrame {...props}>
+      <textarea
+        class={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? ' utrecht-textarea--invalid' : ''}`}
+        id={fieldId(props.name)}
+        name={props.name}
+        rows={props.rows ?? 12}
+        maxLength={props.maxLength}
+        required={props.required}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </FieldFrame>
+  );
+}
+
+export function SelectField(props: FieldProps & { value?: string; options: { value: string; label: string }[]; placeholder: string }) {
+  const invalid = Boolean(errorFor(props.errors, props.name));
+  return (
+    <FieldFrame {...props}>
+      <select
+        class={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`}
+        id={fieldId(props.name)}
+        name={props.name}
+        required={props.required}
+        aria-invalid={invalid ? 'true' : undefined}
+        aria-describedby={describedBy(props)}
+      >
+        <option value="">{props.placeholder}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export function Button(props: { children: ComponentChildren; secondary?: boolean; name?: string; value?: string }) {
+  return (
+    <button
+      type="submit"
+      name={props.name}
+      value={props.value}
+      class={`utrecht-button ${props.secondary ? 'utrecht-button--secondary-action' : 'utrecht-button--primary-action'}`}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+export function Notice(props: { kind?: 'ok' | 'warning' | 'info'; children: ComponentChildren }) {
+  const kind = props.kind ?? 'info';
+  return (
+    <div class={`mkb-notice mkb-notice--${kind}`} role={kind === 'info' ? undefined : 'status'}>
+      {props.children}
+    </div>
+  );
+}
+
+export function Heading1({ children }: { children: ComponentChildren }) {
+  return <h1 class="utrecht-heading-1">{children}</h1>;
+}
