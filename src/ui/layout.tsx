@@ -26,8 +26,8 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         <a class="utrecht-skip-link utrecht-skip-link--visible-on-focus" href="#inhoud">
           Naar de inhoud
         </a>
-        {ctx.demo && <p class="mkb-demo-banner">Demo-omgeving: de gebruikers en gegevens hier zijn verzonnen voorbeelden.</p>}
         <header class="mkb-header">
+          {ctx.demo && <p class="mkb-demo-banner">Demo-omgeving: de gebruikers en gegevens hier zijn verzonnen voorbeelden.</p>}
           <div class="mkb-header__inner">
             <a class="mkb-brand" href="/">
               Mkb-route in het hbo
