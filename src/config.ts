@@ -48,10 +48,16 @@ const schema = z.object({
     .max(65535, 'moet tussen 0 en 65535 liggen')
     .default(3000),
   HOST: z.string().min(1, 'mag niet leeg zijn').default('127.0.0.1'),
-  BASE_URL: z.url({ error: 'moet een volledige URL zijn, zoals https://mkbroute.nl' }).optional(),
-  DATABASE_URL: z.string().min(1, 'mag niet leeg zijn').default('sqlite:./data/mkbroute.sqlite'),
-  SMTP_URL: z.string().optional(),
-  SESSION_SECRET: z.string().optional(),
+  BASE_URL: z.url({ protocol: /^https?$/, error: 'moet een volledige http(s)-URL zijn, zoals https://mkbroute.nl' }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:.+|postgres(ql)?:\/\/.+)$/, 'moet beginnen met sqlite: (met een bestandspad) of postgres://')
+    .default('sqlite:./data/mkbroute.sqlite'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'moet de vorm smtp://gebruiker:wachtwoord@host:poort of smtps://… hebben')
+    .optional(),
+  SESSION_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
   DEMO_CONTENT: flag.optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -69,43 +75,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   // Empty strings count as "not set", as they do in most service managers.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`));
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
+
+  // Rules that tie values together; checked on the raw values so every problem shows at once.
+  const production = cleaned.NODE_ENV === 'production';
+  if (production) {
+    if (!String(cleaned.BASE_URL ?? '').startsWith('https://')) problems.push('BASE_URL moet in productie met https:// beginnen');
+    if (cleaned.SMTP_URL === undefined) problems.push('SMTP_URL is verplicht in productie');
+    if (cleaned.SESSION_SECRET === undefined) problems.push('SESSION_SECRET is verplicht in productie');
+    if (['1', 'true', 'on', 'yes'].includes(String(cleaned.DEMO_CONTENT))) problems.push('DEMO_CONTENT kan niet aan staan in productie');
   }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+
   const v = parsed.data;
-  const problems: string[] = [];
-  const production = v.NODE_ENV === 'production';
-
   const baseUrl = (v.BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, '');
-  if (!/^https?:\/\//.test(baseUrl)) problems.push('BASE_URL moet met http:// of https:// beginnen');
-  if (production && !baseUrl.startsWith('https://')) {
-    problems.push('BASE_URL moet in productie met https:// beginnen');
-  }
-
-  let database: Config['database'] = { kind: 'sqlite', path: '' };
-  if (v.DATABASE_URL.startsWith('sqlite:')) {
-    const path = v.DATABASE_URL.slice('sqlite:'.length);
-    if (!path) problems.push('DATABASE_URL sqlite: heeft een bestandspad nodig, zoals sqlite:./data/mkbroute.sqlite');
-    database = { kind: 'sqlite', path };
-  } else if (/^postgres(ql)?:\/\//.test(v.DATABASE_URL)) {
-    database = { kind: 'postgres', url: v.DATABASE_URL };
-  } else {
-    problems.push('DATABASE_URL moet beginnen met sqlite: of postgres://');
-  }
-
-  if (v.SMTP_URL !== undefined && !/^smtps?:\/\/[^/]+/.test(v.SMTP_URL)) {
-    problems.push('SMTP_URL moet de vorm smtp://gebruiker:wachtwoord@host:poort of smtps://… hebben');
-  }
-  if (production && v.SMTP_URL === undefined) problems.push('SMTP_URL is verplicht in productie');
-
-  if (v.SESSION_SECRET !== undefined && v.SESSION_SECRET.length < 32) {
-    problems.push('SESSION_SECRET moet minstens 32 tekens lang zijn');
-  }
-  if (production && v.SESSION_SECRET === undefined) problems.push('SESSION_SECRET is verplicht in productie');
-
-  if (production && v.DEMO_CONTENT === true) problems.push('DEMO_CONTENT kan niet aan staan in productie');
-
-  if (problems.length > 0) throw new ConfigError(problems);
+  const database: Config['database'] = v.DATABASE_URL.startsWith('sqlite:')
+    ? { kind: 'sqlite', path: v.DATABASE_URL.slice('sqlite:'.length) }
+    : { kind: 'postgres', url: v.DATABASE_URL };
 
   return {
     env: v.NODE_ENV,

@@ -1,0 +1,244 @@
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { describe, test } from 'node:test';
+import { buildTestApp, Client, countRows, lastMailTo, linkToken, signIn } from '../../../test/helpers.ts';
+import { sha256 } from '../../platform/crypto.ts';
+import { ensureUser } from './service.ts';
+
+describe('sign-in by e-mail link', () => {
+  test('a known user signs in through the link and lands on /mijn; the token is stored only as a hash', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    await ensureUser(db, { email: 'teamlid@programma.nl', role: 'team', name: 'Tessa Team' });
+    const client = new Client(app);
+    await client.get('/inloggen');
+    const requested = await client.post('/inloggen', { email: '  Teamlid@Programma.NL ' });
+    assert.equal(requested.statusCode, 303);
+    assert.equal(requested.headers.location, '/inloggen/verstuurd');
+
+    const mail = await lastMailTo(db, 'teamlid@programma.nl');
+    assert.ok(mail);
+    assert.equal(mail.subject, 'Uw inloglink voor Mkb-route in het hbo');
+    const token = linkToken(mail.body_text);
+    const stored = await db.selectFrom('sign_in_tokens').selectAll().execute();
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0]?.token_hash, sha256(token));
+    assert.ok(!JSON.stringify(stored).includes(token), 'raw token must not be stored');
+    const minutes = (Date.parse(stored[0]?.expires_at ?? '') - Date.parse(stored[0]?.created_at ?? '')) / 60_000;
+    assert.equal(minutes, 15);
+
+    const confirm = await client.get(`/inloggen/link?token=${token}`);
+    assert.equal(confirm.statusCode, 200);
+    assert.match(confirm.body, /U logt in als teamlid@programma\.nl/);
+    assert.equal(await countRows(db, 'sessions'), 0, 'opening the link alone signs nobody in');
+
+    const done = await client.post('/inloggen/link', { token });
+    assert.equal(done.statusCode, 303);
+    assert.equal(done.headers.location, '/mijn?welkom=1');
+    const cookie = String(done.headers['set-cookie']).split(/,(?=\s*\w+=)/).find((c) => c.startsWith('mkb_sessie='));
+    assert.ok(cookie);
+    assert.match(cookie, /HttpOnly/);
+    assert.match(cookie, /SameSite=Lax/);
+    assert.doesNotMatch(cookie, /Secure/);
+
+    const mine = await client.get('/mijn?welkom=1');
+    assert.equal(mine.statusCode, 200);
+    assert.match(mine.body, /teamlid@programma\.nl/);
+    assert.match(mine.body, /Lid programmateam/);
+    assert.match(mine.body, /Tessa Team/);
+    const audit = await db.selectFrom('audit_events').select('action').where('action', '=', 'user.signed_in').execute();
+    assert.equal(audit.length, 1);
+  });
+
+  test('a link works once: the second use gets the "werkt niet meer" page and no session', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    await ensureUser(db, { email: 'a@hogeschool.nl', role: 'applicant', institutionBrin: '07GR' });
+    const client = await signIn(app, db, 'a@hogeschool.nl');
+    const token = linkToken((await lastMailTo(db, 'a@hogeschool.nl'))?.body_text ?? '');
+    const other = new Client(app);
+    assert.equal((await other.get(`/inloggen/link?token=${token}`)).statusCode, 400);
+    await other.get('/inloggen');
+    const again = await other.post('/inloggen/link', { token });
+    assert.equal(again.statusCode, 400);
+    assert.match(again.body, /Deze link werkt niet meer/);
+    assert.equal(other.cookies.has('mkb_sessie'), false);
+    assert.equal((await client.get('/mijn')).statusCode, 200);
+  });
+
+  test('an expired link is refused and the confirmation page says so', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    const client = new Client(app);
+    await client.get('/inloggen');
+    await client.post('/inloggen', { email: 'laat@hogeschool.nl' });
+    const token = linkToken((await lastMailTo(db, 'laat@hogeschool.nl'))?.body_text ?? '');
+    await db.updateTable('sign_in_tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    const page = await client.get(`/inloggen/link?token=${token}`);
+    assert.equal(page.statusCode, 400);
+    assert.match(page.body, /Deze link werkt niet meer/);
+    const post = await client.post('/inloggen/link', { token });
+    assert.equal(post.statusCode, 400);
+    assert.equal(await countRows(db, 'sessions'), 0);
+  });
+
+  test('known and unknown addresses get the very same answer (no account enumeration)', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    await ensureUser(db, { email: 'bekend@hogeschool.nl', role: 'applicant', institutionBrin: '07GR' });
+    const answers = [];
+    for (const email of ['bekend@hogeschool.nl', 'onbekend@hogeschool.nl']) {
+      const client = new Client(app);
+      await client.get('/inloggen');
+      const res = await client.post('/inloggen', { email });
+      answers.push({ status: res.statusCode, location: res.headers.location, body: res.body });
+    }
+    assert.deepEqual(answers[0], answers[1]);
+    assert.equal(await countRows(db, 'outbox'), 2);
+  });
+
+  test('a new address chooses its hogeschool and becomes an applicant of it; the session id changes', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    const client = new Client(app);
+    await client.get('/inloggen');
+    await client.post('/inloggen', { email: 'nieuw@avans.nl' });
+    const token = linkToken((await lastMailTo(db, 'nieuw@avans.nl'))?.body_text ?? '');
+    assert.match((await lastMailTo(db, 'nieuw@avans.nl'))?.body_text ?? '', /nog geen account/);
+    await client.get(`/inloggen/link?token=${token}`);
+    const res = await client.post('/inloggen/link', { token });
+    assert.equal(res.headers.location, '/inloggen/hogeschool');
+    const pendingCookie = client.cookies.get('mkb_sessie');
+    assert.ok(pendingCookie);
+    assert.equal((await client.get('/mijn')).headers.location, '/inloggen?terug=%2Fmijn', 'not signed in yet');
+
+    const form = await client.get('/inloggen/hogeschool');
+    assert.match(form.body, /Voor nieuw@avans\.nl is nog geen account/);
+    assert.match(form.body, /<option value="07GR">Avans Hogeschool \(Tilburg\)<\/option>/);
+
+    const bad = await client.post('/inloggen/hogeschool', { institution: 'ZZZZ', name: 'Noor <b>Nieuw</b>' });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /Kies uw hogeschool uit de lijst/);
+    assert.match(bad.body, /value="Noor &lt;b>Nieuw&lt;\/b>"/, 'input kept, escaped');
+    assert.equal(await countRows(db, 'users'), 0);
+
+    const ok = await client.post('/inloggen/hogeschool', { institution: '07GR', name: 'Noor Nieuw' });
+    assert.equal(ok.statusCode, 303);
+    assert.notEqual(client.cookies.get('mkb_sessie'), pendingCookie, 'session id rotated');
+    const users = await db.selectFrom('users').select(['email', 'role', 'institution_brin', 'name']).execute();
+    assert.deepEqual(users, [{ email: 'nieuw@avans.nl', role: 'applicant', institution_brin: '07GR', name: 'Noor Nieuw' }]);
+    assert.equal(await countRows(db, 'sessions'), 1, 'the pending session is gone');
+    const mine = await client.get('/mijn');
+    assert.match(mine.body, /Avans Hogeschool/);
+  });
+
+  test('the hogeschool step is not reachable without a proven address', async (t) => {
+    const { app } = await buildTestApp(t);
+    const res = await new Client(app).get('/inloggen/hogeschool');
+    assert.equal(res.statusCode, 404);
+  });
+
+  test('an invalid address gets a Dutch message, the error summary and its input back (422)', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    const client = new Client(app);
+    await client.get('/inloggen');
+    const res = await client.post('/inloggen', { email: 'geen-adres<script>' });
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /Er is 1 fout in het formulier/);
+    assert.match(res.body, /<a href="#veld-email">Vul een geldig e-mailadres in, zoals naam@hogeschool\.nl<\/a>/);
+    assert.match(res.body, /value="geen-adres&lt;script>"/);
+    assert.match(res.body, /aria-describedby="uitleg-email fout-email"/);
+    assert.equal(await countRows(db, 'outbox'), 0);
+  });
+
+  test('more than 3 links for one address within 15 minutes are refused with a clear message', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    const client = new Client(app);
+    await client.get('/inloggen');
+    for (let i = 0; i < 3; i++) assert.equal((await client.post('/inloggen', { email: 'veel@hogeschool.nl' })).statusCode, 303);
+    const fourth = await client.post('/inloggen', { email: 'veel@hogeschool.nl' });
+    assert.equal(fourth.statusCode, 429);
+    assert.match(fourth.body, /te veel inloglinks gevraagd/);
+    assert.equal(await countRows(db, 'outbox'), 3);
+    assert.equal((await client.post('/inloggen', { email: 'ander@hogeschool.nl' })).statusCode, 303, 'other addresses go on');
+  });
+
+  test('more than 20 links from one network address within an hour are refused', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    const client = new Client(app);
+    await client.get('/inloggen');
+    for (let i = 0; i < 20; i++) {
+      assert.equal((await client.post('/inloggen', { email: `p${i}@hogeschool.nl` })).statusCode, 303);
+    }
+    const limited = await client.post('/inloggen', { email: 'p20@hogeschool.nl' });
+    assert.equal(limited.statusCode, 429);
+    assert.equal(await countRows(db, 'outbox'), 20);
+    const elsewhere = await app.inject({ method: 'GET', url: '/inloggen', remoteAddress: '10.9.8.7' });
+    assert.equal(elsewhere.statusCode, 200);
+  });
+
+  test('a sign-in returns to the page that asked for it, never to another site', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    await ensureUser(db, { email: 'team@programma.nl', role: 'team' });
+    const client = new Client(app);
+    const asked = await client.get('/beheer');
+    assert.equal(asked.statusCode, 303);
+    assert.equal(asked.headers.location, '/inloggen?terug=%2Fbeheer');
+    const form = await client.get('/inloggen?terug=%2Fbeheer');
+    assert.match(form.body, /name="terug" value="\/beheer"/);
+    await client.post('/inloggen', { email: 'team@programma.nl', terug: '/beheer' });
+    const token = linkToken((await lastMailTo(db, 'team@programma.nl'))?.body_text ?? '');
+    const done = await client.post('/inloggen/link', { token });
+    assert.equal(done.headers.location, '/beheer');
+
+    const evil = new Client(app);
+    const evilForm = await evil.get('/inloggen?terug=%2F%2Fevil.example');
+    assert.doesNotMatch(evilForm.body, /name="terug"/);
+  });
+
+  test('sign out ends this session; sign out everywhere ends all sessions of the user', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    await ensureUser(db, { email: 'twee@hogeschool.nl', role: 'applicant', institutionBrin: '07GR' });
+    const laptop = await signIn(app, db, 'twee@hogeschool.nl');
+    const phone = await signIn(app, db, 'twee@hogeschool.nl');
+    const third = await signIn(app, db, 'twee@hogeschool.nl');
+    assert.equal(await countRows(db, 'sessions'), 3);
+
+    await third.get('/mijn');
+    const out = await third.post('/uitloggen', {});
+    assert.equal(out.headers.location, '/inloggen?uitgelogd=1');
+    assert.equal(third.cookies.has('mkb_sessie'), false);
+    assert.equal(await countRows(db, 'sessions'), 2);
+    assert.match((await third.get('/inloggen?uitgelogd=1')).body, /U bent uitgelogd\./);
+
+    await laptop.get('/mijn');
+    const everywhere = await laptop.post('/uitloggen/overal', {});
+    assert.equal(everywhere.headers.location, '/inloggen?uitgelogd=overal');
+    assert.equal(await countRows(db, 'sessions'), 0);
+    assert.equal((await phone.get('/mijn')).statusCode, 303, 'the other device is signed out too');
+  });
+
+  test('cookies are Secure when BASE_URL is https', async (t) => {
+    const { app, db } = await buildTestApp(t, { env: { BASE_URL: 'https://mkbroute.example' } });
+    await ensureUser(db, { email: 'veilig@hogeschool.nl', role: 'team' });
+    const client = new Client(app);
+    const page = await client.get('/inloggen');
+    assert.match(String(page.headers['set-cookie']), /_csrf=.*Secure/);
+    await client.post('/inloggen', { email: 'veilig@hogeschool.nl' });
+    const token = linkToken((await lastMailTo(db, 'veilig@hogeschool.nl'))?.body_text ?? '');
+    const res = await client.post('/inloggen/link', { token });
+    assert.match(String(res.headers['set-cookie']), /mkb_sessie=[^;]+;.*Secure/);
+    assert.match(String(res.headers['strict-transport-security']), /max-age=31536000/);
+  });
+
+  test('logs of a whole sign-in carry request ids but no e-mail address or token', async (t) => {
+    const lines: string[] = [];
+    const stream = new PassThrough();
+    stream.on('data', (chunk) => lines.push(String(chunk)));
+    const { app, db } = await buildTestApp(t, { env: { LOG_LEVEL: 'info' }, logStream: stream });
+    await ensureUser(db, { email: 'privacy@hogeschool.nl', role: 'team' });
+    await signIn(app, db, 'privacy@hogeschool.nl');
+    const token = linkToken((await lastMailTo(db, 'privacy@hogeschool.nl'))?.body_text ?? '');
+    const log = lines.join('');
+    assert.ok(lines.length >= 8, 'requests were logged');
+    assert.ok(!log.includes('privacy@hogeschool.nl'), 'no e-mail address in logs');
+    assert.ok(!log.includes(token), 'no token in logs');
+    assert.match(log, /"reqId":"[0-9a-f-]{36}"/);
+    assert.match(log, /"path":"\/inloggen\/link"/);
+  });
+});
