@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs a command against a throwaway PostgreSQL cluster: initdb in a temporary folder as the
+# postgres user, listening on 127.0.0.1 only, removed afterwards. DATABASE_URL is set for the command.
+# Usage: scripts/with-postgres.sh npm test
+set -euo pipefail
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+PG_PORT=${PG_PORT:-54329}
+dir=$(mktemp -d /tmp/mkbroute-pg.XXXXXX)
+chown postgres:postgres "$dir" 2>/dev/null || true
+run_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+cleanup() {
+  run_pg "$PG_BIN/pg_ctl -D $dir/data -m immediate stop" >/dev/null 2>&1 || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+run_pg "$PG_BIN/initdb -D $dir/data -U postgres -A trust -E UTF8 --locale=C.UTF-8" >/dev/null
+run_pg "$PG_BIN/pg_ctl -D $dir/data -l $dir/log -w -o \"-h 127.0.0.1 -p $PG_PORT -k $dir -c fsync=off -c max_connections=200\" start" >/dev/null
+run_pg "$PG_BIN/createdb -h 127.0.0.1 -p $PG_PORT -U postgres mkbroute"
+export DATABASE_URL="postgres://postgres@127.0.0.1:$PG_PORT/mkbroute"
+echo "PostgreSQL draait op 127.0.0.1:$PG_PORT (tijdelijk, in $dir)"
+"$@"
