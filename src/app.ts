@@ -22,6 +22,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     db: Db;
+    /** Every route with who may use it; read by the route-table test. */
+    routeTable: { method: string; url: string; access: Access }[];
   }
   interface FastifyRequest {
     user: CurrentUser | null;
@@ -71,9 +73,13 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   app.decorateRequest('sessionIdHash', null);
 
   // Every route says who may use it; a route without `access` is a programming error.
+  app.decorate('routeTable', []);
   app.addHook('onRoute', (route) => {
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access) throw new Error(`Route ${route.method} ${route.url} declares no access level`);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeTable.push({ method, url: route.url, access });
+    }
   });
 
   await app.register(fastifyHelmet, {

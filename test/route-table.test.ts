@@ -1,0 +1,130 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { ensureUser } from '../src/features/accounts/service.ts';
+import { enqueueMail } from '../src/platform/mail/repo.ts';
+import { buildTestApp, Client, signIn } from './helpers.ts';
+
+type Role = 'anonymous' | 'applicantA' | 'applicantB' | 'team' | 'admin';
+const ROLES: Role[] = ['anonymous', 'applicantA', 'applicantB', 'team', 'admin'];
+
+/**
+ * Every route of the app and who may use it. A new route fails this test until it is added here,
+ * so nobody adds a route without deciding who may use it.
+ */
+const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendingSignup' | 'development'> = {
+  'GET /': 'public',
+  'GET /programma': 'public',
+  'GET /criteria': 'public',
+  'GET /aanbod': 'public',
+  'GET /deelnemen': 'public',
+  'GET /privacy': 'public',
+  'GET /toegankelijkheid': 'public',
+  'GET /contact': 'public',
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'GET /static/app-*.css': 'public',
+  'GET /inloggen': 'public',
+  'POST /inloggen': 'public',
+  'GET /inloggen/verstuurd': 'public',
+  'GET /inloggen/link': 'public',
+  'POST /inloggen/link': 'public',
+  'GET /inloggen/hogeschool': 'pendingSignup',
+  'POST /inloggen/hogeschool': 'pendingSignup',
+  'POST /uitloggen': 'public',
+  'POST /uitloggen/overal': 'signedIn',
+  'GET /mijn': 'signedIn',
+  'GET /beheer': 'team',
+  'GET /beheer/paginas/:slug': 'team',
+  'POST /beheer/paginas/:slug': 'team',
+  'GET /dev/mailbox': 'development',
+  'GET /dev/mailbox/:id': 'development',
+};
+
+/** Public routes that need input to do anything; without it they answer this for everyone. */
+const WITHOUT_INPUT: Record<string, number> = { '/inloggen/link': 400 };
+
+function expectedGetStatus(access: string, role: Role, url: string): number {
+  switch (access) {
+    case 'public':
+    case 'development':
+      return WITHOUT_INPUT[url] ?? 200;
+    case 'pendingSignup':
+      return 404;
+    case 'signedIn':
+      return role === 'anonymous' ? 303 : 200;
+    case 'team':
+      return role === 'anonymous' ? 303 : role === 'team' || role === 'admin' ? 200 : 403;
+    case 'admin':
+      return role === 'anonymous' ? 303 : role === 'admin' ? 200 : 403;
+  }
+  throw new Error(`unknown access ${access}`);
+}
+
+describe('route table', () => {
+  test('every route is listed with its access level', async (t) => {
+    const { app } = await buildTestApp(t);
+    const actual = Object.fromEntries(
+      app.routeTable.map((r) => [`${r.method} ${r.url.replace(/app-[0-9a-f]+\.css$/, 'app-*.css')}`, r.access]),
+    );
+    assert.deepEqual(actual, EXPECTED);
+  });
+
+  test('every GET route answers each role exactly as its access level says', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    await ensureUser(db, { email: 'a@avans.nl', role: 'applicant', institutionBrin: '07GR' });
+    await ensureUser(db, { email: 'b@hva.nl', role: 'applicant', institutionBrin: '21QA' });
+    await ensureUser(db, { email: 'team@programma.nl', role: 'team' });
+    await ensureUser(db, { email: 'admin@programma.nl', role: 'admin' });
+    const clients: Record<Role, Client> = {
+      anonymous: new Client(app),
+      applicantA: await signIn(app, db, 'a@avans.nl'),
+      applicantB: await signIn(app, db, 'b@hva.nl'),
+      team: await signIn(app, db, 'team@programma.nl'),
+      admin: await signIn(app, db, 'admin@programma.nl'),
+    };
+    const mailId = await enqueueMail(db, { to: 'x@y.nl', subject: 'Route-table', text: 'x' });
+    const samples: Record<string, string> = { ':slug': 'contact', ':id': mailId };
+    const stylesheet = app.routeTable.find((r) => r.url.startsWith('/static/'))?.url ?? '';
+
+    const mismatches: string[] = [];
+    for (const [key, access] of Object.entries(EXPECTED)) {
+      const [method, pattern] = key.split(' ') as [string, string];
+      if (method !== 'GET') continue;
+      const url = pattern === '/static/app-*.css' ? stylesheet : pattern.replace(/:\w+/g, (p) => samples[p] ?? p);
+      for (const role of ROLES) {
+        const res = await clients[role].get(url);
+        const want = expectedGetStatus(access, role, url);
+        if (res.statusCode !== want) mismatches.push(`${role} ${url}: ${res.statusCode}, expected ${want}`);
+        if (want === 303 && res.headers.location !== `/inloggen?terug=${encodeURIComponent(url)}`) {
+          mismatches.push(`${role} ${url}: redirected to ${res.headers.location}`);
+        }
+      }
+    }
+    assert.deepEqual(mismatches, []);
+  });
+
+  test('state-changing routes refuse roles that may not use them, before doing anything', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    await ensureUser(db, { email: 'a@avans.nl', role: 'applicant', institutionBrin: '07GR' });
+    const applicant = await signIn(app, db, 'a@avans.nl');
+    const anonymous = new Client(app);
+    await anonymous.get('/inloggen');
+    await applicant.get('/mijn');
+    const form = { title: 'Gekaapt', summary: 'x', body: 'x' };
+
+    assert.equal((await anonymous.post('/beheer/paginas/home', form)).headers.location, '/inloggen?terug=%2Fmijn');
+    assert.equal((await applicant.post('/beheer/paginas/home', form)).statusCode, 403);
+    assert.equal((await anonymous.post('/uitloggen/overal', {})).statusCode, 303);
+    assert.equal((await anonymous.post('/inloggen/hogeschool', { institution: '07GR' })).statusCode, 404);
+    assert.equal((await applicant.post('/inloggen/hogeschool', { institution: '21QA' })).statusCode, 404);
+    const home = await db.selectFrom('pages').select('title').where('slug', '=', 'home').executeTakeFirstOrThrow();
+    assert.equal(home.title, 'Mkb-route in het hbo');
+    const users = await db.selectFrom('users').select(['email', 'institution_brin']).execute();
+    assert.deepEqual(users, [{ email: 'a@avans.nl', institution_brin: '07GR' }]);
+  });
+
+  test('the dev mailbox does not exist once SMTP is configured', async (t) => {
+    const { app } = await buildTestApp(t, { env: { SMTP_URL: 'smtp://127.0.0.1:1' } });
+    assert.equal((await app.inject({ method: 'GET', url: '/dev/mailbox' })).statusCode, 404);
+  });
+});
