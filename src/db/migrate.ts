@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely';
+import { isPostgres } from './dialect.ts';
 import * as foundation from './migrations/2026-11-26T1800-foundation.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
@@ -6,8 +7,18 @@ const migrations: Record<string, Migration> = {
   '2026-11-26T1800-foundation': foundation,
 };
 
-function migrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * On PostgreSQL the migration bookkeeping lives in the schema the connection works in (its
+ * search_path). Without naming it, Kysely's "does the table exist" check sees the tables of every
+ * schema and skips creating its own, which breaks several databases on one server.
+ */
+async function migrator(db: Kysely<any>): Promise<Migrator> {
+  let migrationTableSchema: string | undefined;
+  if (isPostgres(db)) {
+    const result = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    migrationTableSchema = result.rows[0]?.schema;
+  }
+  return new Migrator({ db, migrationTableSchema, provider: { getMigrations: async () => migrations } });
 }
 
 function unwrap(result: MigrationResultSet): string[] {
@@ -19,17 +30,17 @@ function unwrap(result: MigrationResultSet): string[] {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  return unwrap(await migrator(db).migrateToLatest());
+  return unwrap(await (await migrator(db)).migrateToLatest());
 }
 
 export async function migrateDown(db: Kysely<any>): Promise<string[]> {
-  return unwrap(await migrator(db).migrateDown());
+  return unwrap(await (await migrator(db)).migrateDown());
 }
 
 export async function migrateAllDown(db: Kysely<any>): Promise<string[]> {
   const done: string[] = [];
   for (;;) {
-    const step = unwrap(await migrator(db).migrateDown());
+    const step = unwrap(await (await migrator(db)).migrateDown());
     if (step.length === 0) return done;
     done.push(...step);
   }

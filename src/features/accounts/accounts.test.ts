@@ -34,7 +34,9 @@ describe('sign-in by e-mail link', () => {
     const done = await client.post('/inloggen/link', { token });
     assert.equal(done.statusCode, 303);
     assert.equal(done.headers.location, '/mijn?welkom=1');
-    const cookie = String(done.headers['set-cookie']).split(/,(?=\s*\w+=)/).find((c) => c.startsWith('mkb_sessie='));
+    const cookie = String(done.headers['set-cookie'])
+      .split(/,(?=\s*\w+=)/)
+      .find((c) => c.startsWith('mkb_sessie='));
     assert.ok(cookie);
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /SameSite=Lax/);
@@ -70,7 +72,10 @@ describe('sign-in by e-mail link', () => {
     await client.get('/inloggen');
     await client.post('/inloggen', { email: 'laat@hogeschool.nl' });
     const token = linkToken((await lastMailTo(db, 'laat@hogeschool.nl'))?.body_text ?? '');
-    await db.updateTable('sign_in_tokens').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await db
+      .updateTable('sign_in_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     const page = await client.get(`/inloggen/link?token=${token}`);
     assert.equal(page.statusCode, 400);
     assert.match(page.body, /Deze link werkt niet meer/);

@@ -42,7 +42,13 @@ const silent = pino({ level: 'silent' });
 
 function worker(db: Db, port: number) {
   return startOutboxWorker(
-    { db, transport: smtpTransport(`smtp://127.0.0.1:${port}`, 'mkbroute.test'), from: 'noreply@mkbroute.test', log: silent, baseDelayMs: 50 },
+    {
+      db,
+      transport: smtpTransport(`smtp://127.0.0.1:${port}`, 'mkbroute.test'),
+      from: 'noreply@mkbroute.test',
+      log: silent,
+      baseDelayMs: 50,
+    },
     false,
   );
 }

@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sql } from 'kysely';
+import { ENGINE, freshDatabaseUrl, testConfig } from '../../test/helpers.ts';
+import { connect } from './connect.ts';
+import { isPostgres } from './dialect.ts';
+import { migrateAllDown, migrateToLatest } from './migrate.ts';
+
+async function tableNames(db: ReturnType<typeof connect>): Promise<string[]> {
+  const rows = isPostgres(db)
+    ? await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(
+        db,
+      )
+    : await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
+  return rows.rows.map((r) => r.name).sort();
+}
+
+test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) => {
+  const config = testConfig(await freshDatabaseUrl(t));
+  const db = connect(config.database);
+  t.after(() => db.destroy());
+
+  assert.deepEqual(await migrateToLatest(db), ['uitgevoerd: 2026-11-26T1800-foundation']);
+  assert.deepEqual(await migrateToLatest(db), [], 'a second run does nothing');
+  const tables = (await tableNames(db)).filter((n) => !n.startsWith('kysely_'));
+  assert.deepEqual(tables, [
+    'audit_events',
+    'criteria',
+    'institutions',
+    'outbox',
+    'pages',
+    'provinces',
+    'sectors',
+    'sessions',
+    'settings',
+    'sign_in_tokens',
+    'users',
+  ]);
+
+  assert.deepEqual(await migrateAllDown(db), ['teruggedraaid: 2026-11-26T1800-foundation']);
+  assert.deepEqual(
+    (await tableNames(db)).filter((n) => !n.startsWith('kysely_')),
+    [],
+  );
+  assert.deepEqual(await migrateToLatest(db), ['uitgevoerd: 2026-11-26T1800-foundation']);
+});
+
+test(`the schema refuses what the code never writes: unknown roles, dangling references (${ENGINE})`, async (t) => {
+  const config = testConfig(await freshDatabaseUrl(t));
+  const db = connect(config.database);
+  t.after(() => db.destroy());
+  await migrateToLatest(db);
+  const user = { id: 'u1', email: 'x@y.nl', name: null, created_at: new Date().toISOString(), last_sign_in_at: null, disabled_at: null };
+  await assert.rejects(
+    db
+      .insertInto('users')
+      .values({ ...user, role: 'root' as never, institution_brin: null })
+      .execute(),
+  );
+  await assert.rejects(
+    db
+      .insertInto('users')
+      .values({ ...user, role: 'applicant', institution_brin: 'XXXX' })
+      .execute(),
+  );
+  await assert.rejects(
+    db
+      .insertInto('users')
+      .values([
+        { ...user, role: 'team', institution_brin: null },
+        { ...user, id: 'u2', role: 'team', institution_brin: null },
+      ])
+      .execute(),
+    'e-mail addresses are unique',
+  );
+});

@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { BODY_LIMIT_BYTES } from '../src/app.ts';
+import { buildTestApp, Client, countRows } from './helpers.ts';
+
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '"; DROP TABLE users; --',
+  '\u202Egnp.exe\u0000\u0007',
+  '{{constructor.constructor("alert(1)")()}}',
+  '../../etc/passwd',
+  'x'.repeat(100_000),
+];
+
+describe('security baseline', () => {
+  test('responses carry a strict CSP without unsafe-inline and the other protective headers', async (t) => {
+    const { app } = await buildTestApp(t);
+    const res = await app.inject({ method: 'GET', url: '/' });
+    const csp = String(res.headers['content-security-policy']);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    assert.match(csp, /default-src 'self'/);
+    assert.match(csp, /script-src 'self'/);
+    assert.match(csp, /style-src 'self'/);
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.equal(res.headers['x-content-type-options'], 'nosniff');
+    assert.equal(res.headers['x-frame-options'], 'DENY');
+    assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin');
+    assert.equal(res.headers['strict-transport-security'], undefined, 'no HSTS on plain http');
+    assert.match(String(res.headers['x-request-id']), /^[0-9a-f-]{36}$/);
+    assert.doesNotMatch(res.body, /<script|<style|style="/, 'no inline script or style');
+  });
+
+  test('a form posted without a CSRF token, with a wrong one, or from another site is refused and changes nothing', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    const client = new Client(app);
+    await client.get('/inloggen');
+    const missing = await client.post('/inloggen', { email: 'a@b.nl', _csrf: null });
+    assert.equal(missing.statusCode, 403);
+    assert.match(missing.body, /<h1 class="utrecht-heading-1">Formulier verlopen<\/h1>/);
+    assert.equal((await client.post('/inloggen', { email: 'a@b.nl', _csrf: 'vervalst' })).statusCode, 403);
+    const crossSite = await client.post('/inloggen', { email: 'a@b.nl' }, { 'sec-fetch-site': 'cross-site' });
+    assert.equal(crossSite.statusCode, 403);
+    const noCookie = await app.inject({
+      method: 'POST',
+      url: '/inloggen',
+      payload: `email=a%40b.nl&_csrf=${client.lastCsrf}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(noCookie.statusCode, 403, 'a token without its cookie is worthless');
+    assert.equal(await countRows(db, 'outbox'), 0);
+    assert.equal((await client.post('/inloggen', { email: 'a@b.nl' })).statusCode, 303, 'the same form with its token works');
+  });
+
+  test('an oversized body gets a Dutch 413 page, not a crash', async (t) => {
+    const { app } = await buildTestApp(t);
+    const client = new Client(app);
+    await client.get('/inloggen');
+    const res = await client.post('/inloggen', { email: 'a'.repeat(BODY_LIMIT_BYTES + 10) });
+    assert.equal(res.statusCode, 413);
+    assert.match(res.body, /Te veel gegevens verstuurd/);
+    assert.equal((await app.inject({ method: 'GET', url: '/' })).statusCode, 200, 'still serving');
+  });
+
+  test('a body in a format the page does not take gets 415; broken JSON gets 400; neither leaks internals', async (t) => {
+    const { app } = await buildTestApp(t);
+    const plain = await app.inject({ method: 'POST', url: '/inloggen', payload: '<x/>', headers: { 'content-type': 'application/xml' } });
+    assert.equal(plain.statusCode, 415);
+    assert.match(plain.body, /Onbekend formaat/);
+    const json = await app.inject({ method: 'POST', url: '/inloggen', payload: '{"a":', headers: { 'content-type': 'application/json' } });
+    assert.equal(json.statusCode, 400);
+    assert.match(json.body, /Verzoek niet begrepen/);
+    assert.doesNotMatch(plain.body + json.body, /FST_|at .*\.js:\d+|Unexpected end/);
+  });
+
+  test('an unexpected error shows a Dutch 500 page with a reference, and no stack trace or SQL', async (t) => {
+    const { app } = await buildTestApp(t, {
+      beforeReady: (a) =>
+        a.get('/test/stuk', { config: { access: 'public' } }, async () => {
+          throw new Error('SQLITE_ERROR: no such column: secret_column in SELECT * FROM users');
+        }),
+    });
+    const res = await app.inject({ method: 'GET', url: '/test/stuk' });
+    assert.equal(res.statusCode, 500);
+    assert.match(res.body, /<h1 class="utrecht-heading-1">Er ging iets mis<\/h1>/);
+    assert.match(res.body, new RegExp(`Foutcode: (<!-- -->)?${res.headers['x-request-id']}`));
+    assert.doesNotMatch(res.body, /SQLITE|secret_column|SELECT|\.ts:\d+/);
+  });
+
+  test('hostile strings in the sign-in form are refused with a message or escaped, never a 500', async (t) => {
+    const { app } = await buildTestApp(t);
+    const client = new Client(app);
+    await client.get('/inloggen');
+    for (const value of HOSTILE) {
+      const res = await client.post('/inloggen', { email: value, terug: value });
+      assert.equal(res.statusCode, 422, value.slice(0, 30));
+      assert.doesNotMatch(res.body, /<script>alert/);
+    }
+    const wrongType = await app.inject({
+      method: 'POST',
+      url: '/inloggen',
+      payload: `_csrf=${client.lastCsrf}&email=a@b.nl&email=c@d.nl`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    assert.equal(wrongType.statusCode, 422, 'two values for one field is refused, not a crash');
+  });
+
+  test('/healthz says the process is up; /readyz says whether the database answers', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    const health = await app.inject({ method: 'GET', url: '/healthz' });
+    assert.deepEqual([health.statusCode, health.json()], [200, { status: 'ok' }]);
+    const ready = await app.inject({ method: 'GET', url: '/readyz' });
+    assert.deepEqual([ready.statusCode, ready.json()], [200, { status: 'ok' }]);
+    await db.destroy();
+    const down = await app.inject({ method: 'GET', url: '/readyz' });
+    assert.deepEqual([down.statusCode, down.json()], [503, { status: 'database onbereikbaar' }]);
+  });
+});
