@@ -112,6 +112,16 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(fastifyRateLimit, { global: false });
 
+  // While shutting down, answers to requests in flight close their connection, so keep-alive
+  // sockets do not hold the process open until they time out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     if (request.url.startsWith('/static/') || request.url === '/healthz' || request.url === '/readyz') return;

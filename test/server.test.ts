@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { connect as netConnect } from 'node:net';
+import { describe, test } from 'node:test';
+import { connect } from '../src/db/connect.ts';
+import { freshDatabaseUrl, testConfig } from './helpers.ts';
+
+const TSX = ['--import', 'tsx'];
+
+function baseEnv(databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: 'development',
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    ...extra,
+  };
+}
+
+/** Starts src/server.ts and resolves with the port once it logs that it listens. */
+async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+  const child = spawn(process.execPath, [...TSX, 'src/server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (c) => {
+    out += String(c);
+  });
+  child.stderr?.on('data', (c) => {
+    out += String(c);
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const check = () => {
+      const m = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      // The sign-in hint is the last thing printed at start-up (in development).
+      if (m && (env.NODE_ENV !== 'development' || out.includes('De inloglink staat daarna'))) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    };
+    child.stdout?.on('data', check);
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
+  });
+  return { child, port, output: () => out };
+}
+
+const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+describe('the server process', () => {
+  test('a bad configuration stops it at boot with one plain line per problem', () => {
+    const res = spawnSync(process.execPath, [...TSX, 'src/server.ts'], {
+      env: { PATH: process.env.PATH, PORT: 'abc', DATABASE_URL: 'mysql://x', SESSION_SECRET: 'kort' },
+      encoding: 'utf8',
+    });
+    assert.equal(res.status, 1);
+    assert.equal(
+      res.stderr,
+      [
+        'Ongeldige configuratie:',
+        '- PORT moet een getal zijn',
+        '- DATABASE_URL moet beginnen met sqlite: (met een bestandspad) of postgres://',
+        '- SESSION_SECRET moet minstens 32 tekens lang zijn',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('it starts with demo content, says how to sign in, serves pages, and stops cleanly on SIGTERM', async (t) => {
+    const databaseUrl = await freshDatabaseUrl(t);
+    const server = await startServer(baseEnv(databaseUrl));
+    t.after(() => server.child.kill('SIGKILL'));
+    assert.match(server.output(), /Inloggen: ga naar \/inloggen en vul een van deze demo-adressen in:/);
+    assert.match(server.output(), /team@demo\.mkbroute\.nl \(team\)/);
+    assert.match(server.output(), /\/dev\/mailbox/);
+    const home = await fetch(`http://127.0.0.1:${server.port}/`);
+    assert.equal(home.status, 200);
+    assert.match(await home.text(), /Demo-omgeving/);
+    assert.deepEqual(await (await fetch(`http://127.0.0.1:${server.port}/readyz`)).json(), { status: 'ok' });
+
+    const done = exited(server.child);
+    server.child.kill('SIGTERM');
+    assert.equal(await done, 0);
+    assert.match(server.output(), /"msg":"stopped"/);
+
+    const db = connect(testConfig(databaseUrl).database);
+    t.after(() => db.destroy());
+    const users = await db.selectFrom('users').select(['email', 'role']).orderBy('email').execute();
+    assert.deepEqual(users, [
+      { email: 'aanvrager@demo.mkbroute.nl', role: 'applicant' },
+      { email: 'beheerder@demo.mkbroute.nl', role: 'admin' },
+      { email: 'team@demo.mkbroute.nl', role: 'team' },
+    ]);
+  });
+
+  test('SIGTERM lets a request in flight finish before the process exits', async (t) => {
+    const server = await startServer(baseEnv(await freshDatabaseUrl(t), { DEMO_CONTENT: 'off' }));
+    t.after(() => server.child.kill('SIGKILL'));
+    const socket = netConnect(server.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    let response = '';
+    socket.on('data', (c) => {
+      response += String(c);
+    });
+    const body = 'email=iemand%40hogeschool.nl&_csrf=x';
+    socket.write(
+      `POST /inloggen HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n`,
+    );
+    socket.write(body.slice(0, 10));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const done = exited(server.child);
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    socket.write(body.slice(10));
+    const code = await done;
+    assert.match(response, /^HTTP\/1\.1 403/, 'the request in flight got its full answer');
+    assert.match(response, /Formulier verlopen/);
+    assert.equal(code, 0);
+  });
+
+  test('npm run create-admin makes an administrator; a bad address is refused', async (t) => {
+    const databaseUrl = await freshDatabaseUrl(t);
+    const env = baseEnv(databaseUrl);
+    const bad = spawnSync(process.execPath, [...TSX, 'src/cli/create-admin.ts', 'geen-adres'], { env, encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /Gebruik: npm run create-admin -- naam@voorbeeld\.nl/);
+    const ok = spawnSync(process.execPath, [...TSX, 'src/cli/create-admin.ts', 'Baas@Programma.nl'], { env, encoding: 'utf8' });
+    assert.equal(ok.status, 0, ok.stderr);
+    assert.match(ok.stdout, /baas@programma\.nl is beheerder/);
+    const db = connect(testConfig(databaseUrl).database);
+    t.after(() => db.destroy());
+    const users = await db.selectFrom('users').select(['email', 'role']).execute();
+    assert.deepEqual(users, [{ email: 'baas@programma.nl', role: 'admin' }]);
+  });
+
+  test('npm run migrate goes up and, with "down", back', async (t) => {
+    const env = baseEnv(await freshDatabaseUrl(t));
+    const run = (...args: string[]) => spawnSync(process.execPath, [...TSX, 'src/cli/migrate.ts', ...args], { env, encoding: 'utf8' });
+    const up = run();
+    assert.equal(up.status, 0, up.stderr);
+    assert.equal(up.stdout, 'uitgevoerd: 2026-11-26T1800-foundation\n');
+    assert.equal(run('up').stdout, 'Database is al bij.\n');
+    assert.equal(run('down').stdout, 'teruggedraaid: 2026-11-26T1800-foundation\n');
+    assert.equal(run('sideways').status, 2);
+  });
+});
