@@ -139,8 +139,9 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     if (verdict === 'notFound') return done(new NotFoundError());
     if (verdict === 'forbidden') return done(new ForbiddenError());
     if (verdict === 'signIn') {
+      // Answering from a hook: send, and do not call done(), or the handler runs as well.
       reply.redirect(`/inloggen?terug=${encodeURIComponent(request.method === 'GET' ? request.url : '/mijn')}`, 303);
-      return done();
+      return;
     }
     if (!UNSAFE_METHODS.has(request.method)) return done();
     // A browser says when a request comes from another site; such a request never changes anything.

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
 import { ensureUser } from '../src/features/accounts/service.ts';
 import { enqueueMail } from '../src/platform/mail/repo.ts';
@@ -6,6 +7,21 @@ import { buildTestApp, Client, signIn } from './helpers.ts';
 
 type Role = 'anonymous' | 'applicantA' | 'applicantB' | 'team' | 'admin';
 const ROLES: Role[] = ['anonymous', 'applicantA', 'applicantB', 'team', 'admin'];
+
+/**
+ * Collects warnings and errors the app logs. A refused request must stop at the guard: a handler
+ * that runs anyway shows up here as "Reply was already sent" or as a failed request.
+ */
+function logWatcher() {
+  const stream = new PassThrough();
+  const problems: string[] = [];
+  stream.on('data', (chunk) => {
+    for (const line of String(chunk).split('\n').filter(Boolean)) {
+      if ((JSON.parse(line) as { level: number }).level >= 40) problems.push(line);
+    }
+  });
+  return { stream, problems };
+}
 
 /**
  * Every route of the app and who may use it. A new route fails this test until it is added here,
@@ -70,7 +86,8 @@ describe('route table', () => {
   });
 
   test('every GET route answers each role exactly as its access level says', async (t) => {
-    const { app, db } = await buildTestApp(t);
+    const logs = logWatcher();
+    const { app, db } = await buildTestApp(t, { env: { LOG_LEVEL: 'warn' }, logStream: logs.stream });
     await ensureUser(db, { email: 'a@avans.nl', role: 'applicant', institutionBrin: '07GR' });
     await ensureUser(db, { email: 'b@hva.nl', role: 'applicant', institutionBrin: '21QA' });
     await ensureUser(db, { email: 'team@programma.nl', role: 'team' });
@@ -101,10 +118,12 @@ describe('route table', () => {
       }
     }
     assert.deepEqual(mismatches, []);
+    assert.deepEqual(logs.problems, [], 'no handler ran behind a refusal');
   });
 
   test('state-changing routes refuse roles that may not use them, before doing anything', async (t) => {
-    const { app, db } = await buildTestApp(t);
+    const logs = logWatcher();
+    const { app, db } = await buildTestApp(t, { env: { LOG_LEVEL: 'warn' }, logStream: logs.stream });
     await ensureUser(db, { email: 'a@avans.nl', role: 'applicant', institutionBrin: '07GR' });
     const applicant = await signIn(app, db, 'a@avans.nl');
     const anonymous = new Client(app);
@@ -121,6 +140,7 @@ describe('route table', () => {
     assert.equal(home.title, 'Mkb-route in het hbo');
     const users = await db.selectFrom('users').select(['email', 'institution_brin']).execute();
     assert.deepEqual(users, [{ email: 'a@avans.nl', institution_brin: '07GR' }]);
+    assert.deepEqual(logs.problems, [], 'no handler ran behind a refusal');
   });
 
   test('the dev mailbox does not exist once SMTP is configured', async (t) => {

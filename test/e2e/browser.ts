@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import type { TestContext } from 'node:test';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { buildTestApp, type TestApp } from '../helpers.ts';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** The real app listening on loopback, with BASE_URL pointing at it so links in mails work. */
+export async function startSite(t: TestContext | { after: (fn: () => unknown) => void }): Promise<TestApp & { url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const site = await buildTestApp(t, { env: { BASE_URL: url, PORT: String(port) } });
+  await site.app.listen({ port, host: '127.0.0.1' });
+  return { ...site, url };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export type AxeViolation = { id: string; impact: string; help: string; targets: string[] };
+
+/**
+ * Runs axe-core in the page (through the DevTools protocol, so the page's CSP stays as strict as
+ * it is) and returns the violations in a form that reads well in a failed assertion.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is put on window by the script above
+    const axe = (window as any).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+  return result as AxeViolation[];
+}
+
+/** Every page a journey visits is checked; the list of what was checked is kept for the report. */
+export class Journey {
+  readonly visited: string[] = [];
+  readonly violations: Record<string, AxeViolation[]> = {};
+
+  constructor(readonly page: Page) {}
+
+  async check(label: string) {
+    const found = await axeViolations(this.page);
+    this.visited.push(label);
+    if (found.length) this.violations[label] = found;
+  }
+}
