@@ -16,24 +16,26 @@ export const POSTGRES_URL = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL 
 export const ENGINE = POSTGRES_URL ? 'postgres' : 'sqlite';
 
 /**
- * A fresh, empty database for one test file: an SQLite file in a temporary folder, or a new
- * schema on the PostgreSQL server. Removed again when the test ends.
+ * A fresh, empty database for one test: an SQLite file in a temporary folder, or a new database
+ * on the PostgreSQL server. Removed again when the test ends.
  */
 export async function freshDatabaseUrl(t: TestContext | { after: (fn: () => unknown) => void }): Promise<string> {
   if (POSTGRES_URL) {
-    const schema = `t_${Math.random().toString(36).slice(2, 12)}`;
+    // A database per test file, not a schema: Kysely's migrator introspects every schema of a
+    // database, and a schema dropped by a test finishing alongside made that introspection fail.
+    const name = `t_${Math.random().toString(36).slice(2, 12)}`;
     const admin = new pg.Client({ connectionString: POSTGRES_URL });
     await admin.connect();
-    await admin.query(`create schema ${schema}`);
+    await admin.query(`create database ${name}`);
     await admin.end();
     t.after(async () => {
       const c = new pg.Client({ connectionString: POSTGRES_URL });
       await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     });
     const url = new URL(POSTGRES_URL);
-    url.searchParams.set('options', `-c search_path=${schema}`);
+    url.pathname = `/${name}`;
     return url.toString();
   }
   const dir = mkdtempSync(join(tmpdir(), 'mkbroute-test-'));

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: the home page of the app (SQLite) against a bare node:http server sending the
+ * same bytes, measured in the same run with autocannon. Each server runs in its own process; the
+ * load generator runs in this one. Appends the results to bench/RESULTS.md.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+function start(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk) => {
+      out += String(chunk);
+      const m = /listening (\d+)/.exec(out);
+      if (m) {
+        child.stdout?.removeAllListeners('data');
+        child.stdout?.resume();
+        resolve({ child, port: Number(m[1]) });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
+  });
+}
+
+type Result = { label: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; bytes: number };
+
+async function measure(label: string, url: string): Promise<Result> {
+  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up
+  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+  return {
+    label,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    bytes: Math.round(r.throughput.average / Math.max(r.requests.average, 1)),
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
+const children: ChildProcess[] = [];
+try {
+  const env = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'test',
+    DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+  };
+  const app = await start(['bench/serve-app.ts'], env);
+  children.push(app.child);
+  const home = await (await fetch(`http://127.0.0.1:${app.port}/`)).text();
+  const bytesFile = join(dir, 'home.html');
+  writeFileSync(bytesFile, home);
+  const raw = await start(['bench/serve-raw.ts', bytesFile], env);
+  children.push(raw.child);
+
+  const ceiling = await measure('node:http, same bytes (ceiling)', `http://127.0.0.1:${raw.port}/`);
+  const page = await measure('app: home page, anonymous (SQLite)', `http://127.0.0.1:${app.port}/`);
+  const rss = await (async () => {
+    const { execSync } = await import('node:child_process');
+    return Math.round(Number(execSync(`ps -o rss= -p ${app.child.pid}`).toString().trim()) / 1024);
+  })();
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const row = (r: Result) =>
+    `| ${r.label} | ${Math.round(r.rps).toLocaleString('en-US')} | ${r.p50} | ${r.p99} | ${((r.rps / ceiling.rps) * 100).toFixed(1)} % | ${r.bytes} | ${r.errors + r.non2xx} |`;
+  const report = [
+    '',
+    `## Home page vs node:http ceiling — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `Machine: ${machine}. Command: \`npm run bench\` (${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up; servers in their own processes, autocannon in a third). App logs at info level to /dev/null.`,
+    '',
+    '| what | req/s | p50 ms | p99 ms | of ceiling | bytes/resp | errors + non-2xx |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    row(ceiling),
+    row(page),
+    '',
+    `App process RSS after the run: ${rss} MB.`,
+    '',
+  ].join('\n');
+  process.stdout.write(report);
+  if (!process.env.BENCH_NO_WRITE) appendFileSync(new URL('./RESULTS.md', import.meta.url), report);
+} finally {
+  for (const c of children) c.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}
