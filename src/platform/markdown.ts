@@ -34,8 +34,17 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
   transformTags: { h1: 'h2', h5: 'h4', h6: 'h4' },
 };
 
+// Rendering and sanitising is the costliest step of a content page, and the text rarely changes.
+// Keyed by the Markdown itself, so an edit (in any process) simply misses the cache.
+const cache = new Map<string, string>();
+const CACHE_MAX = 200;
+
 /** The only way raw HTML reaches a page: Markdown rendered, then sanitised. */
 export function renderMarkdown(markdown: string): string {
-  const html = marked.parse(markdown) as string;
-  return sanitizeHtml(html, sanitizeOptions);
+  const hit = cache.get(markdown);
+  if (hit !== undefined) return hit;
+  const html = sanitizeHtml(marked.parse(markdown) as string, sanitizeOptions);
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  cache.set(markdown, html);
+  return html;
 }
