@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { DestinationStream } from 'pino';
@@ -12,8 +13,11 @@ import { databaseReachable } from './db/ping.ts';
 import accountRoutes from './features/accounts/routes.tsx';
 import contentRoutes from './features/content/routes.tsx';
 import devMailboxRoutes from './features/dev-mailbox/routes.tsx';
+import registrationRoutes from './features/registrations/routes.tsx';
+import { FILE_MAX_BYTES } from './features/registrations/steps.ts';
 import { type Access, checkAccess } from './platform/access.ts';
 import { ForbiddenError, NotFoundError, registerErrorPages } from './platform/errors.tsx';
+import { safeReturnPath } from './platform/forms.ts';
 import { loadSession, SESSION_COOKIE } from './platform/session/session.ts';
 import { stylesheet } from './ui/assets.ts';
 import type { CurrentUser } from './ui/context.ts';
@@ -107,9 +111,21 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
+    // Multipart fields arrive as { value }; plain forms as strings.
+    getToken: (request) => {
+      const field = (request.body as Record<string, unknown> | undefined)?._csrf;
+      const value = field && typeof field === 'object' && 'value' in field ? (field as { value: unknown }).value : field;
+      return typeof value === 'string' ? value : undefined;
+    },
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: config.secure, signed: true },
   });
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
+  // Uploads: one file per form, cut off just past the limit so the form can say so (not a 413).
+  await app.register(fastifyMultipart, {
+    attachFieldsToBody: true,
+    throwFileSizeLimit: false,
+    limits: { fileSize: FILE_MAX_BYTES, files: 1, fields: 200, fieldSize: BODY_LIMIT_BYTES },
+  });
   await app.register(fastifyRateLimit, { global: false });
 
   // While shutting down, answers to requests in flight close their connection, so keep-alive
@@ -140,7 +156,9 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     if (verdict === 'forbidden') return done(new ForbiddenError());
     if (verdict === 'signIn') {
       // Answering from a hook: send, and do not call done(), or the handler runs as well.
-      reply.redirect(`/inloggen?terug=${encodeURIComponent(request.method === 'GET' ? request.url : '/mijn')}`, 303);
+      // A form posted after the session ended returns to the page it came from; what was saved stays.
+      const back = request.method === 'GET' ? request.url : (refererPath(request.headers.referer, config.baseUrl) ?? '/mijn');
+      reply.redirect(`/inloggen?terug=${encodeURIComponent(back)}`, 303);
       return;
     }
     if (!UNSAFE_METHODS.has(request.method)) return done();
@@ -162,9 +180,20 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
 
   await app.register(contentRoutes);
   await app.register(accountRoutes);
+  await app.register(registrationRoutes);
   await app.register(devMailboxRoutes);
 
   return app;
+}
+
+function refererPath(referer: string | undefined, baseUrl: string): string | null {
+  if (!referer) return null;
+  try {
+    const url = new URL(referer);
+    return url.origin === new URL(baseUrl).origin ? safeReturnPath(url.pathname + url.search) : null;
+  } catch {
+    return null;
+  }
 }
 
 function csrfRefusal(): Error {

@@ -76,6 +76,8 @@ export interface OutboxTable {
   locked_until: Timestamp | null;
   sent_at: Timestamp | null;
   last_error: string | null;
+  /** JSON: [{ filename, contentType, base64 }] or null. */
+  attachments: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditEventTable {
@@ -103,7 +105,66 @@ export interface SettingTable {
   value: string;
 }
 
+export interface ThemeTable {
+  code: string;
+  position: number;
+  name: string;
+}
+
+export type RegistrationState = 'draft' | 'submitted' | 'in_review' | 'info_requested' | 'accepted' | 'declined' | 'withdrawn';
+
+export interface RegistrationTable {
+  id: string;
+  institution_brin: string;
+  reference: string | null;
+  state: RegistrationState;
+  version: WithDefault<number>;
+  /** JSON: the answers per step, as entered (see features/registrations/steps.ts). */
+  answers: string;
+  /** Raised on every save; lets a form notice that a colleague saved in between. */
+  revision: WithDefault<number>;
+  title: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+  withdrawn_reason: string | null;
+  /** JSON array of step slugs an information request reopened, or null. */
+  reopened_steps: string | null;
+}
+
+export interface RegistrationVersionTable {
+  registration_id: string;
+  version: number;
+  reference: string;
+  snapshot: string;
+  submitted_at: Timestamp;
+  submitted_by: string | null;
+}
+
+export interface RegistrationFileTable {
+  id: string;
+  registration_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface ReferenceCounterTable {
+  year: number;
+  last_number: number;
+}
+
 export interface Database {
+  themes: ThemeTable;
+  registrations: RegistrationTable;
+  registration_versions: RegistrationVersionTable;
+  registration_files: RegistrationFileTable;
+  reference_counters: ReferenceCounterTable;
   institutions: InstitutionTable;
   sectors: SectorTable;
   provinces: ProvinceTable;

@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely';
 import { isPostgres } from './dialect.ts';
 import * as foundation from './migrations/2026-11-26T1800-foundation.ts';
+import * as registrations from './migrations/2026-11-26T1900-registrations.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
 const migrations: Record<string, Migration> = {
   '2026-11-26T1800-foundation': foundation,
+  '2026-11-26T1900-registrations': registrations,
 };
 
 /**

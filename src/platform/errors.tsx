@@ -11,10 +11,21 @@ export class NotFoundError extends Error {
 export class ForbiddenError extends Error {
   readonly statusCode = 403;
 }
+/** A request that cannot be done in the current state; the page says why, in the user's words. */
+export class ConflictError extends Error {
+  readonly statusCode = 409;
+  constructor(
+    readonly title: string,
+    readonly text: string,
+  ) {
+    super(title);
+  }
+}
 
 type ErrorPage = { status: number; title: string; text: string };
 
 function pageFor(error: FastifyError): ErrorPage {
+  if (error instanceof ConflictError) return { status: 409, title: error.title, text: error.text };
   const status = error.statusCode ?? 500;
   if (error.code === 'FST_CSRF_MISSING_SECRET' || error.code === 'FST_CSRF_INVALID_TOKEN') {
     return {

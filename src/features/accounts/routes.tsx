@@ -14,7 +14,6 @@ import {
   signOutEverywhere,
   UnknownInstitutionError,
 } from './service.ts';
-import { AccountPage } from './views/account.tsx';
 import { ChooseInstitutionPage, ConfirmLinkPage, InvalidLinkPage, LinkSentPage, SignInPage } from './views/sign-in.tsx';
 
 const SIGNED_OUT_NOTICES: Record<string, string> = {
@@ -119,11 +118,5 @@ export default async function accountRoutes(app: FastifyInstance) {
     if (request.user) await signOutEverywhere(db, request.user.id);
     clearSessionCookie(reply);
     return reply.redirect('/inloggen?uitgelogd=overal', 303);
-  });
-
-  app.get('/mijn', { config: { access: 'signedIn' } }, async (request, reply) => {
-    const welcome = (request.query as Record<string, unknown>).welkom === '1';
-    if (!request.user) return reply.redirect('/inloggen', 303);
-    return sendPage(reply, <AccountPage ctx={pageContext(request, reply)} user={request.user} welcome={welcome} />);
   });
 }

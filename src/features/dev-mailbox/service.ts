@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect.ts';
-import { findMail, listMail } from '../../platform/mail/repo.ts';
+import { decodeAttachments, findMail, listMail, type MailAttachment } from '../../platform/mail/repo.ts';
 
 export type MailboxMessage = {
   id: string;
@@ -8,6 +8,7 @@ export type MailboxMessage = {
   text: string;
   createdAt: string;
   status: 'verstuurd' | 'wacht' | 'mislukt';
+  attachments: MailAttachment[];
 };
 
 function toMessage(row: Awaited<ReturnType<typeof findMail>> & object): MailboxMessage {
@@ -18,6 +19,7 @@ function toMessage(row: Awaited<ReturnType<typeof findMail>> & object): MailboxM
     text: row.body_text,
     createdAt: row.created_at,
     status: row.sent_at ? 'verstuurd' : row.attempts > 0 ? 'mislukt' : 'wacht',
+    attachments: decodeAttachments(row.attachments),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { CriterionTable, Database, InstitutionTable, ProvinceTable, SectorTable } from '../../db/database.ts';
+import type { CriterionTable, Database, InstitutionTable, ProvinceTable, SectorTable, ThemeTable } from '../../db/database.ts';
 
 export async function countInstitutions(db: Kysely<Database>): Promise<number> {
   const row = await db
@@ -17,6 +17,7 @@ export async function insertMissingReferenceData(
     sectors: Insertable<SectorTable>[];
     provinces: Insertable<ProvinceTable>[];
     criteria: Insertable<CriterionTable>[];
+    themes: Insertable<ThemeTable>[];
   },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -41,6 +42,9 @@ export async function insertMissingReferenceData(
         .onConflict((oc) => oc.column('code').doNothing())
         .execute();
     }
+    if (data.themes.length) {
+      await trx.insertInto('themes').values(data.themes).onConflict((oc) => oc.column('code').doNothing()).execute();
+    }
     if (data.criteria.length) {
       await trx
         .insertInto('criteria')
@@ -61,4 +65,14 @@ export async function findInstitution(db: Kysely<Database>, brin: string) {
 
 export async function listCriteria(db: Kysely<Database>) {
   return db.selectFrom('criteria').selectAll().orderBy('position').execute();
+}
+
+export async function listChoiceData(db: Kysely<Database>) {
+  const [institutions, sectors, provinces, themes] = await Promise.all([
+    db.selectFrom('institutions').select(['brin', 'name', 'city']).orderBy('name').execute(),
+    db.selectFrom('sectors').select(['code', 'name_nl']).orderBy('code').execute(),
+    db.selectFrom('provinces').select(['name']).orderBy('name').execute(),
+    db.selectFrom('themes').select(['code', 'name']).orderBy('position').execute(),
+  ]);
+  return { institutions, sectors, provinces, themes };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../../db/connect.ts';
-import { findInstitution, insertMissingReferenceData, listCriteria, listInstitutions } from './repo.ts';
+import { findInstitution, insertMissingReferenceData, listChoiceData, listCriteria, listInstitutions } from './repo.ts';
 
 const file = (name: string) => readFileSync(new URL(`../../reference/${name}`, import.meta.url), 'utf8');
 
@@ -39,6 +39,16 @@ const CRITERIA = [
   },
 ];
 
+/** Learning-network themes as first worded; editable data like the criteria. */
+const THEMES = [
+  { code: 'vision', name: 'Visie en concept' },
+  { code: 'recruitment', name: 'Werving en doelgroepen' },
+  { code: 'curriculum', name: 'Curriculum' },
+  { code: 'cooperation', name: 'Samenwerking met bedrijven en branche' },
+  { code: 'supervision', name: 'Praktijkbegeleiding' },
+  { code: 'funding', name: 'Financiering en scholingsregelingen' },
+];
+
 export function readReferenceFiles() {
   const institutions = (parse(file('hogescholen.csv'), { columns: true, skip_empty_lines: true }) as Record<string, string>[]).map((r) => ({
     brin: r.brin ?? '',
@@ -56,7 +66,8 @@ export function readReferenceFiles() {
   const geo = JSON.parse(file('provinces.geojson')) as { features: { properties: { statcode: string; statnaam: string } }[] };
   const provinces = geo.features.map((f) => ({ code: f.properties.statcode, name: f.properties.statnaam }));
   const criteria = CRITERIA.map((c, i) => ({ ...c, position: i + 1 }));
-  return { institutions, sectors, provinces, criteria };
+  const themes = THEMES.map((t, i) => ({ ...t, position: i + 1 }));
+  return { institutions, sectors, provinces, criteria, themes };
 }
 
 /** Loads the reference data the project ships into a database; safe to run at every start. */
@@ -76,6 +87,19 @@ export async function institutions(db: Db): Promise<Institution[]> {
 
 export async function institutionExists(db: Db, brin: string): Promise<boolean> {
   return (await findInstitution(db, brin)) !== undefined;
+}
+
+export type Option = { value: string; label: string };
+
+/** The choice lists the registration form offers, from the reference tables. */
+export async function referenceOptions(db: Db): Promise<Record<'institutions' | 'sectors' | 'provinces' | 'themes', Option[]>> {
+  const lists = await listChoiceData(db);
+  return {
+    institutions: lists.institutions.map((i) => ({ value: i.brin, label: `${i.name} (${i.city})` })),
+    sectors: lists.sectors.map((s) => ({ value: s.code, label: `${s.code} – ${s.name_nl}` })),
+    provinces: lists.provinces.map((p) => ({ value: p.name, label: p.name })),
+    themes: lists.themes.map((t) => ({ value: t.code, label: t.name })),
+  };
 }
 
 export async function criteria(db: Db): Promise<Criterion[]> {

@@ -3,7 +3,17 @@ import type { Database } from '../../db/database.ts';
 import { isPostgres } from '../../db/dialect.ts';
 import { newId } from '../crypto.ts';
 
-export type MailInput = { to: string; subject: string; text: string };
+export type MailAttachment = { filename: string; contentType: string; content: Buffer };
+export type MailInput = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
+
+export function decodeAttachments(json: string | null): MailAttachment[] {
+  if (!json) return [];
+  return (JSON.parse(json) as { filename: string; contentType: string; base64: string }[]).map((a) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    content: Buffer.from(a.base64, 'base64'),
+  }));
+}
 
 /**
  * Writes a message to the outbox. Call it with the transaction that makes the change the message
@@ -23,6 +33,9 @@ export async function enqueueMail(db: Kysely<Database>, mail: MailInput, now = n
       locked_until: null,
       sent_at: null,
       last_error: null,
+      attachments: mail.attachments?.length
+        ? JSON.stringify(mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, base64: a.content.toString('base64') })))
+        : null,
     })
     .execute();
   return id;

@@ -2,10 +2,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import nodemailer from 'nodemailer';
 import type { Db } from '../../db/connect.ts';
 import { MINUTE } from '../time.ts';
-import { claimDueMail, markMailFailed, markMailSent } from './repo.ts';
+import { claimDueMail, decodeAttachments, type MailAttachment, markMailFailed, markMailSent } from './repo.ts';
 
 export type MailTransport = {
-  send(message: { id: string; from: string; to: string; subject: string; text: string }): Promise<void>;
+  send(message: { id: string; from: string; to: string; subject: string; text: string; attachments: MailAttachment[] }): Promise<void>;
 };
 
 /** SMTP through nodemailer. The outbox id is the Message-ID, so a receiver can drop a repeat. */
@@ -22,6 +22,7 @@ export function smtpTransport(smtpUrl: string, host: string): MailTransport {
         to: m.to,
         subject: m.subject,
         text: m.text,
+        attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
         messageId: `<${m.id}@${host}>`,
       });
     },
@@ -69,7 +70,14 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autostart = true
     let sent = 0;
     for (const row of claimed) {
       try {
-        await transport.send({ id: row.id, from, to: row.to_address, subject: row.subject, text: row.body_text });
+        await transport.send({
+          id: row.id,
+          from,
+          to: row.to_address,
+          subject: row.subject,
+          text: row.body_text,
+          attachments: decodeAttachments(row.attachments),
+        });
         await markMailSent(db, row.id, new Date());
         sent++;
       } catch (error) {

@@ -1,15 +1,15 @@
-import { Button, CsrfField, Heading1, Notice } from '../../../ui/components.tsx';
+import { Button, CsrfField } from '../../../ui/components.tsx';
 import type { CurrentUser, PageContext } from '../../../ui/context.ts';
-import { Layout } from '../../../ui/layout.tsx';
 import { ROLE_LABELS } from '../rules.ts';
 
-export function AccountPage({ ctx, user, welcome }: { ctx: PageContext; user: CurrentUser; welcome: boolean }) {
+/** The account part of /mijn: who you are, and signing out everywhere. */
+export function AccountSummary({ ctx, user }: { ctx: PageContext; user: CurrentUser }) {
   const backOffice = user.role === 'team' || user.role === 'admin';
   return (
-    <Layout ctx={ctx} title="Mijn omgeving">
-      <Heading1>Mijn omgeving</Heading1>
-      {welcome && <Notice kind="ok">U bent ingelogd.</Notice>}
-      <h2 class="utrecht-heading-2">Uw account</h2>
+    <section aria-labelledby="account-titel">
+      <h2 class="utrecht-heading-2" id="account-titel">
+        Uw account
+      </h2>
       <table class="mkb-table">
         <tbody>
           <tr>
@@ -39,7 +39,7 @@ export function AccountPage({ ctx, user, welcome }: { ctx: PageContext; user: Cu
           </a>
         </p>
       )}
-      <h2 class="utrecht-heading-2">Uitloggen op alle apparaten</h2>
+      <h3 class="utrecht-heading-3">Uitloggen op alle apparaten</h3>
       <p class="utrecht-paragraph">
         Bent u ergens ingelogd gebleven, bijvoorbeeld op een gedeelde computer? Hiermee logt u overal uit, ook hier.
       </p>
@@ -47,6 +47,6 @@ export function AccountPage({ ctx, user, welcome }: { ctx: PageContext; user: Cu
         <CsrfField token={ctx.csrfToken} />
         <Button secondary>Overal uitloggen</Button>
       </form>
-    </Layout>
+    </section>
   );
 }

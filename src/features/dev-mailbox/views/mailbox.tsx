@@ -75,6 +75,21 @@ export function MailboxMessageView({ ctx, message }: { ctx: PageContext; message
         Aan {message.to} · {formatDateTime(message.createdAt)}
       </p>
       <LinkedText text={message.text} />
+      {message.attachments.length > 0 && (
+        <>
+          <h2 class="utrecht-heading-2">Bijlagen</h2>
+          <ul>
+            {message.attachments.map((a, i) => (
+              <li key={a.filename}>
+                <a class="utrecht-link" href={`/dev/mailbox/${message.id}/bijlagen/${i}`}>
+                  {a.filename}
+                </a>{' '}
+                <span class="mkb-meta">({Math.ceil(a.content.length / 1024)} kB)</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </Layout>
   );
 }

@@ -1,0 +1,74 @@
+import type { Db } from '../../db/connect.ts';
+import { recordAudit } from '../../platform/audit/repo.ts';
+import { type MailInput, enqueueMail } from '../../platform/mail/repo.ts';
+import { moveState, nextReferenceNumber, insertVersion } from './repo.ts';
+import { type Action, formatReference, nextState, type State, STATES } from './rules.ts';
+
+export type TransitionInput =
+  | { action: 'submit'; snapshot: string; mails: (reference: string) => Promise<MailInput[]> }
+  | { action: 'withdraw'; reason: string; mails: MailInput[] };
+
+export type TransitionResult = { ok: true; to: State; reference: string | null; version: number } | { ok: false; current: State | null };
+
+/**
+ * The one function that changes the state of a registration. It runs inside the caller's
+ * transaction and writes, together:
+ * - submit (draft or info_requested → submitted): version + 1, the reference on first submission
+ *   (`MKB-<year>-<nnnn>`, counted in the database), submitted_at, a frozen snapshot of the answers
+ *   as that version, an audit event, and the confirmation mails (with the receipt).
+ * - withdraw (submitted, in_review or info_requested → withdrawn): the reason, an audit event, and
+ *   a mail to the contact persons.
+ * The state moves with one conditional UPDATE, so of two racing requests only one succeeds; the
+ * other gets `{ ok: false }` and the state it found.
+ */
+export async function transition(
+  trx: Db,
+  reg: { id: string; state: State; version: number; reference: string | null },
+  input: TransitionInput,
+  actorUserId: string,
+  now = new Date(),
+): Promise<TransitionResult> {
+  const to = nextState(input.action as Action, reg.state);
+  if (!to) return { ok: false, current: reg.state };
+
+  if (input.action === 'submit') {
+    const version = reg.version + 1;
+    const reference = reg.reference ?? formatReference(now.getUTCFullYear(), await nextReferenceNumber(trx, now.getUTCFullYear()));
+    const moved = await moveState(trx, reg.id, [reg.state], {
+      state: to,
+      version,
+      reference,
+      submitted_at: now.toISOString(),
+      reopened_steps: null,
+      updated_at: now.toISOString(),
+      updated_by: actorUserId,
+    });
+    if (!moved) return { ok: false, current: null };
+    await insertVersion(trx, {
+      registration_id: reg.id,
+      version,
+      reference,
+      snapshot: input.snapshot,
+      submitted_at: now.toISOString(),
+      submitted_by: actorUserId,
+    });
+    await recordAudit(trx, { actorUserId, action: 'registration.submitted', subjectType: 'registration', subjectId: reg.id, detail: { from: reg.state, to, version, reference } }, now);
+    for (const mail of await input.mails(reference)) await enqueueMail(trx, mail, now);
+    return { ok: true, to, reference, version };
+  }
+
+  const moved = await moveState(trx, reg.id, [reg.state], {
+    state: to,
+    withdrawn_reason: input.reason,
+    updated_at: now.toISOString(),
+    updated_by: actorUserId,
+  });
+  if (!moved) return { ok: false, current: null };
+  await recordAudit(trx, { actorUserId, action: 'registration.withdrawn', subjectType: 'registration', subjectId: reg.id, detail: { from: reg.state, to, reason: input.reason } }, now);
+  for (const mail of input.mails) await enqueueMail(trx, mail, now);
+  return { ok: true, to, reference: reg.reference, version: reg.version };
+}
+
+export function isState(value: string): value is State {
+  return (STATES as readonly string[]).includes(value);
+}

@@ -1,0 +1,50 @@
+import type { Answers } from './rules.ts';
+import type { Choices } from './schemas.ts';
+import { STEPS } from './steps.ts';
+
+export type ReadoutRow = { label: string; value: string };
+export type ReadoutSection = { slug: string; title: string; rows: ReadoutRow[] };
+
+export const NOT_ANSWERED = 'Niet ingevuld';
+
+/**
+ * The answers as a person reads them: per step, each question with its answer in words. Used by
+ * the summary, the registration page, the receipt PDF and the confirmation e-mail.
+ */
+export function readout(answers: Answers, choices: Choices): ReadoutSection[] {
+  return STEPS.map((step) => {
+    const values = answers[step.slug]?.values ?? {};
+    const rows: ReadoutRow[] = [];
+    for (const field of step.fields) {
+      if (field.kind === 'rows') {
+        const lines: string[] = [];
+        for (let i = 1; i <= field.count; i++) {
+          const cells = field.columns
+            .map((c) => [c.label, String(values[`${field.name}_${i}_${c.name}`] ?? '').trim()] as const)
+            .filter(([, v]) => v !== '');
+          if (cells.length) lines.push(cells.map(([l, v]) => `${l}: ${v}`).join(', '));
+        }
+        rows.push({ label: field.label, value: lines.length ? lines.join('\n') : NOT_ANSWERED });
+        continue;
+      }
+      if (field.kind === 'file') {
+        const name = values[`${field.name}_filename`];
+        rows.push({ label: field.label, value: typeof name === 'string' && name ? name : 'Geen bestand' });
+        continue;
+      }
+      const raw = values[field.name];
+      let value: string;
+      if (field.kind === 'select' || field.kind === 'radio' || field.kind === 'checkboxes') {
+        const options = typeof field.options === 'string' ? choices[field.options] : field.options;
+        const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
+        value = list.map((v) => options.find((o) => o.value === v)?.label ?? v).join(', ');
+      } else if (field.kind === 'checkbox') {
+        value = raw === 'ja' ? `Ja: ${field.text}` : '';
+      } else {
+        value = typeof raw === 'string' ? raw : '';
+      }
+      rows.push({ label: field.label, value: value || NOT_ANSWERED });
+    }
+    return { slug: step.slug, title: step.title, rows };
+  });
+}

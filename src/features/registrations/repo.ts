@@ -1,0 +1,109 @@
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Database, RegistrationState, RegistrationTable } from '../../db/database.ts';
+
+export async function insertRegistration(db: Kysely<Database>, row: Insertable<RegistrationTable>): Promise<void> {
+  await db.insertInto('registrations').values(row).execute();
+}
+
+export async function findRegistration(db: Kysely<Database>, id: string) {
+  return db.selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listRegistrationsOfInstitution(db: Kysely<Database>, brin: string) {
+  return db
+    .selectFrom('registrations')
+    .leftJoin('users', 'users.id', 'registrations.updated_by')
+    .select([
+      'registrations.id',
+      'registrations.reference',
+      'registrations.state',
+      'registrations.title',
+      'registrations.answers',
+      'registrations.updated_at',
+      'registrations.submitted_at',
+      'users.name as updated_by_name',
+      'users.email as updated_by_email',
+    ])
+    .where('registrations.institution_brin', '=', brin)
+    .orderBy('registrations.updated_at', 'desc')
+    .execute();
+}
+
+/** Saves answers; the last save wins. Returns the revision it replaced, to spot a colleague's save. */
+export async function saveAnswers(
+  db: Kysely<Database>,
+  id: string,
+  change: { answers: string; title: string | null; updated_by: string; updated_at: string },
+  editableStates: readonly RegistrationState[],
+): Promise<boolean> {
+  const result = await db
+    .updateTable('registrations')
+    .set((eb) => ({ ...change, revision: eb('revision', '+', 1) }))
+    .where('id', '=', id)
+    .where('state', 'in', [...editableStates])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * Moves a registration from one of `from` to a new state in one conditional statement: of two
+ * requests racing (a double click, two tabs, submit against withdraw) exactly one matches.
+ */
+export async function moveState(
+  db: Kysely<Database>,
+  id: string,
+  from: readonly RegistrationState[],
+  change: Updateable<RegistrationTable> & { state: RegistrationState },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('registrations')
+    .set(change)
+    .where('id', '=', id)
+    .where('state', 'in', [...from])
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The next number of the year, counted atomically in the database (never in memory). */
+export async function nextReferenceNumber(db: Kysely<Database>, year: number): Promise<number> {
+  await db.insertInto('reference_counters').values({ year, last_number: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
+  const row = await db
+    .updateTable('reference_counters')
+    .set((eb) => ({ last_number: eb('last_number', '+', 1) }))
+    .where('year', '=', year)
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return row.last_number;
+}
+
+export async function insertVersion(
+  db: Kysely<Database>,
+  row: { registration_id: string; version: number; reference: string; snapshot: string; submitted_at: string; submitted_by: string },
+): Promise<void> {
+  await db.insertInto('registration_versions').values(row).execute();
+}
+
+export async function findVersion(db: Kysely<Database>, registrationId: string, version: number) {
+  return db
+    .selectFrom('registration_versions')
+    .selectAll()
+    .where('registration_id', '=', registrationId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+export async function insertFile(
+  db: Kysely<Database>,
+  row: { id: string; registration_id: string; filename: string; content_type: string; size: number; content: Buffer; created_at: string; created_by: string },
+): Promise<void> {
+  await db.insertInto('registration_files').values(row).execute();
+}
+
+export async function findFile(db: Kysely<Database>, registrationId: string, fileId: string) {
+  return db
+    .selectFrom('registration_files')
+    .selectAll()
+    .where('registration_id', '=', registrationId)
+    .where('id', '=', fileId)
+    .executeTakeFirst();
+}

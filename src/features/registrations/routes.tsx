@@ -1,0 +1,200 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ForbiddenError, NotFoundError } from '../../platform/errors.tsx';
+import { parseForm, submittedValues } from '../../platform/forms.ts';
+import { pageContext } from '../../platform/page-context.ts';
+import type { CurrentUser } from '../../ui/context.ts';
+import { sendPage } from '../../ui/render.ts';
+import { readout } from './readout.ts';
+import { canEditRegistration, canStartRegistration, canWithdraw, resumeStep, warnings } from './rules.ts';
+import { rawValues, submitSchema, validateStep, withdrawSchema } from './schemas.ts';
+import {
+  choices,
+  getEditableRegistration,
+  getRegistration,
+  getUpload,
+  receiptPdf,
+  registrationsOfUser,
+  saveStep,
+  startRegistration,
+  storeUpload,
+  submitRegistration,
+  timeline,
+  withdrawRegistration,
+} from './service.ts';
+import { FILE_MAX_BYTES, STEPS, SUMMARY_SLUG, stepBySlug, stepIndex } from './steps.ts';
+import { Dashboard, DetailPage, StartPage, StepPage, SummaryPage } from './views/pages.tsx';
+
+type IdParams = { Params: { id: string } };
+type StepParams = { Params: { id: string; step: string } };
+
+const NOTICES: Record<string, string> = {
+  opgeslagen: 'Uw antwoorden zijn opgeslagen. U kunt later verdergaan waar u was.',
+  ingediend: 'Uw aanmelding is ingediend. U krijgt een bevestiging per e-mail, met het ontvangstbewijs.',
+  'al-ingediend': 'Deze aanmelding was al ingediend; er is niets dubbel verstuurd.',
+  ingetrokken: 'De aanmelding is ingetrokken.',
+};
+const COLLEAGUE_NOTICE =
+  'Let op: iemand anders heeft deze aanmelding opgeslagen terwijl u bezig was. Uw antwoorden op de vorige stap zijn bewaard; kijk of de andere stappen nog kloppen.';
+
+function user(request: FastifyRequest): CurrentUser {
+  // The route's access level ('signedIn') guarantees a user; this keeps the types honest.
+  if (!request.user) throw new ForbiddenError();
+  return request.user;
+}
+
+/** Multipart fields arrive as { value } objects and files as parts; plain forms as strings. */
+async function readBody(request: FastifyRequest): Promise<{ fields: Record<string, unknown>; file: { filename: string; content: Buffer; truncated: boolean } | null }> {
+  if (!request.isMultipart()) return { fields: (request.body as Record<string, unknown>) ?? {}, file: null };
+  const fields: Record<string, unknown> = {};
+  let file: { filename: string; content: Buffer; truncated: boolean } | null = null;
+  for (const [name, part] of Object.entries((request.body as Record<string, unknown>) ?? {})) {
+    const parts = (Array.isArray(part) ? part : [part]) as { type: string; value?: unknown; filename?: string; toBuffer?: () => Promise<Buffer>; file?: { truncated: boolean } }[];
+    for (const p of parts) {
+      if (p.type === 'file' && p.toBuffer) {
+        const content = await p.toBuffer();
+        if (content.length > 0) file = { filename: (p.filename ?? 'bestand.pdf').slice(0, 200), content, truncated: Boolean(p.file?.truncated) };
+      } else {
+        const value = String(p.value ?? '');
+        const prev = fields[name];
+        fields[name] = prev === undefined ? value : ([] as unknown[]).concat(prev, value);
+      }
+    }
+  }
+  return { fields, file };
+}
+
+/** A PDF is recognised by its content, not its name. */
+const isPdf = (content: Buffer) => content.subarray(0, 5).toString('latin1') === '%PDF-';
+
+export default async function registrationRoutes(app: FastifyInstance) {
+  const { db, config } = app;
+
+  app.get('/mijn', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const me = user(request);
+    const welcome = (request.query as Record<string, unknown>).welkom === '1';
+    const page = <Dashboard ctx={pageContext(request, reply)} user={me} registrations={await registrationsOfUser(db, me)} welcome={welcome} canStart={canStartRegistration(me)} />;
+    return sendPage(reply, page);
+  });
+
+  app.get('/aanmelden', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const me = user(request);
+    const drafts = (await registrationsOfUser(db, me)).filter((r) => r.state === 'draft');
+    return sendPage(reply, <StartPage ctx={pageContext(request, reply)} drafts={drafts} canStart={canStartRegistration(me)} />);
+  });
+
+  app.post('/aanmelden', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const id = await startRegistration(db, user(request));
+    return reply.redirect(`/aanmelden/${id}/${STEPS[0]?.slug}`, 303);
+  });
+
+  async function showSummary(request: FastifyRequest, reply: FastifyReply, id: string, errors?: { field: string; message: string }[]) {
+    const reg = await getEditableRegistration(db, user(request), id);
+    const page = (
+      <SummaryPage ctx={pageContext(request, reply)} reg={reg} sections={readout(reg.answers, await choices(db))} warnings={warnings(reg.answers)} errors={errors} />
+    );
+    return sendPage(reply, page, errors ? 422 : 200);
+  }
+
+  app.get<StepParams>('/aanmelden/:id/:step', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const { id, step: slug } = request.params;
+    if (slug === SUMMARY_SLUG) return showSummary(request, reply, id);
+    const step = stepBySlug(slug);
+    if (!step) throw new NotFoundError('step');
+    const reg = await getEditableRegistration(db, user(request), id, slug);
+    const notice = (request.query as Record<string, unknown>)['let-op'] === 'collega' ? COLLEAGUE_NOTICE : undefined;
+    const values = reg.answers[slug]?.values ?? {};
+    return sendPage(reply, <StepPage ctx={pageContext(request, reply)} reg={reg} step={step} values={values} choices={await choices(db)} notice={notice} />);
+  });
+
+  app.post<StepParams>('/aanmelden/:id/:step', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const { id, step: slug } = request.params;
+    const step = stepBySlug(slug);
+    if (!step) throw new NotFoundError('step');
+    const me = user(request);
+    await getEditableRegistration(db, me, id, slug);
+    const { fields, file } = await readBody(request);
+    const options = await choices(db);
+    const values = rawValues(step, fields);
+    const result = validateStep(step, values, options);
+    const errors = result.ok ? [] : [...result.errors];
+
+    const fileField = step.fields.find((f) => f.kind === 'file');
+    if (fileField && file) {
+      if (file.truncated) errors.push({ field: fileField.name, message: `Het bestand is groter dan ${FILE_MAX_BYTES / 1024 / 1024} MB; kies een kleiner bestand` });
+      else if (!isPdf(file.content)) errors.push({ field: fileField.name, message: 'Dit bestand is geen pdf; kies een pdf-bestand' });
+      else await storeUpload(db, me, id, slug, fileField.name, { filename: file.filename, contentType: 'application/pdf', content: file.content });
+    }
+
+    // Saved in every case, complete or not: nothing the user typed is lost.
+    const revision = Number.parseInt(String(fields.revisie ?? ''), 10);
+    const saved = await saveStep(db, me, id, slug, result.ok ? result.values : values, errors.length === 0, Number.isNaN(revision) ? null : revision);
+    const action = String(fields.actie ?? 'volgende');
+    const colleague = saved.savedOverOther ? '?let-op=collega' : '';
+
+    if (action === 'later') return reply.redirect(`/aanmeldingen/${id}?melding=opgeslagen`, 303);
+    if (action === 'vorige') {
+      const previous = STEPS[stepIndex(slug) - 1]?.slug ?? slug;
+      return reply.redirect(`/aanmelden/${id}/${previous}${colleague}`, 303);
+    }
+    if (errors.length > 0) {
+      const reg = await getEditableRegistration(db, me, id, slug);
+      errors.sort((a, b) => step.fields.findIndex((f) => a.field.startsWith(f.name)) - step.fields.findIndex((f) => b.field.startsWith(f.name)));
+      const shown = { ...values, ...Object.fromEntries(Object.entries(reg.answers[slug]?.values ?? {}).filter(([k]) => k.endsWith('_filename'))) };
+      return sendPage(reply, <StepPage ctx={pageContext(request, reply)} reg={reg} step={step} values={shown} choices={options} errors={errors} />, 422);
+    }
+    const next = STEPS[stepIndex(slug) + 1]?.slug ?? SUMMARY_SLUG;
+    return reply.redirect(`/aanmelden/${id}/${next}${colleague}`, 303);
+  });
+
+  app.post<IdParams>('/aanmelden/:id/indienen', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const form = parseForm(submitSchema, request.body);
+    if (!form.ok) return showSummary(request, reply, request.params.id, form.errors);
+    const result = await submitRegistration(db, config, user(request), request.params.id);
+    return reply.redirect(`/aanmeldingen/${request.params.id}?melding=${result.alreadySubmitted ? 'al-ingediend' : 'ingediend'}`, 303);
+  });
+
+  async function showDetail(request: FastifyRequest, reply: FastifyReply, id: string, form?: { values: Record<string, string>; errors: { field: string; message: string }[] }) {
+    const me = user(request);
+    const reg = await getRegistration(db, me, id);
+    const notice = NOTICES[String((request.query as Record<string, unknown>).melding)];
+    const page = (
+      <DetailPage
+        ctx={pageContext(request, reply)}
+        reg={reg}
+        sections={readout(reg.answers, await choices(db))}
+        timeline={await timeline(db, id)}
+        canEdit={canEditRegistration(me, reg)}
+        canWithdraw={canWithdraw(me, reg)}
+        resume={reg.state === 'draft' ? resumeStep(reg.answers) : (reg.reopenedSteps?.[0] ?? null)}
+        notice={form ? undefined : notice}
+        values={form?.values}
+        errors={form?.errors}
+      />
+    );
+    return sendPage(reply, page, form ? 422 : 200);
+  }
+
+  app.get<IdParams>('/aanmeldingen/:id', { config: { access: 'signedIn' } }, async (request, reply) => showDetail(request, reply, request.params.id));
+
+  app.post<IdParams>('/aanmeldingen/:id/intrekken', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const form = parseForm(withdrawSchema, request.body);
+    if (!form.ok) return showDetail(request, reply, request.params.id, { values: submittedValues(request.body), errors: form.errors });
+    await withdrawRegistration(db, user(request), request.params.id, form.data.reason);
+    return reply.redirect(`/aanmeldingen/${request.params.id}?melding=ingetrokken`, 303);
+  });
+
+  app.get<{ Params: { id: string; version: string } }>(
+    '/aanmeldingen/:id/ontvangstbewijs/:version',
+    { config: { access: 'signedIn' } },
+    async (request, reply) => {
+      const { filename, pdf } = await receiptPdf(db, user(request), request.params.id, Number(request.params.version));
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${filename}"`).send(pdf);
+    },
+  );
+
+  app.get<{ Params: { id: string; file: string } }>('/aanmeldingen/:id/bestanden/:file', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const file = await getUpload(db, user(request), request.params.id, request.params.file);
+    const safeName = file.filename.replace(/[^\w.-]+/g, '_');
+    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${safeName}"`).send(file.content);
+  });
+}

@@ -1,0 +1,117 @@
+import type { CurrentUser } from '../../ui/context.ts';
+import type { Values } from './schemas.ts';
+import { fieldNames, STEPS, type Step } from './steps.ts';
+
+export const STATES = ['draft', 'submitted', 'in_review', 'info_requested', 'accepted', 'declined', 'withdrawn'] as const;
+export type State = (typeof STATES)[number];
+
+/** States in which the applicant can still withdraw: before a decision. */
+export const WITHDRAWABLE_STATES: readonly State[] = ['submitted', 'in_review', 'info_requested'];
+/** States the applicant edits in (an information request reopens only some steps). */
+export const EDITABLE_STATES: readonly State[] = ['draft', 'info_requested'];
+
+export const STATE_LABELS: Record<State, string> = {
+  draft: 'Concept',
+  submitted: 'Ingediend',
+  in_review: 'In beoordeling',
+  info_requested: 'Aanvulling gevraagd',
+  accepted: 'Toegelaten',
+  declined: 'Afgewezen',
+  withdrawn: 'Ingetrokken',
+};
+
+export type Action = 'submit' | 'withdraw';
+
+/** The lifecycle's allowed moves for the actions this feature owns; later features add theirs. */
+const TRANSITIONS: Record<Action, { from: readonly State[]; to: State }> = {
+  submit: { from: ['draft', 'info_requested'], to: 'submitted' },
+  withdraw: { from: WITHDRAWABLE_STATES, to: 'withdrawn' },
+};
+
+export function nextState(action: Action, from: State): State | null {
+  const t = TRANSITIONS[action];
+  return t.from.includes(from) ? t.to : null;
+}
+
+export type RegistrationAccess = { institutionBrin: string; state: State };
+
+export const canStartRegistration = (user: CurrentUser | null): boolean => user?.role === 'applicant' && user.institutionBrin !== null;
+
+/** Colleagues of one hogeschool share its registrations; the programme team sees all. */
+export function canViewRegistration(user: CurrentUser | null, reg: { institutionBrin: string }): boolean {
+  if (!user) return false;
+  if (user.role === 'team' || user.role === 'admin') return true;
+  return user.role === 'applicant' && user.institutionBrin === reg.institutionBrin;
+}
+
+/** Only applicants of the hogeschool edit, and only while the registration is open to them. */
+export function canEditRegistration(user: CurrentUser | null, reg: RegistrationAccess): boolean {
+  return user?.role === 'applicant' && user.institutionBrin === reg.institutionBrin && EDITABLE_STATES.includes(reg.state);
+}
+
+/** During an information request only the reopened steps can change; a draft is open throughout. */
+export function canEditStep(reg: { state: State; reopenedSteps: string[] | null }, slug: string): boolean {
+  if (reg.state === 'draft') return true;
+  if (reg.state === 'info_requested') return (reg.reopenedSteps ?? []).includes(slug);
+  return false;
+}
+
+export function canWithdraw(user: CurrentUser | null, reg: RegistrationAccess): boolean {
+  return user?.role === 'applicant' && user.institutionBrin === reg.institutionBrin && WITHDRAWABLE_STATES.includes(reg.state);
+}
+
+export type StepAnswers = { values: Values; complete: boolean };
+export type Answers = Record<string, StepAnswers>;
+
+export type StepStatus = 'complete' | 'incomplete' | 'empty';
+
+export function stepStatus(answers: Answers, slug: string): StepStatus {
+  const a = answers[slug];
+  if (!a) return 'empty';
+  return a.complete ? 'complete' : 'incomplete';
+}
+
+export function allStepsComplete(answers: Answers): boolean {
+  return STEPS.every((s) => answers[s.slug]?.complete === true);
+}
+
+/** The first step that still needs work: where "resume" takes the user. */
+export function resumeStep(answers: Answers): string | null {
+  return STEPS.find((s) => !answers[s.slug]?.complete)?.slug ?? null;
+}
+
+function isEmpty(step: Step, values: Values, name: string): boolean {
+  const field = step.fields.find((f) => f.name === name);
+  if (!field) return true;
+  return fieldNames(field).every((n) => {
+    const v = values[n];
+    return v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+  });
+}
+
+export type Warning = { step: string; field: string; message: string };
+
+/** Recommended-but-optional answers that are missing: shown on the summary, never blocking. */
+export function warnings(answers: Answers): Warning[] {
+  const found: Warning[] = [];
+  for (const step of STEPS) {
+    const values = answers[step.slug]?.values ?? {};
+    for (const field of step.fields) {
+      if (field.recommended && isEmpty(step, values, field.name)) {
+        found.push({ step: step.slug, field: fieldNames(field)[0] ?? field.name, message: field.recommended });
+      }
+    }
+  }
+  return found;
+}
+
+/** `MKB-2026-0042`: the year of submission and a number counted per year. */
+export function formatReference(year: number, n: number): string {
+  return `MKB-${year}-${String(n).padStart(4, '0')}`;
+}
+
+/** A short name for lists: the programme's name once the applicant gave it. */
+export function registrationTitle(answers: Answers): string | null {
+  const name = answers.opleiding?.values.programme_name;
+  return typeof name === 'string' && name.trim() ? name.trim().slice(0, 200) : null;
+}

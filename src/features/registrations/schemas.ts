@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import type { FieldErrors } from '../../ui/components.tsx';
+import type { Option } from '../reference/service.ts';
+import { type ChoiceList, type Field, fieldNames, LONG_TEXT_MAX, type Step, TEXT_MAX } from './steps.ts';
+
+/** Answers of one step as the form holds them: text per name, a list for a group of checkboxes. */
+export type Values = Record<string, string | string[]>;
+export type Choices = Record<ChoiceList, Option[]>;
+
+export const REASON_MAX = 2_000;
+
+// Control characters other than tab and newlines have no place in answers.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const POSTCODE = /^([1-9][0-9]{3}) ?(?!SA|SD|SS)([A-Z]{2})$/;
+const PHONE_NL = /^(?:\+31|0031|0)[1-9]\d{8}$/;
+const PHONE_INTL = /^\+[1-9]\d{7,14}$/;
+
+function text(max: number, required?: string) {
+  let s = z
+    .string()
+    .trim()
+    .max(max, `Dit veld is hooguit ${max.toLocaleString('nl-NL')} tekens lang`)
+    .refine((v) => !CONTROL.test(v), 'Dit veld bevat onzichtbare stuurtekens; haal ze weg');
+  if (required) s = s.min(1, required);
+  return s;
+}
+
+/** An optional format: empty is fine, anything else must match. */
+function formatted(required: string | undefined, check: (v: string) => string | null, message: string, max = TEXT_MAX) {
+  return text(max, required).transform((v, ctx) => {
+    if (v === '') return v;
+    const normalised = check(v);
+    if (normalised === null) {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return normalised;
+  });
+}
+
+function fieldSchema(field: Exclude<Field, { kind: 'rows' | 'file' }>, choices: Choices): z.ZodType<string | string[]> {
+  const req = field.required;
+  switch (field.kind) {
+    case 'text':
+      return text(field.max, req);
+    case 'textarea':
+      return text(field.max ?? LONG_TEXT_MAX, req);
+    case 'email':
+      return formatted(
+        req,
+        (v) => (z.email().safeParse(v.toLowerCase()).success ? v.toLowerCase() : null),
+        'Vul een geldig e-mailadres in, zoals naam@hogeschool.nl',
+        254,
+      );
+    case 'tel':
+      return formatted(
+        req,
+        (v) => {
+          const compact = v.replace(/[\s().-]/g, '');
+          return PHONE_NL.test(compact) || PHONE_INTL.test(compact) ? v.replace(/\s+/g, ' ') : null;
+        },
+        'Vul een geldig telefoonnummer in, zoals 030 123 45 67',
+        40,
+      );
+    case 'postcode':
+      return formatted(
+        req,
+        (v) => {
+          const m = POSTCODE.exec(v.toUpperCase().replace(/\s+/g, ' '));
+          return m ? `${m[1]} ${m[2]}` : null;
+        },
+        'Vul een geldige postcode in, zoals 3511 AB',
+        10,
+      );
+    case 'croho':
+      return formatted(req, (v) => (/^\d{5}$/.test(v) ? v : null), 'Een CROHO-code bestaat uit precies 5 cijfers', 10);
+    case 'date':
+      return formatted(
+        req,
+        (v) => {
+          if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return null;
+          const d = new Date(`${v}T00:00:00Z`);
+          const ok = !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= '2000-01-01' && v <= '2100-12-31';
+          return ok ? v : null;
+        },
+        'Vul een bestaande datum in als jjjj-mm-dd, zoals 2027-09-01',
+        10,
+      );
+    case 'integer':
+      return formatted(
+        req,
+        (v) => {
+          if (!/^\d{1,9}$/.test(v)) return null;
+          const n = Number(v);
+          return n >= field.min && n <= field.max ? String(n) : null;
+        },
+        `Vul een heel getal in van ${field.min} tot en met ${field.max.toLocaleString('nl-NL')}`,
+        12,
+      );
+    case 'select':
+    case 'radio': {
+      const allowed = new Set((typeof field.options === 'string' ? choices[field.options] : field.options).map((o) => o.value));
+      return z
+        .string()
+        .trim()
+        .refine((v) => v === '' || allowed.has(v), 'Kies een van de mogelijkheden')
+        .refine((v) => !req || v !== '', req ?? '');
+    }
+    case 'checkboxes': {
+      const options = typeof field.options === 'string' ? choices[field.options] : field.options;
+      const allowed = new Set(options.map((o) => o.value));
+      return z
+        .array(z.string())
+        .refine((list) => list.every((v) => allowed.has(v)), 'Kies alleen uit de mogelijkheden')
+        .refine((list) => !req || list.length > 0, req ?? '')
+        .transform((list) => options.map((o) => o.value).filter((v) => list.includes(v)));
+    }
+    case 'checkbox':
+      return z
+        .string()
+        .refine((v) => v === '' || v === 'ja', 'Ongeldige waarde')
+        .refine((v) => !req || v === 'ja', req ?? '');
+  }
+}
+
+/** What the browser sent, reduced to the names of this step (everything else is ignored). */
+export function rawValues(step: Step, body: unknown): Values {
+  const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const values: Values = {};
+  for (const field of step.fields) {
+    if (field.kind === 'file') continue;
+    for (const name of fieldNames(field)) {
+      const v = input[name];
+      if (field.kind === 'checkboxes') values[name] = (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String);
+      else values[name] = Array.isArray(v) ? String(v[0] ?? '') : v === undefined ? '' : String(v);
+    }
+  }
+  return values;
+}
+
+/** The Zod schema of one step, built from its description. */
+export function stepSchema(step: Step, choices: Choices) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of step.fields) {
+    if (field.kind === 'file') continue;
+    if (field.kind === 'rows') {
+      for (let i = 1; i <= field.count; i++) {
+        for (const c of field.columns) {
+          shape[`${field.name}_${i}_${c.name}`] =
+            c.kind === 'kvk'
+              ? formatted(undefined, (v) => (/^\d{8}$/.test(v) ? v : null), 'Een KvK-nummer bestaat uit precies 8 cijfers', 20)
+              : text(c.max);
+        }
+      }
+      continue;
+    }
+    shape[field.name] = fieldSchema(field, choices);
+  }
+  return z.object(shape).superRefine((values, ctx) => {
+    // In a table of rows, a row that says anything needs its required cells.
+    for (const field of step.fields) {
+      if (field.kind !== 'rows') continue;
+      for (let i = 1; i <= field.count; i++) {
+        const cells = field.columns.map((c) => String(values[`${field.name}_${i}_${c.name}`] ?? ''));
+        if (cells.every((v) => v === '')) continue;
+        field.columns.forEach((c, j) => {
+          if (c.required && cells[j] === '') ctx.addIssue({ code: 'custom', path: [`${field.name}_${i}_${c.name}`], message: `${c.required} (rij ${i})` });
+        });
+      }
+    }
+  });
+}
+
+export type StepResult = { ok: true; values: Values } | { ok: false; values: Values; errors: FieldErrors };
+
+/** Validates a step; on failure the raw values come back so nothing the user typed is lost. */
+export function validateStep(step: Step, values: Values, choices: Choices): StepResult {
+  const result = stepSchema(step, choices).safeParse(values);
+  if (result.success) return { ok: true, values: result.data as Values };
+  const order = step.fields.flatMap((f) => (f.kind === 'file' ? [f.name] : fieldNames(f)));
+  const errors: FieldErrors = [];
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0]);
+    if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
+  }
+  errors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+  return { ok: false, values, errors };
+}
+
+export const withdrawSchema = z.object({
+  reason: z
+    .string({ error: 'Vul een reden in' })
+    .trim()
+    .min(1, 'Vul een reden in')
+    .max(REASON_MAX, `De reden is hooguit ${REASON_MAX.toLocaleString('nl-NL')} tekens lang`),
+});
+
+export const submitSchema = z.object({
+  declaration: z.literal('ja', { error: 'Verklaar dat de gegevens juist en volledig zijn' }),
+});
