@@ -46,8 +46,8 @@ export type AppOptions = {
   logStream?: DestinationStream;
 };
 
-/** Form bodies above this are refused with a 413 page; the largest real field is 50,000 characters. */
-export const BODY_LIMIT_BYTES = 512 * 1024;
+/** Form bodies above this get a 413 page. Large enough that an over-long field gets its own message. */
+export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
 import { ensureUser } from '../src/features/accounts/service.ts';
+import { storeUpload } from '../src/features/registrations/service.ts';
 import { enqueueMail } from '../src/platform/mail/repo.ts';
 import { buildTestApp, Client, signIn } from './helpers.ts';
+import { fillAll, startDraft, submit } from './registration-fixtures.ts';
 
 type Role = 'anonymous' | 'applicantA' | 'applicantB' | 'team' | 'admin';
 const ROLES: Role[] = ['anonymous', 'applicantA', 'applicantB', 'team', 'admin'];
@@ -49,11 +51,21 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'POST /uitloggen': 'public',
   'POST /uitloggen/overal': 'signedIn',
   'GET /mijn': 'signedIn',
+  'GET /aanmelden': 'signedIn',
+  'POST /aanmelden': 'signedIn',
+  'GET /aanmelden/:id/:step': 'signedIn',
+  'POST /aanmelden/:id/:step': 'signedIn',
+  'POST /aanmelden/:id/indienen': 'signedIn',
+  'GET /aanmeldingen/:id': 'signedIn',
+  'POST /aanmeldingen/:id/intrekken': 'signedIn',
+  'GET /aanmeldingen/:id/ontvangstbewijs/:version': 'signedIn',
+  'GET /aanmeldingen/:id/bestanden/:file': 'signedIn',
   'GET /beheer': 'team',
   'GET /beheer/paginas/:slug': 'team',
   'POST /beheer/paginas/:slug': 'team',
   'GET /dev/mailbox': 'development',
   'GET /dev/mailbox/:id': 'development',
+  'GET /dev/mailbox/:id/bijlagen/:n': 'development',
 };
 
 /** Public routes that need input to do anything; without it they answer this for everyone. */
@@ -100,17 +112,47 @@ describe('route table', () => {
       admin: await signIn(app, db, 'admin@programma.nl'),
     };
     const mailId = await enqueueMail(db, { to: 'x@y.nl', subject: 'Route-table', text: 'x' });
-    const samples: Record<string, string> = { ':slug': 'contact', ':id': mailId };
+    // A's data, so that B's refusals are refusals of something that exists.
+    const submitted = await startDraft(clients.applicantA);
+    await fillAll(clients.applicantA, submitted);
+    const me = { id: '', email: 'a@avans.nl', name: null, role: 'applicant' as const, institutionBrin: '07GR', institutionName: null };
+    me.id = (await db.selectFrom('users').select('id').where('email', '=', 'a@avans.nl').executeTakeFirstOrThrow()).id;
+    await storeUpload(db, me, submitted, 'overeenkomst', 'agreement_template', {
+      filename: 'm.pdf',
+      contentType: 'application/pdf',
+      content: Buffer.from('%PDF-1.4'),
+    });
+    await submit(clients.applicantA, submitted);
+    const draft = await startDraft(clients.applicantA);
+    const file = (await db.selectFrom('registration_files').select('id').executeTakeFirstOrThrow()).id;
+    const withAttachment = (await db.selectFrom('outbox').select('id').where('attachments', 'is not', null).executeTakeFirstOrThrow()).id;
+    const samples: Record<string, string> = {
+      '/beheer/paginas/:slug': '/beheer/paginas/contact',
+      '/dev/mailbox/:id': `/dev/mailbox/${mailId}`,
+      '/dev/mailbox/:id/bijlagen/:n': `/dev/mailbox/${withAttachment}/bijlagen/0`,
+      '/aanmelden/:id/:step': `/aanmelden/${draft}/organisatie`,
+      '/aanmeldingen/:id': `/aanmeldingen/${submitted}`,
+      '/aanmeldingen/:id/ontvangstbewijs/:version': `/aanmeldingen/${submitted}/ontvangstbewijs/1`,
+      '/aanmeldingen/:id/bestanden/:file': `/aanmeldingen/${submitted}/bestanden/${file}`,
+    };
+    // Routes about one hogeschool's registration: its colleagues and the team see it, others do not.
+    const ownedByA: Record<Role, number> = { anonymous: 303, applicantA: 200, applicantB: 404, team: 200, admin: 200 };
+    const special: Record<string, Record<Role, number>> = {
+      '/aanmelden/:id/:step': { ...ownedByA, team: 409, admin: 409 },
+      '/aanmeldingen/:id': ownedByA,
+      '/aanmeldingen/:id/ontvangstbewijs/:version': ownedByA,
+      '/aanmeldingen/:id/bestanden/:file': ownedByA,
+    };
     const stylesheet = app.routeTable.find((r) => r.url.startsWith('/static/'))?.url ?? '';
 
     const mismatches: string[] = [];
     for (const [key, access] of Object.entries(EXPECTED)) {
       const [method, pattern] = key.split(' ') as [string, string];
       if (method !== 'GET') continue;
-      const url = pattern === '/static/app-*.css' ? stylesheet : pattern.replace(/:\w+/g, (p) => samples[p] ?? p);
+      const url = pattern === '/static/app-*.css' ? stylesheet : (samples[pattern] ?? pattern);
       for (const role of ROLES) {
         const res = await clients[role].get(url);
-        const want = expectedGetStatus(access, role, url);
+        const want = special[pattern]?.[role] ?? expectedGetStatus(access, role, url);
         if (res.statusCode !== want) mismatches.push(`${role} ${url}: ${res.statusCode}, expected ${want}`);
         if (want === 303 && res.headers.location !== `/inloggen?terug=${encodeURIComponent(url)}`) {
           mismatches.push(`${role} ${url}: redirected to ${res.headers.location}`);

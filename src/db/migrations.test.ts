@@ -20,7 +20,11 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
   const db = connect(config.database);
   t.after(() => db.destroy());
 
-  assert.deepEqual(await migrateToLatest(db), ['uitgevoerd: 2026-11-26T1800-foundation']);
+  const all = ['2026-11-26T1800-foundation', '2026-11-26T1900-registrations'];
+  assert.deepEqual(
+    await migrateToLatest(db),
+    all.map((m) => `uitgevoerd: ${m}`),
+  );
   assert.deepEqual(await migrateToLatest(db), [], 'a second run does nothing');
   const tables = (await tableNames(db)).filter((n) => !n.startsWith('kysely_'));
   assert.deepEqual(tables, [
@@ -30,19 +34,30 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'outbox',
     'pages',
     'provinces',
+    'reference_counters',
+    'registration_files',
+    'registration_versions',
+    'registrations',
     'sectors',
     'sessions',
     'settings',
     'sign_in_tokens',
+    'themes',
     'users',
   ]);
 
-  assert.deepEqual(await migrateAllDown(db), ['teruggedraaid: 2026-11-26T1800-foundation']);
+  assert.deepEqual(
+    await migrateAllDown(db),
+    [...all].reverse().map((m) => `teruggedraaid: ${m}`),
+  );
   assert.deepEqual(
     (await tableNames(db)).filter((n) => !n.startsWith('kysely_')),
     [],
   );
-  assert.deepEqual(await migrateToLatest(db), ['uitgevoerd: 2026-11-26T1800-foundation']);
+  assert.deepEqual(
+    await migrateToLatest(db),
+    all.map((m) => `uitgevoerd: ${m}`),
+  );
 });
 
 test(`the schema refuses what the code never writes: unknown roles, dangling references (${ENGINE})`, async (t) => {

@@ -122,7 +122,7 @@ describe('registration journey (Chromium + axe-core)', () => {
     assert.match(main, /anna\.ad@avans\.nl/);
     assert.match(main, /Naam bedrijf: Metaal & Co, KvK-nummer: 12345678/);
     assert.match(main, /model\.pdf/);
-    assert.match(await page.locator('#aanbevolen-titel + ul').textContent() ?? '', /tweede contactpersoon/);
+    assert.match((await page.locator('#aanbevolen-titel + ul').textContent()) ?? '', /tweede contactpersoon/);
     await journey.check('overzicht');
     await page.getByRole('button', { name: 'Aanmelding indienen' }).click();
     assert.equal(await page.locator('#foutoverzicht a').textContent(), 'Verklaar dat de gegevens juist en volledig zijn');
@@ -137,7 +137,10 @@ describe('registration journey (Chromium + axe-core)', () => {
 
     // The confirmation mail with the receipt attached.
     await page.goto(`${base}/dev/mailbox`);
-    await page.getByRole('row', { name: /anna\.ad@avans\.nl/ }).getByRole('link', { name: `Aanmelding ontvangen: ${reference}` }).click();
+    await page
+      .getByRole('row', { name: /anna\.ad@avans\.nl/ })
+      .getByRole('link', { name: `Aanmelding ontvangen: ${reference}` })
+      .click();
     assert.match((await page.locator('.mkb-mail').textContent()) ?? '', new RegExp(`Het kenmerk is ${reference}`));
     assert.equal(await page.locator('main ul a').textContent(), `ontvangstbewijs-${reference}.pdf`);
     await journey.check('bevestiging in postvak');
@@ -147,7 +150,10 @@ describe('registration journey (Chromium + axe-core)', () => {
     assert.equal(await page.locator('.mkb-state').first().textContent(), 'Ingediend');
     await journey.check('mijn na indienen');
     await page.getByRole('link', { name: 'Ad Technische Bedrijfskunde' }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Ontvangstbewijs versie 1 (pdf)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Ontvangstbewijs versie 1 (pdf)' }).click(),
+    ]);
     const pdf = readFileSync((await download.path()) ?? '');
     const text = (await new PDFParse({ data: pdf }).getText()).text;
     assert.match(text, new RegExp(`Kenmerk: ${reference} \\(versie 1\\)`));

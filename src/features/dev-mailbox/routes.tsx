@@ -19,11 +19,18 @@ export default async function devMailboxRoutes(app: FastifyInstance) {
     return sendPage(reply, <MailboxMessageView ctx={pageContext(request, reply)} message={message} />);
   });
 
-  app.get<{ Params: { id: string; n: string } }>('/dev/mailbox/:id/bijlagen/:n', { config: { access: 'development' } }, async (request, reply) => {
-    const message = await mailboxMessage(db, request.params.id.slice(0, 36));
-    const attachment = message?.attachments[Number(request.params.n)];
-    if (!attachment) throw new NotFoundError('attachment');
-    const safeName = attachment.filename.replace(/[^\w.-]+/g, '_');
-    return reply.type(attachment.contentType).header('content-disposition', `attachment; filename="${safeName}"`).send(attachment.content);
-  });
+  app.get<{ Params: { id: string; n: string } }>(
+    '/dev/mailbox/:id/bijlagen/:n',
+    { config: { access: 'development' } },
+    async (request, reply) => {
+      const message = await mailboxMessage(db, request.params.id.slice(0, 36));
+      const attachment = message?.attachments[Number(request.params.n)];
+      if (!attachment) throw new NotFoundError('attachment');
+      const safeName = attachment.filename.replace(/[^\w.-]+/g, '_');
+      return reply
+        .type(attachment.contentType)
+        .header('content-disposition', `attachment; filename="${safeName}"`)
+        .send(attachment.content);
+    },
+  );
 }

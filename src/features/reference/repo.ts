@@ -43,7 +43,11 @@ export async function insertMissingReferenceData(
         .execute();
     }
     if (data.themes.length) {
-      await trx.insertInto('themes').values(data.themes).onConflict((oc) => oc.column('code').doNothing()).execute();
+      await trx
+        .insertInto('themes')
+        .values(data.themes)
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute();
     }
     if (data.criteria.length) {
       await trx

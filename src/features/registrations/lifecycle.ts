@@ -1,8 +1,8 @@
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
-import { type MailInput, enqueueMail } from '../../platform/mail/repo.ts';
-import { moveState, nextReferenceNumber, insertVersion } from './repo.ts';
-import { type Action, formatReference, nextState, type State, STATES } from './rules.ts';
+import { enqueueMail, type MailInput } from '../../platform/mail/repo.ts';
+import { insertVersion, moveState, nextReferenceNumber } from './repo.ts';
+import { type Action, formatReference, nextState, STATES, type State } from './rules.ts';
 
 export type TransitionInput =
   | { action: 'submit'; snapshot: string; mails: (reference: string) => Promise<MailInput[]> }
@@ -52,7 +52,17 @@ export async function transition(
       submitted_at: now.toISOString(),
       submitted_by: actorUserId,
     });
-    await recordAudit(trx, { actorUserId, action: 'registration.submitted', subjectType: 'registration', subjectId: reg.id, detail: { from: reg.state, to, version, reference } }, now);
+    await recordAudit(
+      trx,
+      {
+        actorUserId,
+        action: 'registration.submitted',
+        subjectType: 'registration',
+        subjectId: reg.id,
+        detail: { from: reg.state, to, version, reference },
+      },
+      now,
+    );
     for (const mail of await input.mails(reference)) await enqueueMail(trx, mail, now);
     return { ok: true, to, reference, version };
   }
@@ -64,7 +74,17 @@ export async function transition(
     updated_by: actorUserId,
   });
   if (!moved) return { ok: false, current: null };
-  await recordAudit(trx, { actorUserId, action: 'registration.withdrawn', subjectType: 'registration', subjectId: reg.id, detail: { from: reg.state, to, reason: input.reason } }, now);
+  await recordAudit(
+    trx,
+    {
+      actorUserId,
+      action: 'registration.withdrawn',
+      subjectType: 'registration',
+      subjectId: reg.id,
+      detail: { from: reg.state, to, reason: input.reason },
+    },
+    now,
+  );
   for (const mail of input.mails) await enqueueMail(trx, mail, now);
   return { ok: true, to, reference: reg.reference, version: reg.version };
 }

@@ -50,7 +50,9 @@ export function renderReceipt(input: ReceiptInput): Promise<Buffer> {
   block('P', () =>
     doc
       .moveDown(0.5)
-      .text('Het programmateam van Mkb-route in het hbo heeft uw aanmelding ontvangen en beoordeelt haar aan de hand van de vijf criteria. U hoort van ons.'),
+      .text(
+        'Het programmateam van Mkb-route in het hbo heeft uw aanmelding ontvangen en beoordeelt haar aan de hand van de vijf criteria. U hoort van ons.',
+      ),
   );
   for (const section of input.sections) {
     block('H2', () => doc.moveDown(1).font('Helvetica-Bold').fontSize(13).fillColor('#083a50').text(section.title));

@@ -66,7 +66,11 @@ export async function moveState(
 
 /** The next number of the year, counted atomically in the database (never in memory). */
 export async function nextReferenceNumber(db: Kysely<Database>, year: number): Promise<number> {
-  await db.insertInto('reference_counters').values({ year, last_number: 0 }).onConflict((oc) => oc.column('year').doNothing()).execute();
+  await db
+    .insertInto('reference_counters')
+    .values({ year, last_number: 0 })
+    .onConflict((oc) => oc.column('year').doNothing())
+    .execute();
   const row = await db
     .updateTable('reference_counters')
     .set((eb) => ({ last_number: eb('last_number', '+', 1) }))
@@ -94,7 +98,16 @@ export async function findVersion(db: Kysely<Database>, registrationId: string, 
 
 export async function insertFile(
   db: Kysely<Database>,
-  row: { id: string; registration_id: string; filename: string; content_type: string; size: number; content: Buffer; created_at: string; created_by: string },
+  row: {
+    id: string;
+    registration_id: string;
+    filename: string;
+    content_type: string;
+    size: number;
+    content: Buffer;
+    created_at: string;
+    created_by: string;
+  },
 ): Promise<void> {
   await db.insertInto('registration_files').values(row).execute();
 }

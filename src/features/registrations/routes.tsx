@@ -43,16 +43,25 @@ function user(request: FastifyRequest): CurrentUser {
 }
 
 /** Multipart fields arrive as { value } objects and files as parts; plain forms as strings. */
-async function readBody(request: FastifyRequest): Promise<{ fields: Record<string, unknown>; file: { filename: string; content: Buffer; truncated: boolean } | null }> {
+async function readBody(
+  request: FastifyRequest,
+): Promise<{ fields: Record<string, unknown>; file: { filename: string; content: Buffer; truncated: boolean } | null }> {
   if (!request.isMultipart()) return { fields: (request.body as Record<string, unknown>) ?? {}, file: null };
   const fields: Record<string, unknown> = {};
   let file: { filename: string; content: Buffer; truncated: boolean } | null = null;
   for (const [name, part] of Object.entries((request.body as Record<string, unknown>) ?? {})) {
-    const parts = (Array.isArray(part) ? part : [part]) as { type: string; value?: unknown; filename?: string; toBuffer?: () => Promise<Buffer>; file?: { truncated: boolean } }[];
+    const parts = (Array.isArray(part) ? part : [part]) as {
+      type: string;
+      value?: unknown;
+      filename?: string;
+      toBuffer?: () => Promise<Buffer>;
+      file?: { truncated: boolean };
+    }[];
     for (const p of parts) {
       if (p.type === 'file' && p.toBuffer) {
         const content = await p.toBuffer();
-        if (content.length > 0) file = { filename: (p.filename ?? 'bestand.pdf').slice(0, 200), content, truncated: Boolean(p.file?.truncated) };
+        if (content.length > 0)
+          file = { filename: (p.filename ?? 'bestand.pdf').slice(0, 200), content, truncated: Boolean(p.file?.truncated) };
       } else {
         const value = String(p.value ?? '');
         const prev = fields[name];
@@ -72,7 +81,15 @@ export default async function registrationRoutes(app: FastifyInstance) {
   app.get('/mijn', { config: { access: 'signedIn' } }, async (request, reply) => {
     const me = user(request);
     const welcome = (request.query as Record<string, unknown>).welkom === '1';
-    const page = <Dashboard ctx={pageContext(request, reply)} user={me} registrations={await registrationsOfUser(db, me)} welcome={welcome} canStart={canStartRegistration(me)} />;
+    const page = (
+      <Dashboard
+        ctx={pageContext(request, reply)}
+        user={me}
+        registrations={await registrationsOfUser(db, me)}
+        welcome={welcome}
+        canStart={canStartRegistration(me)}
+      />
+    );
     return sendPage(reply, page);
   });
 
@@ -90,7 +107,13 @@ export default async function registrationRoutes(app: FastifyInstance) {
   async function showSummary(request: FastifyRequest, reply: FastifyReply, id: string, errors?: { field: string; message: string }[]) {
     const reg = await getEditableRegistration(db, user(request), id);
     const page = (
-      <SummaryPage ctx={pageContext(request, reply)} reg={reg} sections={readout(reg.answers, await choices(db))} warnings={warnings(reg.answers)} errors={errors} />
+      <SummaryPage
+        ctx={pageContext(request, reply)}
+        reg={reg}
+        sections={readout(reg.answers, await choices(db))}
+        warnings={warnings(reg.answers)}
+        errors={errors}
+      />
     );
     return sendPage(reply, page, errors ? 422 : 200);
   }
@@ -103,7 +126,10 @@ export default async function registrationRoutes(app: FastifyInstance) {
     const reg = await getEditableRegistration(db, user(request), id, slug);
     const notice = (request.query as Record<string, unknown>)['let-op'] === 'collega' ? COLLEAGUE_NOTICE : undefined;
     const values = reg.answers[slug]?.values ?? {};
-    return sendPage(reply, <StepPage ctx={pageContext(request, reply)} reg={reg} step={step} values={values} choices={await choices(db)} notice={notice} />);
+    return sendPage(
+      reply,
+      <StepPage ctx={pageContext(request, reply)} reg={reg} step={step} values={values} choices={await choices(db)} notice={notice} />,
+    );
   });
 
   app.post<StepParams>('/aanmelden/:id/:step', { config: { access: 'signedIn' } }, async (request, reply) => {
@@ -120,14 +146,31 @@ export default async function registrationRoutes(app: FastifyInstance) {
 
     const fileField = step.fields.find((f) => f.kind === 'file');
     if (fileField && file) {
-      if (file.truncated) errors.push({ field: fileField.name, message: `Het bestand is groter dan ${FILE_MAX_BYTES / 1024 / 1024} MB; kies een kleiner bestand` });
+      if (file.truncated)
+        errors.push({
+          field: fileField.name,
+          message: `Het bestand is groter dan ${FILE_MAX_BYTES / 1024 / 1024} MB; kies een kleiner bestand`,
+        });
       else if (!isPdf(file.content)) errors.push({ field: fileField.name, message: 'Dit bestand is geen pdf; kies een pdf-bestand' });
-      else await storeUpload(db, me, id, slug, fileField.name, { filename: file.filename, contentType: 'application/pdf', content: file.content });
+      else
+        await storeUpload(db, me, id, slug, fileField.name, {
+          filename: file.filename,
+          contentType: 'application/pdf',
+          content: file.content,
+        });
     }
 
     // Saved in every case, complete or not: nothing the user typed is lost.
     const revision = Number.parseInt(String(fields.revisie ?? ''), 10);
-    const saved = await saveStep(db, me, id, slug, result.ok ? result.values : values, errors.length === 0, Number.isNaN(revision) ? null : revision);
+    const saved = await saveStep(
+      db,
+      me,
+      id,
+      slug,
+      result.ok ? result.values : values,
+      errors.length === 0,
+      Number.isNaN(revision) ? null : revision,
+    );
     const action = String(fields.actie ?? 'volgende');
     const colleague = saved.savedOverOther ? '?let-op=collega' : '';
 
@@ -138,9 +181,18 @@ export default async function registrationRoutes(app: FastifyInstance) {
     }
     if (errors.length > 0) {
       const reg = await getEditableRegistration(db, me, id, slug);
-      errors.sort((a, b) => step.fields.findIndex((f) => a.field.startsWith(f.name)) - step.fields.findIndex((f) => b.field.startsWith(f.name)));
-      const shown = { ...values, ...Object.fromEntries(Object.entries(reg.answers[slug]?.values ?? {}).filter(([k]) => k.endsWith('_filename'))) };
-      return sendPage(reply, <StepPage ctx={pageContext(request, reply)} reg={reg} step={step} values={shown} choices={options} errors={errors} />, 422);
+      errors.sort(
+        (a, b) => step.fields.findIndex((f) => a.field.startsWith(f.name)) - step.fields.findIndex((f) => b.field.startsWith(f.name)),
+      );
+      const shown = {
+        ...values,
+        ...Object.fromEntries(Object.entries(reg.answers[slug]?.values ?? {}).filter(([k]) => k.endsWith('_filename'))),
+      };
+      return sendPage(
+        reply,
+        <StepPage ctx={pageContext(request, reply)} reg={reg} step={step} values={shown} choices={options} errors={errors} />,
+        422,
+      );
     }
     const next = STEPS[stepIndex(slug) + 1]?.slug ?? SUMMARY_SLUG;
     return reply.redirect(`/aanmelden/${id}/${next}${colleague}`, 303);
@@ -153,7 +205,12 @@ export default async function registrationRoutes(app: FastifyInstance) {
     return reply.redirect(`/aanmeldingen/${request.params.id}?melding=${result.alreadySubmitted ? 'al-ingediend' : 'ingediend'}`, 303);
   });
 
-  async function showDetail(request: FastifyRequest, reply: FastifyReply, id: string, form?: { values: Record<string, string>; errors: { field: string; message: string }[] }) {
+  async function showDetail(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    form?: { values: Record<string, string>; errors: { field: string; message: string }[] },
+  ) {
     const me = user(request);
     const reg = await getRegistration(db, me, id);
     const notice = NOTICES[String((request.query as Record<string, unknown>).melding)];
@@ -174,7 +231,9 @@ export default async function registrationRoutes(app: FastifyInstance) {
     return sendPage(reply, page, form ? 422 : 200);
   }
 
-  app.get<IdParams>('/aanmeldingen/:id', { config: { access: 'signedIn' } }, async (request, reply) => showDetail(request, reply, request.params.id));
+  app.get<IdParams>('/aanmeldingen/:id', { config: { access: 'signedIn' } }, async (request, reply) =>
+    showDetail(request, reply, request.params.id),
+  );
 
   app.post<IdParams>('/aanmeldingen/:id/intrekken', { config: { access: 'signedIn' } }, async (request, reply) => {
     const form = parseForm(withdrawSchema, request.body);
@@ -192,9 +251,13 @@ export default async function registrationRoutes(app: FastifyInstance) {
     },
   );
 
-  app.get<{ Params: { id: string; file: string } }>('/aanmeldingen/:id/bestanden/:file', { config: { access: 'signedIn' } }, async (request, reply) => {
-    const file = await getUpload(db, user(request), request.params.id, request.params.file);
-    const safeName = file.filename.replace(/[^\w.-]+/g, '_');
-    return reply.type('application/pdf').header('content-disposition', `attachment; filename="${safeName}"`).send(file.content);
-  });
+  app.get<{ Params: { id: string; file: string } }>(
+    '/aanmeldingen/:id/bestanden/:file',
+    { config: { access: 'signedIn' } },
+    async (request, reply) => {
+      const file = await getUpload(db, user(request), request.params.id, request.params.file);
+      const safeName = file.filename.replace(/[^\w.-]+/g, '_');
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="${safeName}"`).send(file.content);
+    },
+  );
 }

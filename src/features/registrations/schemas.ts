@@ -156,19 +156,26 @@ export function stepSchema(step: Step, choices: Choices) {
     }
     shape[field.name] = fieldSchema(field, choices);
   }
-  return z.object(shape).superRefine((values, ctx) => {
-    // In a table of rows, a row that says anything needs its required cells.
-    for (const field of step.fields) {
-      if (field.kind !== 'rows') continue;
-      for (let i = 1; i <= field.count; i++) {
-        const cells = field.columns.map((c) => String(values[`${field.name}_${i}_${c.name}`] ?? ''));
-        if (cells.every((v) => v === '')) continue;
-        field.columns.forEach((c, j) => {
-          if (c.required && cells[j] === '') ctx.addIssue({ code: 'custom', path: [`${field.name}_${i}_${c.name}`], message: `${c.required} (rij ${i})` });
-        });
-      }
+  return z.object(shape);
+}
+
+/**
+ * In a table of rows, a row that says anything needs its required cells. Checked apart from the
+ * schema so these messages show together with any format errors in the same rows.
+ */
+function rowIssues(step: Step, values: Values): FieldErrors {
+  const issues: FieldErrors = [];
+  for (const field of step.fields) {
+    if (field.kind !== 'rows') continue;
+    for (let i = 1; i <= field.count; i++) {
+      const cells = field.columns.map((c) => String(values[`${field.name}_${i}_${c.name}`] ?? '').trim());
+      if (cells.every((v) => v === '')) continue;
+      field.columns.forEach((c, j) => {
+        if (c.required && cells[j] === '') issues.push({ field: `${field.name}_${i}_${c.name}`, message: `${c.required} (rij ${i})` });
+      });
     }
-  });
+  }
+  return issues;
 }
 
 export type StepResult = { ok: true; values: Values } | { ok: false; values: Values; errors: FieldErrors };
@@ -176,10 +183,11 @@ export type StepResult = { ok: true; values: Values } | { ok: false; values: Val
 /** Validates a step; on failure the raw values come back so nothing the user typed is lost. */
 export function validateStep(step: Step, values: Values, choices: Choices): StepResult {
   const result = stepSchema(step, choices).safeParse(values);
-  if (result.success) return { ok: true, values: result.data as Values };
+  const rows = rowIssues(step, values);
+  if (result.success && rows.length === 0) return { ok: true, values: result.data as Values };
   const order = step.fields.flatMap((f) => (f.kind === 'file' ? [f.name] : fieldNames(f)));
-  const errors: FieldErrors = [];
-  for (const issue of result.error.issues) {
+  const errors: FieldErrors = [...rows];
+  for (const issue of result.success ? [] : result.error.issues) {
     const field = String(issue.path[0]);
     if (!errors.some((e) => e.field === field)) errors.push({ field, message: issue.message });
   }

@@ -29,8 +29,8 @@ import {
   canWithdraw,
   EDITABLE_STATES,
   registrationTitle,
-  type State,
   STATE_LABELS,
+  type State,
 } from './rules.ts';
 import type { Choices, Values } from './schemas.ts';
 
@@ -121,7 +121,10 @@ export async function registrationsOfUser(db: Db, user: CurrentUser): Promise<Re
 /** Side effects (one transaction): a draft for the user's hogeschool and an audit event. */
 export async function startRegistration(db: Db, user: CurrentUser, now = new Date()): Promise<string> {
   if (!canStartRegistration(user) || !user.institutionBrin) {
-    throw new ConflictError('Alleen medewerkers van een hogeschool melden aan', 'Log in met het account van uw hogeschool om een route aan te melden.');
+    throw new ConflictError(
+      'Alleen medewerkers van een hogeschool melden aan',
+      'Log in met het account van uw hogeschool om een route aan te melden.',
+    );
   }
   const id = newId();
   const institutionBrin = user.institutionBrin;
@@ -207,7 +210,12 @@ export async function storeUpload(
       ...reg.answers,
       [slug]: { ...step, values: { ...step.values, [`${field}_file_id`]: fileId, [`${field}_filename`]: file.filename } },
     };
-    await saveAnswers(trx, id, { answers: JSON.stringify(answers), title: registrationTitle(answers), updated_by: user.id, updated_at: now.toISOString() }, EDITABLE_STATES);
+    await saveAnswers(
+      trx,
+      id,
+      { answers: JSON.stringify(answers), title: registrationTitle(answers), updated_by: user.id, updated_at: now.toISOString() },
+      EDITABLE_STATES,
+    );
   });
 }
 
@@ -285,7 +293,10 @@ export async function submitRegistration(
       now,
     );
     if (!result.ok || !result.reference) {
-      throw new ConflictError('De aanmelding is intussen gewijzigd', 'Iemand anders heeft de aanmelding net ingediend of ingetrokken. Bekijk de actuele stand.');
+      throw new ConflictError(
+        'De aanmelding is intussen gewijzigd',
+        'Iemand anders heeft de aanmelding net ingediend of ingetrokken. Bekijk de actuele stand.',
+      );
     }
     return { reference: result.reference, alreadySubmitted: false };
   });
@@ -295,7 +306,10 @@ export async function withdrawRegistration(db: Db, user: CurrentUser, id: string
   await db.transaction().execute(async (trx) => {
     const reg = await getRegistration(trx, user, id);
     if (!canWithdraw(user, reg)) {
-      throw new ConflictError('Intrekken kan niet', `Een aanmelding met de status ‘${STATE_LABELS[reg.state].toLowerCase()}’ kan niet worden ingetrokken.`);
+      throw new ConflictError(
+        'Intrekken kan niet',
+        `Een aanmelding met de status ‘${STATE_LABELS[reg.state].toLowerCase()}’ kan niet worden ingetrokken.`,
+      );
     }
     const contact = reg.answers.organisatie?.values.contact_email;
     const recipients = [...new Set([user.email, typeof contact === 'string' ? contact : ''].filter(Boolean))];
@@ -308,13 +322,22 @@ export async function withdrawRegistration(db: Db, user: CurrentUser, id: string
         mails: recipients.map((to) => ({
           to,
           subject: `Aanmelding ingetrokken: ${reg.reference ?? ''}`,
-          text: ['Goedendag,', '', `De aanmelding ${reg.reference ?? ''} is ingetrokken door ${user.name ?? user.email}.`, '', `Reden: ${reason}`, '', 'Programmateam Mkb-route in het hbo'].join('\n'),
+          text: [
+            'Goedendag,',
+            '',
+            `De aanmelding ${reg.reference ?? ''} is ingetrokken door ${user.name ?? user.email}.`,
+            '',
+            `Reden: ${reason}`,
+            '',
+            'Programmateam Mkb-route in het hbo',
+          ].join('\n'),
         })),
       },
       user.id,
       now,
     );
-    if (!result.ok) throw new ConflictError('De aanmelding is intussen gewijzigd', 'Bekijk de actuele stand en probeer het zo nodig opnieuw.');
+    if (!result.ok)
+      throw new ConflictError('De aanmelding is intussen gewijzigd', 'Bekijk de actuele stand en probeer het zo nodig opnieuw.');
   });
 }
 
@@ -328,7 +351,10 @@ const TIMELINE_LABELS: Record<string, (detail: Record<string, unknown>) => strin
 export async function timeline(db: Db, id: string): Promise<TimelineEntry[]> {
   return (await listAuditFor(db, 'registration', id))
     .filter((e) => e.action in TIMELINE_LABELS)
-    .map((e) => ({ at: e.at, label: TIMELINE_LABELS[e.action]?.(e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : {}) ?? e.action }));
+    .map((e) => ({
+      at: e.at,
+      label: TIMELINE_LABELS[e.action]?.(e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : {}) ?? e.action,
+    }));
 }
 
 /** The receipt of a submitted version, rebuilt from its frozen snapshot. */

@@ -26,7 +26,11 @@ export type Field =
   | (Base & { kind: 'radio'; options: Option[] })
   | (Base & { kind: 'checkboxes'; options: Option[] | ChoiceList })
   | (Base & { kind: 'checkbox'; text: string })
-  | (Base & { kind: 'rows'; count: number; columns: { name: string; label: string; kind: 'text' | 'kvk'; max: number; required?: string }[] })
+  | (Base & {
+      kind: 'rows';
+      count: number;
+      columns: { name: string; label: string; kind: 'text' | 'kvk'; max: number; required?: string }[];
+    })
   | (Base & { kind: 'file' });
 
 export type Step = {
@@ -75,12 +79,48 @@ export const STEPS: Step[] = [
     title: 'Organisatie en contactpersonen',
     intro: 'Wie van de hogeschool is het aanspreekpunt voor deze route?',
     fields: [
-      { kind: 'text', name: 'faculty', label: 'Academie, faculteit of instituut', max: TEXT_MAX, recommended: 'Vul de academie of faculteit in' },
-      { kind: 'text', name: 'contact_name', label: 'Naam contactpersoon', max: TEXT_MAX, required: 'Vul de naam van de contactpersoon in', autocomplete: 'name' },
-      { kind: 'text', name: 'contact_role', label: 'Functie contactpersoon', max: TEXT_MAX, required: 'Vul de functie van de contactpersoon in' },
-      { kind: 'email', name: 'contact_email', label: 'E-mailadres contactpersoon', required: 'Vul het e-mailadres van de contactpersoon in' },
-      { kind: 'tel', name: 'contact_phone', label: 'Telefoonnummer contactpersoon', hint: 'Bijvoorbeeld 030 123 45 67 of 06 12345678.', required: 'Vul het telefoonnummer van de contactpersoon in' },
-      { kind: 'text', name: 'contact2_name', label: 'Naam tweede contactpersoon', max: TEXT_MAX, recommended: 'Geef een tweede contactpersoon op, voor als de eerste afwezig is' },
+      {
+        kind: 'text',
+        name: 'faculty',
+        label: 'Academie, faculteit of instituut',
+        max: TEXT_MAX,
+        recommended: 'Vul de academie of faculteit in',
+      },
+      {
+        kind: 'text',
+        name: 'contact_name',
+        label: 'Naam contactpersoon',
+        max: TEXT_MAX,
+        required: 'Vul de naam van de contactpersoon in',
+        autocomplete: 'name',
+      },
+      {
+        kind: 'text',
+        name: 'contact_role',
+        label: 'Functie contactpersoon',
+        max: TEXT_MAX,
+        required: 'Vul de functie van de contactpersoon in',
+      },
+      {
+        kind: 'email',
+        name: 'contact_email',
+        label: 'E-mailadres contactpersoon',
+        required: 'Vul het e-mailadres van de contactpersoon in',
+      },
+      {
+        kind: 'tel',
+        name: 'contact_phone',
+        label: 'Telefoonnummer contactpersoon',
+        hint: 'Bijvoorbeeld 030 123 45 67 of 06 12345678.',
+        required: 'Vul het telefoonnummer van de contactpersoon in',
+      },
+      {
+        kind: 'text',
+        name: 'contact2_name',
+        label: 'Naam tweede contactpersoon',
+        max: TEXT_MAX,
+        recommended: 'Geef een tweede contactpersoon op, voor als de eerste afwezig is',
+      },
       { kind: 'email', name: 'contact2_email', label: 'E-mailadres tweede contactpersoon' },
       { kind: 'text', name: 'postal_street', label: 'Postadres: straat en huisnummer', max: TEXT_MAX },
       { kind: 'postcode', name: 'postal_postcode', label: 'Postcode', hint: 'Bijvoorbeeld 3511 AB.' },
@@ -96,7 +136,14 @@ export const STEPS: Step[] = [
       { kind: 'croho', name: 'croho', label: 'CROHO-code', hint: 'Vijf cijfers, zoals 80072.', required: 'Vul de CROHO-code in' },
       { kind: 'radio', name: 'level', label: 'Niveau', options: LEVELS, required: 'Kies Associate degree of Bachelor' },
       { kind: 'radio', name: 'mode', label: 'Vorm', options: MODES, required: 'Kies de vorm van de opleiding' },
-      { kind: 'text', name: 'locations', label: 'Plaatsen waar de opleiding wordt gegeven', hint: 'Gescheiden door komma’s.', max: TEXT_MAX, required: 'Vul ten minste één plaats in' },
+      {
+        kind: 'text',
+        name: 'locations',
+        label: 'Plaatsen waar de opleiding wordt gegeven',
+        hint: 'Gescheiden door komma’s.',
+        max: TEXT_MAX,
+        required: 'Vul ten minste één plaats in',
+      },
       { kind: 'select', name: 'sector', label: 'Sector', options: 'sectors', required: 'Kies de sector' },
       { kind: 'select', name: 'province', label: 'Provincie', options: 'provinces', required: 'Kies de provincie' },
     ],
@@ -105,12 +152,54 @@ export const STEPS: Step[] = [
     slug: 'route',
     title: 'Route en doelgroepen',
     fields: [
-      { kind: 'radio', name: 'route_kind', label: 'Is de route nieuw of bestaat ze al?', options: [{ value: 'new', label: 'Nieuwe route' }, { value: 'existing', label: 'Bestaande route' }], required: 'Kies nieuwe of bestaande route' },
-      { kind: 'date', name: 'start_date', label: 'Startdatum (eerste of volgende cohort)', hint: 'Bijvoorbeeld 2027-09-01.', required: 'Vul de startdatum in' },
-      { kind: 'integer', name: 'students_now', label: 'Aantal studenten nu', min: 0, max: 100_000, required: 'Vul het aantal studenten nu in (0 als de route nog niet loopt)' },
-      { kind: 'integer', name: 'students_expected', label: 'Verwacht aantal nieuwe studenten per jaar', min: 0, max: 100_000, required: 'Vul het verwachte aantal nieuwe studenten per jaar in' },
-      { kind: 'checkboxes', name: 'target_groups', label: 'Doelgroepen', options: TARGET_GROUPS, required: 'Kies ten minste één doelgroep' },
-      { kind: 'textarea', name: 'description', label: 'Beschrijving van de route', hint: 'Voor studenten en bedrijven: wat houdt de route in?', max: LONG_TEXT_MAX, required: 'Beschrijf de route' },
+      {
+        kind: 'radio',
+        name: 'route_kind',
+        label: 'Is de route nieuw of bestaat ze al?',
+        options: [
+          { value: 'new', label: 'Nieuwe route' },
+          { value: 'existing', label: 'Bestaande route' },
+        ],
+        required: 'Kies nieuwe of bestaande route',
+      },
+      {
+        kind: 'date',
+        name: 'start_date',
+        label: 'Startdatum (eerste of volgende cohort)',
+        hint: 'Bijvoorbeeld 2027-09-01.',
+        required: 'Vul de startdatum in',
+      },
+      {
+        kind: 'integer',
+        name: 'students_now',
+        label: 'Aantal studenten nu',
+        min: 0,
+        max: 100_000,
+        required: 'Vul het aantal studenten nu in (0 als de route nog niet loopt)',
+      },
+      {
+        kind: 'integer',
+        name: 'students_expected',
+        label: 'Verwacht aantal nieuwe studenten per jaar',
+        min: 0,
+        max: 100_000,
+        required: 'Vul het verwachte aantal nieuwe studenten per jaar in',
+      },
+      {
+        kind: 'checkboxes',
+        name: 'target_groups',
+        label: 'Doelgroepen',
+        options: TARGET_GROUPS,
+        required: 'Kies ten minste één doelgroep',
+      },
+      {
+        kind: 'textarea',
+        name: 'description',
+        label: 'Beschrijving van de route',
+        hint: 'Voor studenten en bedrijven: wat houdt de route in?',
+        max: LONG_TEXT_MAX,
+        required: 'Beschrijf de route',
+      },
     ],
   },
   {
@@ -119,9 +208,29 @@ export const STEPS: Step[] = [
     criterion: 'C1',
     intro: 'Leren en werken gebeuren tegelijk en zijn met elkaar verbonden; het meeste leren vindt plaats op de werkplek.',
     fields: [
-      { kind: 'integer', name: 'work_days', label: 'Dagen per week op de werkplek', min: 0, max: 7, required: 'Vul het aantal werkdagen per week in' },
-      { kind: 'integer', name: 'study_days', label: 'Dagen per week onderwijs', min: 0, max: 7, required: 'Vul het aantal onderwijsdagen per week in' },
-      { kind: 'textarea', name: 'connection', label: 'Hoe zijn werken en leren met elkaar verbonden?', max: LONG_TEXT_MAX, required: 'Beschrijf hoe werken en leren verbonden zijn' },
+      {
+        kind: 'integer',
+        name: 'work_days',
+        label: 'Dagen per week op de werkplek',
+        min: 0,
+        max: 7,
+        required: 'Vul het aantal werkdagen per week in',
+      },
+      {
+        kind: 'integer',
+        name: 'study_days',
+        label: 'Dagen per week onderwijs',
+        min: 0,
+        max: 7,
+        required: 'Vul het aantal onderwijsdagen per week in',
+      },
+      {
+        kind: 'textarea',
+        name: 'connection',
+        label: 'Hoe zijn werken en leren met elkaar verbonden?',
+        max: LONG_TEXT_MAX,
+        required: 'Beschrijf hoe werken en leren verbonden zijn',
+      },
     ],
   },
   {
@@ -130,13 +239,26 @@ export const STEPS: Step[] = [
     criterion: 'C2',
     intro: 'De student werkt bij een mkb-bedrijf: minder dan 250 medewerkers.',
     fields: [
-      { kind: 'integer', name: 'sme_count', label: 'Aantal deelnemende mkb-bedrijven', min: 0, max: 100_000, required: 'Vul het aantal deelnemende mkb-bedrijven in' },
-      { kind: 'checkbox', name: 'sme_confirm', label: 'Bevestiging', text: 'Alle deelnemende bedrijven hebben minder dan 250 medewerkers.', required: 'Bevestig dat de bedrijven minder dan 250 medewerkers hebben' },
+      {
+        kind: 'integer',
+        name: 'sme_count',
+        label: 'Aantal deelnemende mkb-bedrijven',
+        min: 0,
+        max: 100_000,
+        required: 'Vul het aantal deelnemende mkb-bedrijven in',
+      },
+      {
+        kind: 'checkbox',
+        name: 'sme_confirm',
+        label: 'Bevestiging',
+        text: 'Alle deelnemende bedrijven hebben minder dan 250 medewerkers.',
+        required: 'Bevestig dat de bedrijven minder dan 250 medewerkers hebben',
+      },
       {
         kind: 'rows',
         name: 'companies',
         label: 'Deelnemende bedrijven',
-        hint: 'Niet verplicht. Het KvK-nummer heeft 8 cijfers.',
+        hint: 'Het KvK-nummer heeft 8 cijfers.',
         count: 5,
         recommended: 'Noem een of meer deelnemende bedrijven',
         columns: [
@@ -152,10 +274,23 @@ export const STEPS: Step[] = [
     criterion: 'C3',
     intro: 'Student, hogeschool en mkb-bedrijf sluiten samen een overeenkomst (bij duaal: artikel 7.7 WHW).',
     fields: [
-      { kind: 'radio', name: 'agreement', label: 'Wordt er een driepartijenovereenkomst getekend?', options: YES_PLANNED_NO, required: 'Kies of er een overeenkomst wordt getekend' },
-      { kind: 'text', name: 'agreement_type', label: 'Soort overeenkomst', hint: 'Bijvoorbeeld praktijkovereenkomst (duaal) of leerwerkovereenkomst.', max: TEXT_MAX, recommended: 'Noem het soort overeenkomst' },
+      {
+        kind: 'radio',
+        name: 'agreement',
+        label: 'Wordt er een driepartijenovereenkomst getekend?',
+        options: YES_PLANNED_NO,
+        required: 'Kies of er een overeenkomst wordt getekend',
+      },
+      {
+        kind: 'text',
+        name: 'agreement_type',
+        label: 'Soort overeenkomst',
+        hint: 'Bijvoorbeeld praktijkovereenkomst (duaal) of leerwerkovereenkomst.',
+        max: TEXT_MAX,
+        recommended: 'Noem het soort overeenkomst',
+      },
       { kind: 'textarea', name: 'agreement_notes', label: 'Toelichting', max: LONG_TEXT_MAX },
-      { kind: 'file', name: 'agreement_template', label: 'Model van de overeenkomst (pdf)', hint: 'Niet verplicht. Alleen pdf, hoogstens 10 MB.' },
+      { kind: 'file', name: 'agreement_template', label: 'Model van de overeenkomst (pdf)', hint: 'Alleen pdf, hoogstens 10 MB.' },
     ],
   },
   {
@@ -163,8 +298,23 @@ export const STEPS: Step[] = [
     title: 'Criterium 4: salaris',
     criterion: 'C4',
     fields: [
-      { kind: 'radio', name: 'salary', label: 'Krijgt de student salaris van de werkgever?', options: [{ value: 'yes', label: 'Ja' }, { value: 'no', label: 'Nee' }], required: 'Kies of de student salaris krijgt' },
-      { kind: 'text', name: 'salary_basis', label: 'Cao of indicatie van het salaris', max: TEXT_MAX, recommended: 'Noem de cao of een indicatie van het salaris' },
+      {
+        kind: 'radio',
+        name: 'salary',
+        label: 'Krijgt de student salaris van de werkgever?',
+        options: [
+          { value: 'yes', label: 'Ja' },
+          { value: 'no', label: 'Nee' },
+        ],
+        required: 'Kies of de student salaris krijgt',
+      },
+      {
+        kind: 'text',
+        name: 'salary_basis',
+        label: 'Cao of indicatie van het salaris',
+        max: TEXT_MAX,
+        recommended: 'Noem de cao of een indicatie van het salaris',
+      },
     ],
   },
   {
@@ -194,7 +344,13 @@ export const STEPS: Step[] = [
           { name: 'role', label: 'Rol', kind: 'text', max: TEXT_MAX },
         ],
       },
-      { kind: 'textarea', name: 'co_design', label: 'Hoe geven jullie de route samen vorm?', max: LONG_TEXT_MAX, required: 'Beschrijf hoe jullie de route samen vormgeven' },
+      {
+        kind: 'textarea',
+        name: 'co_design',
+        label: 'Hoe geven jullie de route samen vorm?',
+        max: LONG_TEXT_MAX,
+        required: 'Beschrijf hoe jullie de route samen vormgeven',
+      },
     ],
   },
   {
@@ -202,7 +358,13 @@ export const STEPS: Step[] = [
     title: 'Deelname en ondersteuning',
     fields: [
       { kind: 'radio', name: 'participation', label: 'Hoe wilt u meedoen?', options: PARTICIPATION, required: 'Kies hoe u wilt meedoen' },
-      { kind: 'textarea', name: 'support_needs', label: 'Waarbij wilt u ondersteuning?', max: LONG_TEXT_MAX, recommended: 'Vertel waarbij u ondersteuning wilt' },
+      {
+        kind: 'textarea',
+        name: 'support_needs',
+        label: 'Waarbij wilt u ondersteuning?',
+        max: LONG_TEXT_MAX,
+        recommended: 'Vertel waarbij u ondersteuning wilt',
+      },
       { kind: 'checkboxes', name: 'themes', label: 'Thema’s die u interesseren', options: 'themes' },
     ],
   },

@@ -34,7 +34,9 @@ export async function enqueueMail(db: Kysely<Database>, mail: MailInput, now = n
       sent_at: null,
       last_error: null,
       attachments: mail.attachments?.length
-        ? JSON.stringify(mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, base64: a.content.toString('base64') })))
+        ? JSON.stringify(
+            mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, base64: a.content.toString('base64') })),
+          )
         : null,
     })
     .execute();

@@ -48,7 +48,9 @@ export function FormField({ field, values, errors, choices }: { field: Field; va
       return (
         <fieldset
           class={`utrecht-form-fieldset mkb-fieldset${invalid ? ' mkb-fieldset--invalid' : ''}`}
-          aria-describedby={[field.hint ? `uitleg-${field.name}` : '', invalid ? `fout-${field.name}` : ''].filter(Boolean).join(' ') || undefined}
+          aria-describedby={
+            [field.hint ? `uitleg-${field.name}` : '', invalid ? `fout-${field.name}` : ''].filter(Boolean).join(' ') || undefined
+          }
         >
           <legend class="utrecht-form-fieldset__legend">
             {field.label}
@@ -179,7 +181,9 @@ export function FormField({ field, values, errors, choices }: { field: Field; va
             type="file"
             accept="application/pdf,.pdf"
             aria-invalid={invalid ? 'true' : undefined}
-            aria-describedby={[field.hint ? `uitleg-${field.name}` : '', invalid ? `fout-${field.name}` : ''].filter(Boolean).join(' ') || undefined}
+            aria-describedby={
+              [field.hint ? `uitleg-${field.name}` : '', invalid ? `fout-${field.name}` : ''].filter(Boolean).join(' ') || undefined
+            }
           />
         </div>
       );

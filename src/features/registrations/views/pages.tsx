@@ -1,13 +1,13 @@
+import { formatDateTime } from '../../../platform/time.ts';
 import { Button, CsrfField, ErrorSummary, type FieldErrors, Heading1, Notice, TextArea } from '../../../ui/components.tsx';
 import type { CurrentUser, PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import { formatDateTime } from '../../../platform/time.ts';
 import { AccountSummary } from '../../accounts/views/account.tsx';
 import type { ReadoutSection } from '../readout.ts';
-import { canEditStep, type State, STATE_LABELS, stepStatus, type Warning } from '../rules.ts';
+import { canEditStep, STATE_LABELS, type State, stepStatus, type Warning } from '../rules.ts';
 import { type Choices, REASON_MAX, type Values } from '../schemas.ts';
 import type { Registration, RegistrationListItem, TimelineEntry } from '../service.ts';
-import { type Step, STEPS, SUMMARY_SLUG } from '../steps.ts';
+import { STEPS, type Step, SUMMARY_SLUG } from '../steps.ts';
 import { FormField } from './fields.tsx';
 
 const STATUS_TEXT = { complete: 'klaar', incomplete: 'onvolledig', empty: 'nog niet ingevuld' } as const;
@@ -222,8 +222,8 @@ export function StartPage({ ctx, drafts, canStart }: { ctx: PageContext; drafts:
     <Layout ctx={ctx} title="Route aanmelden">
       <Heading1>Route aanmelden</Heading1>
       <p class="utrecht-paragraph mkb-lead">
-        Beschrijf de opleidingsroute in {STEPS.length} stappen. Alles wordt bij elke stap opgeslagen; u kunt stoppen en later
-        verdergaan, ook samen met collega’s van uw hogeschool.
+        Beschrijf de opleidingsroute in {STEPS.length} stappen. Alles wordt bij elke stap opgeslagen; u kunt stoppen en later verdergaan,
+        ook samen met collega’s van uw hogeschool.
       </p>
       {drafts.length > 0 && (
         <>
@@ -297,7 +297,10 @@ export function DetailPage(props: {
       </table>
       {props.canEdit && (
         <p class="mkb-actions">
-          <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={`/aanmelden/${reg.id}/${props.resume ?? SUMMARY_SLUG}`}>
+          <a
+            class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+            href={`/aanmelden/${reg.id}/${props.resume ?? SUMMARY_SLUG}`}
+          >
             {reg.state === 'draft' ? 'Verder invullen' : 'Aanvulling invullen'}
           </a>
         </p>
@@ -329,8 +332,18 @@ export function DetailPage(props: {
         <form method="post" action={`/aanmeldingen/${reg.id}/intrekken`} class="mkb-form" noValidate>
           <CsrfField token={ctx.csrfToken} />
           <h2 class="utrecht-heading-2">Aanmelding intrekken</h2>
-          <p class="utrecht-paragraph">Intrekken kan tot het programmateam een besluit heeft genomen. Het kan niet ongedaan worden gemaakt.</p>
-          <TextArea name="reason" label="Reden" required rows={3} maxLength={REASON_MAX} value={props.values?.reason} errors={props.errors} />
+          <p class="utrecht-paragraph">
+            Intrekken kan tot het programmateam een besluit heeft genomen. Het kan niet ongedaan worden gemaakt.
+          </p>
+          <TextArea
+            name="reason"
+            label="Reden"
+            required
+            rows={3}
+            maxLength={REASON_MAX}
+            value={props.values?.reason}
+            errors={props.errors}
+          />
           <Button secondary>Aanmelding intrekken</Button>
         </form>
       )}
@@ -338,7 +351,13 @@ export function DetailPage(props: {
   );
 }
 
-export function Dashboard(props: { ctx: PageContext; user: CurrentUser; registrations: RegistrationListItem[]; welcome: boolean; canStart: boolean }) {
+export function Dashboard(props: {
+  ctx: PageContext;
+  user: CurrentUser;
+  registrations: RegistrationListItem[];
+  welcome: boolean;
+  canStart: boolean;
+}) {
   const { ctx, user } = props;
   return (
     <Layout ctx={ctx} title="Mijn omgeving">
@@ -395,4 +414,3 @@ export function Dashboard(props: { ctx: PageContext; user: CurrentUser; registra
     </Layout>
   );
 }
-
