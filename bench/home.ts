@@ -3,47 +3,11 @@
  * same bytes, measured in the same run with autocannon. Each server runs in its own process; the
  * load generator runs in this one. Appends the results to bench/RESULTS.md.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-
-function start(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk) => {
-      out += String(chunk);
-      const m = /listening (\d+)/.exec(out);
-      if (m) {
-        child.stdout?.removeAllListeners('data');
-        child.stdout?.resume();
-        resolve({ child, port: Number(m[1]) });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
-  });
-}
-
-type Result = { label: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; bytes: number };
-
-async function measure(label: string, url: string): Promise<Result> {
-  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
-  return {
-    label,
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: r.errors + r.timeouts,
-    non2xx: r.non2xx,
-    bytes: Math.round(r.throughput.average / Math.max(r.requests.average, 1)),
-  };
-}
+import { CONNECTIONS, DURATION, measure, type Result, start } from './lib.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
 const children: ChildProcess[] = [];

@@ -1,0 +1,45 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import autocannon from 'autocannon';
+
+export const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+
+/** Starts a bench server script in its own process; resolves with its port. */
+export function start(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk) => {
+      out += String(chunk);
+      const m = /listening (\d+)/.exec(out);
+      if (m) {
+        child.stdout?.removeAllListeners('data');
+        child.stdout?.resume();
+        resolve({ child, port: Number(m[1]) });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
+  });
+}
+
+export type Result = { label: string; rps: number; p50: number; p99: number; errors: number; non2xx: number; bytes: number };
+
+/** 2 s warm-up, then the measured run; extra autocannon options (method, body, headers) pass through. */
+export async function measure(
+  label: string,
+  url: string,
+  options: Partial<autocannon.Options> = {},
+  connections = CONNECTIONS,
+): Promise<Result> {
+  await autocannon({ url, connections, duration: 2, ...options }); // warm-up
+  const r = await autocannon({ url, connections, duration: DURATION, ...options });
+  return {
+    label,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx - (options.method === 'POST' ? r['3xx'] : 0),
+    bytes: Math.round(r.throughput.average / Math.max(r.requests.average, 1)),
+  };
+}
