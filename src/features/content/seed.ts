@@ -96,8 +96,8 @@ U deelt kennis en ervaring met het netwerk, bijvoorbeeld over praktijkbegeleidin
 
 ## Zo meldt u een route aan
 
-1. Log in met uw e-mailadres van de hogeschool.
-2. Beschrijf de opleiding, de route, de doelgroepen en hoe de route aan de vijf criteria voldoet.
+1. Log in met uw e-mailadres van de hogeschool en ga naar [Route aanmelden](/aanmelden).
+2. Beschrijf de opleiding, de route, de doelgroepen en hoe de route aan de vijf criteria voldoet. Alles wordt per stap opgeslagen, dus u kunt tussendoor stoppen.
 3. Het programmateam beoordeelt uw aanmelding en neemt contact met u op.
 4. Na toelating plannen we samen een startgesprek.`,
   },

@@ -19,6 +19,7 @@ export async function listRegistrationsOfInstitution(db: Kysely<Database>, brin:
       'registrations.state',
       'registrations.title',
       'registrations.answers',
+      'registrations.created_at',
       'registrations.updated_at',
       'registrations.submitted_at',
       'users.name as updated_by_name',

@@ -50,7 +50,10 @@ export type Registration = {
   reopenedSteps: string[] | null;
 };
 
-export type RegistrationListItem = Pick<Registration, 'id' | 'reference' | 'state' | 'title' | 'updatedAt' | 'submittedAt'> & {
+export type RegistrationListItem = Pick<
+  Registration,
+  'id' | 'reference' | 'state' | 'title' | 'createdAt' | 'updatedAt' | 'submittedAt'
+> & {
   updatedBy: string | null;
 };
 export type TimelineEntry = { at: string; label: string };
@@ -112,6 +115,7 @@ export async function registrationsOfUser(db: Db, user: CurrentUser): Promise<Re
     reference: r.reference,
     state: parseState(r.state),
     title: r.title,
+    createdAt: r.created_at,
     updatedAt: r.updated_at,
     submittedAt: r.submitted_at,
     updatedBy: r.updated_by_name ?? r.updated_by_email,

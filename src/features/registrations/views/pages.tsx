@@ -377,7 +377,7 @@ export function Dashboard(props: {
                   <th scope="col">Opleiding</th>
                   <th scope="col">Kenmerk</th>
                   <th scope="col">Status</th>
-                  <th scope="col">Laatst gewijzigd</th>
+                  <th scope="col">Verloop</th>
                 </tr>
               </thead>
               <tbody>
@@ -393,8 +393,14 @@ export function Dashboard(props: {
                       <StateBadge state={r.state} />
                     </td>
                     <td>
-                      {formatDateTime(r.updatedAt)}
-                      {r.updatedBy ? ` door ${r.updatedBy}` : ''}
+                      <ul class="mkb-compact-list">
+                        <li>Begonnen: {formatDateTime(r.createdAt)}</li>
+                        {r.submittedAt && <li>Ingediend: {formatDateTime(r.submittedAt)}</li>}
+                        <li>
+                          Laatst gewijzigd: {formatDateTime(r.updatedAt)}
+                          {r.updatedBy ? ` door ${r.updatedBy}` : ''}
+                        </li>
+                      </ul>
                     </td>
                   </tr>
                 ))}
