@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import { databaseReachable } from './db/ping.ts';
 import accountRoutes from './features/accounts/routes.tsx';
+import assessmentRoutes from './features/assessments/routes.tsx';
 import contentRoutes from './features/content/routes.tsx';
 import devMailboxRoutes from './features/dev-mailbox/routes.tsx';
 import registrationRoutes from './features/registrations/routes.tsx';
@@ -181,6 +182,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   await app.register(contentRoutes);
   await app.register(accountRoutes);
   await app.register(registrationRoutes);
+  await app.register(assessmentRoutes);
   await app.register(devMailboxRoutes);
 
   return app;

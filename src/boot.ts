@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import { connect, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemoContent } from './demo.ts';
+import { ensureTemplates } from './features/assessments/service.ts';
 import { ensureSeedPages } from './features/content/service.ts';
 import { ensureReferenceData } from './features/reference/service.ts';
 
@@ -13,6 +14,7 @@ export async function prepareDatabase(config: Config, db: Db = connect(config.da
   await migrateToLatest(db);
   await ensureReferenceData(db);
   await ensureSeedPages(db);
+  await ensureTemplates(db);
   const demoLoaded = config.demoContent ? await loadDemoContent(db) : false;
   return { db, demoLoaded };
 }

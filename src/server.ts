@@ -3,6 +3,7 @@ import { prepareDatabase } from './boot.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DEMO_USERS } from './demo.ts';
 import { purgeOldSignInTokens } from './features/accounts/service.ts';
+import { runReminders } from './features/assessments/service.ts';
 import { mailboxTransport, smtpTransport, startOutboxWorker } from './platform/mail/worker.ts';
 import { HOUR } from './platform/time.ts';
 
@@ -23,8 +24,12 @@ async function main() {
   const app = await buildApp({ config, db });
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, new URL(config.baseUrl).hostname) : mailboxTransport;
   const worker = startOutboxWorker({ db, transport, from: config.mailFrom, log: app.log });
+  // Scheduled jobs; each is safe to run in several processes at once (conditional updates).
   const housekeeping = setInterval(() => {
     purgeOldSignInTokens(db).catch((err) => app.log.error({ err }, 'housekeeping failed'));
+    runReminders(db, config)
+      .then((sent) => sent && app.log.info({ sent }, 'reminders queued'))
+      .catch((err) => app.log.error({ err }, 'reminders failed'));
   }, HOUR);
   housekeeping.unref();
 

@@ -138,9 +138,12 @@ describe('the server process', () => {
     const run = (...args: string[]) => spawnSync(process.execPath, [...TSX, 'src/cli/migrate.ts', ...args], { env, encoding: 'utf8' });
     const up = run();
     assert.equal(up.status, 0, up.stderr);
-    assert.equal(up.stdout, 'uitgevoerd: 2026-11-26T1800-foundation\nuitgevoerd: 2026-11-26T1900-registrations\n');
+    assert.equal(
+      up.stdout,
+      'uitgevoerd: 2026-11-26T1800-foundation\nuitgevoerd: 2026-11-26T1900-registrations\nuitgevoerd: 2026-11-26T2000-assessments\n',
+    );
     assert.equal(run('up').stdout, 'Database is al bij.\n');
-    assert.equal(run('down').stdout, 'teruggedraaid: 2026-11-26T1900-registrations\n');
+    assert.equal(run('down').stdout, 'teruggedraaid: 2026-11-26T2000-assessments\n');
     assert.equal(run('sideways').status, 2);
   });
 });

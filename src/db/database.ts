@@ -132,6 +132,81 @@ export interface RegistrationTable {
   withdrawn_reason: string | null;
   /** JSON array of step slugs an information request reopened, or null. */
   reopened_steps: string | null;
+  participation: ColumnType<string | null, string | null | undefined, string | null>;
+  sector: ColumnType<string | null, string | null | undefined, string | null>;
+  participation_wish: ColumnType<string | null, string | null | undefined, string | null>;
+  info_deadline: ColumnType<string | null, string | null | undefined, string | null>;
+  info_reminded_at: ColumnType<string | null, string | null | undefined, string | null>;
+  info_escalated_at: ColumnType<string | null, string | null | undefined, string | null>;
+  review_reminded_at: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface AssignmentTable {
+  registration_id: string;
+  user_id: string;
+  assigned_by: string | null;
+  assigned_at: Timestamp;
+}
+
+export interface MemberAffiliationTable {
+  id: string;
+  user_id: string;
+  kind: 'institution' | 'organisation';
+  value: string;
+  created_at: Timestamp;
+}
+
+export interface ConflictDismissalTable {
+  registration_id: string;
+  user_id: string;
+  reason: string;
+  dismissed_by: string | null;
+  dismissed_at: Timestamp;
+}
+
+export interface AssessmentTable {
+  registration_id: string;
+  assessor_id: string;
+  version: number;
+  /** JSON: { C1: { verdict, explanation }, … } */
+  verdicts: string;
+  recommendation: string | null;
+  proposed_participation: string | null;
+  summary: string | null;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+}
+
+export interface CommentTable {
+  id: string;
+  registration_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface DecisionTable {
+  id: string;
+  registration_id: string;
+  version: number;
+  kind: 'accept' | 'request_info' | 'decline';
+  participation: string | null;
+  conditions: string | null;
+  message: string;
+  reopened_steps: string | null;
+  deadline: string | null;
+  mail_subject: string;
+  mail_body: string;
+  decided_by: string | null;
+  decided_at: Timestamp;
+}
+
+export interface MailTemplateTable {
+  key: string;
+  subject: string;
+  body: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
 }
 
 export interface RegistrationVersionTable {
@@ -160,6 +235,13 @@ export interface ReferenceCounterTable {
 }
 
 export interface Database {
+  assignments: AssignmentTable;
+  member_affiliations: MemberAffiliationTable;
+  conflict_dismissals: ConflictDismissalTable;
+  assessments: AssessmentTable;
+  comments: CommentTable;
+  decisions: DecisionTable;
+  mail_templates: MailTemplateTable;
   themes: ThemeTable;
   registrations: RegistrationTable;
   registration_versions: RegistrationVersionTable;

@@ -20,7 +20,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
   const db = connect(config.database);
   t.after(() => db.destroy());
 
-  const all = ['2026-11-26T1800-foundation', '2026-11-26T1900-registrations'];
+  const all = ['2026-11-26T1800-foundation', '2026-11-26T1900-registrations', '2026-11-26T2000-assessments'];
   assert.deepEqual(
     await migrateToLatest(db),
     all.map((m) => `uitgevoerd: ${m}`),
@@ -28,9 +28,16 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
   assert.deepEqual(await migrateToLatest(db), [], 'a second run does nothing');
   const tables = (await tableNames(db)).filter((n) => !n.startsWith('kysely_'));
   assert.deepEqual(tables, [
+    'assessments',
+    'assignments',
     'audit_events',
+    'comments',
+    'conflict_dismissals',
     'criteria',
+    'decisions',
     'institutions',
+    'mail_templates',
+    'member_affiliations',
     'outbox',
     'pages',
     'provinces',

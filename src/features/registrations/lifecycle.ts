@@ -1,12 +1,25 @@
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { enqueueMail, type MailInput } from '../../platform/mail/repo.ts';
-import { insertVersion, moveState, nextReferenceNumber } from './repo.ts';
-import { type Action, formatReference, nextState, STATES, type State } from './rules.ts';
+import { insertDecision, insertVersion, moveState, nextReferenceNumber } from './repo.ts';
+import { type Action, type DecisionKind, formatReference, nextState, STATES, type State } from './rules.ts';
+
+export type DecisionInput = {
+  id: string;
+  participation: string | null;
+  conditions: string | null;
+  message: string;
+  reopenedSteps: string[] | null;
+  deadline: string | null;
+  mailSubject: string;
+  mailBody: string;
+};
 
 export type TransitionInput =
   | { action: 'submit'; snapshot: string; mails: (reference: string) => Promise<MailInput[]> }
-  | { action: 'withdraw'; reason: string; mails: MailInput[] };
+  | { action: 'withdraw'; reason: string; mails: MailInput[] }
+  | { action: 'start_review' }
+  | { action: DecisionKind; decision: DecisionInput; mails: MailInput[] };
 
 export type TransitionResult = { ok: true; to: State; reference: string | null; version: number } | { ok: false; current: State | null };
 
@@ -18,6 +31,11 @@ export type TransitionResult = { ok: true; to: State; reference: string | null; 
  *   as that version, an audit event, and the confirmation mails (with the receipt).
  * - withdraw (submitted, in_review or info_requested → withdrawn): the reason, an audit event, and
  *   a mail to the contact persons.
+ * - start_review (submitted → in_review): an audit event.
+ * - accept / request_info / decline (in_review → accepted / info_requested / declined): the
+ *   decision row (one per version, enforced by a unique index), the participation (accept) or the
+ *   reopened steps and deadline (request_info), an audit event, and the decision mail exactly as
+ *   previewed.
  * The state moves with one conditional UPDATE, so of two racing requests only one succeeds; the
  * other gets `{ ok: false }` and the state it found.
  */
@@ -65,6 +83,80 @@ export async function transition(
     );
     for (const mail of await input.mails(reference)) await enqueueMail(trx, mail, now);
     return { ok: true, to, reference, version };
+  }
+
+  if (input.action === 'start_review') {
+    const moved = await moveState(trx, reg.id, [reg.state], { state: to, updated_at: now.toISOString(), updated_by: actorUserId });
+    if (!moved) return { ok: false, current: null };
+    await recordAudit(
+      trx,
+      {
+        actorUserId,
+        action: 'registration.review_started',
+        subjectType: 'registration',
+        subjectId: reg.id,
+        detail: { from: reg.state, to },
+      },
+      now,
+    );
+    return { ok: true, to, reference: reg.reference, version: reg.version };
+  }
+
+  if ('decision' in input) {
+    const d = input.decision;
+    const moved = await moveState(trx, reg.id, [reg.state], {
+      state: to,
+      participation: input.action === 'accept' ? d.participation : null,
+      reopened_steps: input.action === 'request_info' ? JSON.stringify(d.reopenedSteps ?? []) : null,
+      info_deadline: input.action === 'request_info' ? d.deadline : null,
+      info_reminded_at: null,
+      info_escalated_at: null,
+      updated_at: now.toISOString(),
+      updated_by: actorUserId,
+    });
+    if (!moved) return { ok: false, current: null };
+    await insertDecision(trx, {
+      id: d.id,
+      registration_id: reg.id,
+      version: reg.version,
+      kind: input.action,
+      participation: d.participation,
+      conditions: d.conditions,
+      message: d.message,
+      reopened_steps: d.reopenedSteps ? JSON.stringify(d.reopenedSteps) : null,
+      deadline: d.deadline,
+      mail_subject: d.mailSubject,
+      mail_body: d.mailBody,
+      decided_by: actorUserId,
+      decided_at: now.toISOString(),
+    });
+    await recordAudit(
+      trx,
+      {
+        actorUserId,
+        action: `registration.${input.action === 'request_info' ? 'info_requested' : input.action === 'accept' ? 'accepted' : 'declined'}`,
+        subjectType: 'registration',
+        subjectId: reg.id,
+        detail: {
+          from: reg.state,
+          to,
+          version: reg.version,
+          participation: d.participation,
+          reopened: d.reopenedSteps,
+          deadline: d.deadline,
+        },
+      },
+      now,
+    );
+    for (const mail of input.mails) {
+      await enqueueMail(trx, mail, now);
+      await recordAudit(
+        trx,
+        { actorUserId, action: 'mail.queued', subjectType: 'registration', subjectId: reg.id, detail: { subject: mail.subject } },
+        now,
+      );
+    }
+    return { ok: true, to, reference: reg.reference, version: reg.version };
   }
 
   const moved = await moveState(trx, reg.id, [reg.state], {

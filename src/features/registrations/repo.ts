@@ -20,6 +20,7 @@ export async function listRegistrationsOfInstitution(db: Kysely<Database>, brin:
       'registrations.title',
       'registrations.answers',
       'registrations.created_at',
+      'registrations.participation',
       'registrations.updated_at',
       'registrations.submitted_at',
       'users.name as updated_by_name',
@@ -34,7 +35,14 @@ export async function listRegistrationsOfInstitution(db: Kysely<Database>, brin:
 export async function saveAnswers(
   db: Kysely<Database>,
   id: string,
-  change: { answers: string; title: string | null; updated_by: string; updated_at: string },
+  change: {
+    answers: string;
+    title: string | null;
+    sector: string | null;
+    participation_wish: string | null;
+    updated_by: string;
+    updated_at: string;
+  },
   editableStates: readonly RegistrationState[],
 ): Promise<boolean> {
   const result = await db
@@ -120,4 +128,46 @@ export async function findFile(db: Kysely<Database>, registrationId: string, fil
     .where('registration_id', '=', registrationId)
     .where('id', '=', fileId)
     .executeTakeFirst();
+}
+
+export async function insertDecision(
+  db: Kysely<Database>,
+  row: {
+    id: string;
+    registration_id: string;
+    version: number;
+    kind: 'accept' | 'request_info' | 'decline';
+    participation: string | null;
+    conditions: string | null;
+    message: string;
+    reopened_steps: string | null;
+    deadline: string | null;
+    mail_subject: string;
+    mail_body: string;
+    decided_by: string;
+    decided_at: string;
+  },
+): Promise<void> {
+  await db.insertInto('decisions').values(row).execute();
+}
+
+export async function latestDecision(db: Kysely<Database>, registrationId: string) {
+  return db
+    .selectFrom('decisions')
+    .selectAll()
+    .where('registration_id', '=', registrationId)
+    .orderBy('decided_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function assigneeEmails(db: Kysely<Database>, registrationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('assignments')
+    .innerJoin('users', 'users.id', 'assignments.user_id')
+    .select('users.email')
+    .where('assignments.registration_id', '=', registrationId)
+    .orderBy('users.email')
+    .execute();
+  return rows.map((r) => r.email);
 }

@@ -9,6 +9,7 @@ import { canEditRegistration, canStartRegistration, canWithdraw, resumeStep, war
 import { rawValues, submitSchema, validateStep, withdrawSchema } from './schemas.ts';
 import {
   choices,
+  decisionOf,
   getEditableRegistration,
   getRegistration,
   getUpload,
@@ -220,6 +221,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
         reg={reg}
         sections={readout(reg.answers, await choices(db))}
         timeline={await timeline(db, id)}
+        decision={await decisionOf(db, id)}
         canEdit={canEditRegistration(me, reg)}
         canWithdraw={canWithdraw(me, reg)}
         resume={reg.state === 'draft' ? resumeStep(reg.answers) : (reg.reopenedSteps?.[0] ?? null)}

@@ -20,13 +20,32 @@ export const STATE_LABELS: Record<State, string> = {
   withdrawn: 'Ingetrokken',
 };
 
-export type Action = 'submit' | 'withdraw';
+export type Action = 'submit' | 'withdraw' | 'start_review' | 'accept' | 'request_info' | 'decline';
+export type DecisionKind = 'accept' | 'request_info' | 'decline';
 
-/** The lifecycle's allowed moves for the actions this feature owns; later features add theirs. */
+/** Every allowed move of the lifecycle (DOMAIN.md); nothing else may change a state. */
 const TRANSITIONS: Record<Action, { from: readonly State[]; to: State }> = {
   submit: { from: ['draft', 'info_requested'], to: 'submitted' },
   withdraw: { from: WITHDRAWABLE_STATES, to: 'withdrawn' },
+  start_review: { from: ['submitted'], to: 'in_review' },
+  accept: { from: ['in_review'], to: 'accepted' },
+  request_info: { from: ['in_review'], to: 'info_requested' },
+  decline: { from: ['in_review'], to: 'declined' },
 };
+
+export const PARTICIPATION_LABELS: Record<string, string> = {
+  pilot: 'pilotpartner',
+  development: 'ontwikkelpartner',
+  knowledge: 'kennispartner',
+};
+
+/** "Toegelaten als pilotpartner" once accepted; the plain state label otherwise. */
+export function stateLabel(state: State, participation: string | null): string {
+  if (state === 'accepted' && participation && PARTICIPATION_LABELS[participation]) {
+    return `Toegelaten als ${PARTICIPATION_LABELS[participation]}`;
+  }
+  return STATE_LABELS[state];
+}
 
 export function nextState(action: Action, from: State): State | null {
   const t = TRANSITIONS[action];
@@ -108,6 +127,15 @@ export function warnings(answers: Answers): Warning[] {
 /** `MKB-2026-0042`: the year of submission and a number counted per year. */
 export function formatReference(year: number, n: number): string {
   return `MKB-${year}-${String(n).padStart(4, '0')}`;
+}
+
+/** Facts other features filter on, copied into columns whenever the answers are saved. */
+export function answerFacts(answers: Answers): { title: string | null; sector: string | null; participation_wish: string | null } {
+  const pick = (step: string, name: string) => {
+    const v = answers[step]?.values[name];
+    return typeof v === 'string' && v ? v.slice(0, 16) : null;
+  };
+  return { title: registrationTitle(answers), sector: pick('opleiding', 'sector'), participation_wish: pick('deelname', 'participation') };
 }
 
 /** A short name for lists: the programme's name once the applicant gave it. */

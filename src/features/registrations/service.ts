@@ -11,24 +11,27 @@ import { isState, transition } from './lifecycle.ts';
 import { type ReadoutSection, readout } from './readout.ts';
 import { renderReceipt } from './receipt.ts';
 import {
+  assigneeEmails,
   findFile,
   findRegistration,
   findVersion,
   insertFile,
   insertRegistration,
+  latestDecision,
   listRegistrationsOfInstitution,
   saveAnswers,
 } from './repo.ts';
 import {
   type Answers,
   allStepsComplete,
+  answerFacts,
   canEditRegistration,
   canEditStep,
   canStartRegistration,
   canViewRegistration,
   canWithdraw,
   EDITABLE_STATES,
-  registrationTitle,
+  PARTICIPATION_LABELS,
   STATE_LABELS,
   type State,
 } from './rules.ts';
@@ -44,6 +47,8 @@ export type Registration = {
   revision: number;
   title: string | null;
   createdAt: string;
+  createdBy: string | null;
+  participation: string | null;
   updatedAt: string;
   submittedAt: string | null;
   withdrawnReason: string | null;
@@ -52,7 +57,7 @@ export type Registration = {
 
 export type RegistrationListItem = Pick<
   Registration,
-  'id' | 'reference' | 'state' | 'title' | 'createdAt' | 'updatedAt' | 'submittedAt'
+  'id' | 'reference' | 'state' | 'title' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'participation'
 > & {
   updatedBy: string | null;
 };
@@ -74,6 +79,8 @@ function rowToRegistration(row: NonNullable<Awaited<ReturnType<typeof findRegist
     revision: row.revision,
     title: row.title,
     createdAt: row.created_at,
+    createdBy: row.created_by,
+    participation: row.participation,
     updatedAt: row.updated_at,
     submittedAt: row.submitted_at,
     withdrawnReason: row.withdrawn_reason,
@@ -118,6 +125,7 @@ export async function registrationsOfUser(db: Db, user: CurrentUser): Promise<Re
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     submittedAt: r.submitted_at,
+    participation: r.participation,
     updatedBy: r.updated_by_name ?? r.updated_by_email,
   }));
 }
@@ -178,7 +186,7 @@ export async function saveStep(
     const saved = await saveAnswers(
       trx,
       id,
-      { answers: JSON.stringify(answers), title: registrationTitle(answers), updated_by: user.id, updated_at: now.toISOString() },
+      { answers: JSON.stringify(answers), ...answerFacts(answers), updated_by: user.id, updated_at: now.toISOString() },
       EDITABLE_STATES,
     );
     if (!saved) throw new ConflictError('Deze aanmelding kan niet meer worden gewijzigd', 'Ze is intussen ingediend of ingetrokken.');
@@ -217,7 +225,7 @@ export async function storeUpload(
     await saveAnswers(
       trx,
       id,
-      { answers: JSON.stringify(answers), title: registrationTitle(answers), updated_by: user.id, updated_at: now.toISOString() },
+      { answers: JSON.stringify(answers), ...answerFacts(answers), updated_by: user.id, updated_at: now.toISOString() },
       EDITABLE_STATES,
     );
   });
@@ -283,7 +291,7 @@ export async function submitRegistration(
           });
           const contact = reg.answers.organisatie?.values.contact_email;
           const recipients = [...new Set([user.email, typeof contact === 'string' ? contact : ''].filter(Boolean))];
-          return recipients.map(
+          const confirmations = recipients.map(
             (to): MailInput => ({
               to,
               subject: `Aanmelding ontvangen: ${reference}`,
@@ -291,6 +299,18 @@ export async function submitRegistration(
               attachments: [{ filename: `ontvangstbewijs-${reference}.pdf`, contentType: 'application/pdf', content: pdf }],
             }),
           );
+          // A resubmission after an information request tells the assessors it is back.
+          const assessors =
+            reg.state === 'info_requested'
+              ? (await assigneeEmails(trx, id)).map(
+                  (to): MailInput => ({
+                    to,
+                    subject: `Aanvulling ontvangen: ${reference}`,
+                    text: `De hogeschool heeft de gevraagde aanvulling voor ${reference} ingediend (versie ${reg.version + 1}).\n\n${config.baseUrl}/beheer/aanmeldingen/${id}\n`,
+                  }),
+                )
+              : [];
+          return [...confirmations, ...assessors];
         },
       },
       user.id,
@@ -349,6 +369,10 @@ const TIMELINE_LABELS: Record<string, (detail: Record<string, unknown>) => strin
   'registration.created': () => 'Aanmelding begonnen',
   'registration.submitted': (d) => `Ingediend (versie ${String(d.version)})`,
   'registration.withdrawn': () => 'Ingetrokken',
+  'registration.review_started': () => 'Beoordeling gestart',
+  'registration.info_requested': () => 'Aanvulling gevraagd',
+  'registration.accepted': (d) => `Toegelaten als ${PARTICIPATION_LABELS[String(d.participation)] ?? 'partner'}`,
+  'registration.declined': () => 'Afgewezen',
 };
 
 /** The registration's history for its owners: what happened when, from the audit trail. */
@@ -375,6 +399,31 @@ export async function receiptPdf(db: Db, user: CurrentUser, id: string, version:
     sections: readout(JSON.parse(v.snapshot) as Answers, await choices(db)),
   });
   return { filename: `ontvangstbewijs-${v.reference}-v${v.version}.pdf`, pdf };
+}
+
+export type DecisionSummary = {
+  kind: 'accept' | 'request_info' | 'decline';
+  message: string;
+  participation: string | null;
+  conditions: string | null;
+  deadline: string | null;
+  reopened: string[];
+  decidedAt: string;
+};
+
+/** The latest decision, as the applicant reads it on the registration page. */
+export async function decisionOf(db: Db, id: string): Promise<DecisionSummary | null> {
+  const d = await latestDecision(db, id);
+  if (!d) return null;
+  return {
+    kind: d.kind,
+    message: d.message,
+    participation: d.participation,
+    conditions: d.conditions,
+    deadline: d.deadline,
+    reopened: d.reopened_steps ? (JSON.parse(d.reopened_steps) as string[]) : [],
+    decidedAt: d.decided_at,
+  };
 }
 
 /** The frozen answers of a submitted version. */

@@ -12,6 +12,32 @@ export function BackOfficeHome({ ctx, pages, saved }: { ctx: PageContext; pages:
     <Layout ctx={ctx} title="Beheer">
       <Heading1>Beheer</Heading1>
       {savedPage && <Notice kind="ok">De pagina ‘{savedPage.title}’ is opgeslagen.</Notice>}
+      <ul class="mkb-cards">
+        <li class="mkb-card">
+          <h2 class="utrecht-heading-3">
+            <a class="utrecht-link" href="/beheer/aanmeldingen">
+              Aanmeldingen beoordelen
+            </a>
+          </h2>
+          <p>Wachtrij, toewijzen, beoordelen en besluiten.</p>
+        </li>
+        <li class="mkb-card">
+          <h2 class="utrecht-heading-3">
+            <a class="utrecht-link" href="/beheer/sjablonen">
+              E-mailsjablonen
+            </a>
+          </h2>
+          <p>De teksten van de besluitmails.</p>
+        </li>
+        <li class="mkb-card">
+          <h2 class="utrecht-heading-3">
+            <a class="utrecht-link" href="/beheer/belangen">
+              Mijn belangen
+            </a>
+          </h2>
+          <p>Voor het melden van mogelijke belangenverstrengeling.</p>
+        </li>
+      </ul>
       <h2 class="utrecht-heading-2">Pagina’s van de website</h2>
       <table class="mkb-table">
         <thead>

@@ -4,9 +4,9 @@ import type { CurrentUser, PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { AccountSummary } from '../../accounts/views/account.tsx';
 import type { ReadoutSection } from '../readout.ts';
-import { canEditStep, STATE_LABELS, type State, stepStatus, type Warning } from '../rules.ts';
+import { canEditStep, type State, stateLabel, stepStatus, type Warning } from '../rules.ts';
 import { type Choices, REASON_MAX, type Values } from '../schemas.ts';
-import type { Registration, RegistrationListItem, TimelineEntry } from '../service.ts';
+import type { DecisionSummary, Registration, RegistrationListItem, TimelineEntry } from '../service.ts';
 import { STEPS, type Step, SUMMARY_SLUG } from '../steps.ts';
 import { FormField } from './fields.tsx';
 
@@ -41,8 +41,37 @@ function Progress({ reg, current }: { reg: Registration; current: string }) {
   );
 }
 
-function StateBadge({ state }: { state: State }) {
-  return <strong class={`mkb-state mkb-state--${state}`}>{STATE_LABELS[state]}</strong>;
+export function StateBadge({ state, participation }: { state: State; participation?: string | null }) {
+  return <strong class={`mkb-state mkb-state--${state}`}>{stateLabel(state, participation ?? null)}</strong>;
+}
+
+const dateOnly = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' });
+
+function DecisionNotice({ decision, reg }: { decision: DecisionSummary; reg: Registration }) {
+  const titles = { accept: 'Besluit: toegelaten', request_info: 'Aanvulling gevraagd', decline: 'Besluit: afgewezen' } as const;
+  const reopened = STEPS.filter((s) => decision.reopened.includes(s.slug));
+  return (
+    <section class={`mkb-notice ${decision.kind === 'accept' ? 'mkb-notice--ok' : 'mkb-notice--warning'}`} aria-labelledby="besluit-titel">
+      <h2 class="utrecht-heading-3" id="besluit-titel">
+        {titles[decision.kind]}
+      </h2>
+      <p class="mkb-meta">{formatDateTime(decision.decidedAt)}</p>
+      {decision.message && <p class="mkb-pre">{decision.message}</p>}
+      {decision.conditions && (
+        <p class="mkb-pre">
+          <strong>Voorwaarden:</strong> {decision.conditions}
+        </p>
+      )}
+      {decision.kind === 'request_info' && reg.state === 'info_requested' && (
+        <>
+          <p>
+            Aan te vullen: {reopened.map((s) => s.title).join(', ')}.
+            {decision.deadline && ` Graag uiterlijk ${dateOnly.format(new Date(`${decision.deadline}T00:00:00Z`))}.`}
+          </p>
+        </>
+      )}
+    </section>
+  );
 }
 
 export function StepPage(props: {
@@ -257,6 +286,7 @@ export function DetailPage(props: {
   reg: Registration;
   sections: ReadoutSection[];
   timeline: TimelineEntry[];
+  decision: DecisionSummary | null;
   canEdit: boolean;
   canWithdraw: boolean;
   resume: string | null;
@@ -275,12 +305,13 @@ export function DetailPage(props: {
       <Heading1>{reg.title ?? 'Aanmelding zonder naam'}</Heading1>
       {props.notice && <Notice kind="ok">{props.notice}</Notice>}
       <ErrorSummary errors={props.errors} />
+      {props.decision && <DecisionNotice decision={props.decision} reg={reg} />}
       <table class="mkb-table mkb-facts">
         <tbody>
           <tr>
             <th scope="row">Status</th>
             <td>
-              <StateBadge state={reg.state} />
+              <StateBadge state={reg.state} participation={reg.participation} />
             </td>
           </tr>
           <tr>
@@ -390,7 +421,7 @@ export function Dashboard(props: {
                     </td>
                     <td>{r.reference ?? '–'}</td>
                     <td>
-                      <StateBadge state={r.state} />
+                      <StateBadge state={r.state} participation={r.participation} />
                     </td>
                     <td>
                       <ul class="mkb-compact-list">

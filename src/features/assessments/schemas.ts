@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { PARTICIPATION } from '../registrations/steps.ts';
+import { CRITERION_STEPS, RECOMMENDATIONS, VERDICTS } from './rules.ts';
+
+export const EXPLANATION_MAX = 5_000;
+export const MESSAGE_MAX = 10_000;
+export const TEMPLATE_SUBJECT_MAX = 200;
+export const TEMPLATE_BODY_MAX = 10_000;
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const text = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} is hooguit ${max.toLocaleString('nl-NL')} tekens lang`)
+    .refine((v) => !CONTROL.test(v), `${label} bevat onzichtbare stuurtekens; haal ze weg`);
+const optionalText = (max: number, label: string) => z.preprocess((v) => (v === undefined ? '' : v), text(max, label));
+const list = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()));
+const participations = PARTICIPATION.map((p) => p.value) as [string, ...string[]];
+
+const criterionFields: Record<string, z.ZodType> = {};
+for (const c of CRITERION_STEPS) {
+  criterionFields[`verdict_${c.code}`] = z.preprocess(
+    (v) => (v === undefined ? '' : v),
+    z.union([z.enum(VERDICTS, { error: 'Kies een van de oordelen' }), z.literal('')]),
+  );
+  criterionFields[`explanation_${c.code}`] = optionalText(EXPLANATION_MAX, 'De toelichting');
+}
+
+export const assessmentSchema = z.object({
+  ...criterionFields,
+  recommendation: z.preprocess(
+    (v) => (v === undefined ? '' : v),
+    z.union([z.enum(RECOMMENDATIONS, { error: 'Kies een van de adviezen' }), z.literal('')]),
+  ),
+  proposed_participation: z.preprocess(
+    (v) => (v === undefined ? '' : v),
+    z.union([z.enum(participations, { error: 'Kies een vorm van deelname' }), z.literal('')]),
+  ),
+  summary: optionalText(EXPLANATION_MAX, 'De samenvatting'),
+  actie: z.enum(['concept', 'indienen']).default('concept'),
+});
+
+export const decisionSchema = z
+  .object({
+    kind: z.enum(['accept', 'request_info', 'decline'], { error: 'Kies een besluit' }),
+    participation: optionalText(16, 'De deelname'),
+    conditions: optionalText(MESSAGE_MAX, 'De voorwaarden'),
+    reopen: list,
+    message: optionalText(MESSAGE_MAX, 'Het bericht'),
+    deadline: optionalText(10, 'De termijn'),
+    actie: z.enum(['voorbeeld', 'versturen', 'aanpassen']).default('voorbeeld'),
+  })
+  .superRefine((d, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (d.kind === 'accept' && !participations.includes(d.participation))
+      issue('participation', 'Kies als wat de hogeschool wordt toegelaten');
+    if (d.kind === 'request_info') {
+      const known = new Set(CRITERION_STEPS.map((c) => c.slug));
+      if (d.reopen.length === 0) issue('reopen', 'Kies ten minste één criterium dat aangevuld moet worden');
+      else if (!d.reopen.every((s) => known.has(s))) issue('reopen', 'Kies alleen uit de criteria');
+      if (!d.message) issue('message', 'Schrijf wat er aangevuld moet worden');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(d.deadline) || Number.isNaN(Date.parse(`${d.deadline}T00:00:00Z`))) {
+        issue('deadline', 'Vul een uiterste datum in als jjjj-mm-dd');
+      } else if (d.deadline <= new Date().toISOString().slice(0, 10)) {
+        issue('deadline', 'De uiterste datum moet in de toekomst liggen');
+      }
+    }
+    if (d.kind === 'decline' && !d.message) issue('message', 'Schrijf de reden van het afwijzen');
+  });
+
+export const templateSchema = z.object({
+  subject: text(TEMPLATE_SUBJECT_MAX, 'Het onderwerp').min(1, 'Vul een onderwerp in'),
+  body: text(TEMPLATE_BODY_MAX, 'De tekst').min(1, 'Vul de tekst in'),
+});
+
+export const commentSchema = z.object({ body: text(5_000, 'De opmerking').min(1, 'Schrijf een opmerking') });
+
+export const assignSchema = z.object({ members: list });
+
+export const dismissSchema = z.object({
+  member: z.string().min(1).max(36),
+  reason: text(1_000, 'De reden').min(1, 'Schrijf waarom het belang geen bezwaar is'),
+});
+
+export const affiliationSchema = z
+  .object({
+    kind: z.enum(['institution', 'organisation'], { error: 'Kies hogeschool of organisatie' }),
+    institution: optionalText(4, 'De hogeschool'),
+    organisation: optionalText(200, 'De organisatie'),
+  })
+  .superRefine((d, ctx) => {
+    if (d.kind === 'institution' && !/^[0-9A-Z]{4}$/.test(d.institution))
+      ctx.addIssue({ code: 'custom', path: ['institution'], message: 'Kies de hogeschool' });
+    if (d.kind === 'organisation' && !d.organisation)
+      ctx.addIssue({ code: 'custom', path: ['organisation'], message: 'Vul de naam van de organisatie in' });
+  });

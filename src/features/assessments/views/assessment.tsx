@@ -1,0 +1,508 @@
+import { formatDateTime } from '../../../platform/time.ts';
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  errorFor,
+  type FieldErrors,
+  fieldId,
+  Heading1,
+  Notice,
+  TextArea,
+  TextField,
+} from '../../../ui/components.tsx';
+import type { PageContext } from '../../../ui/context.ts';
+import { Layout } from '../../../ui/layout.tsx';
+import type { Option } from '../../reference/service.ts';
+import type { ReadoutSection } from '../../registrations/readout.ts';
+import { PARTICIPATION_LABELS, stateLabel } from '../../registrations/rules.ts';
+import { PARTICIPATION } from '../../registrations/steps.ts';
+import { CRITERION_STEPS, RECOMMENDATION_LABELS, RECOMMENDATIONS, VERDICT_LABELS, VERDICTS } from '../rules.ts';
+import type { assessmentPage } from '../service.ts';
+
+type Data = Awaited<ReturnType<typeof assessmentPage>>;
+type Values = Record<string, string | string[]>;
+
+const ACTION_LABELS: Record<string, string> = {
+  'registration.created': 'Aanmelding begonnen',
+  'registration.submitted': 'Ingediend',
+  'registration.withdrawn': 'Ingetrokken',
+  'registration.review_started': 'Beoordeling gestart',
+  'registration.assigned': 'Beoordelaars toegewezen',
+  'registration.info_requested': 'Besluit: aanvulling gevraagd',
+  'registration.accepted': 'Besluit: toegelaten',
+  'registration.declined': 'Besluit: afgewezen',
+  'assessment.submitted': 'Beoordeling ingediend',
+  'comment.added': 'Interne opmerking geplaatst',
+  'conflict.dismissed': 'Mogelijk belang afgedaan',
+  'mail.queued': 'E-mail verstuurd',
+  'reminder.review': 'Herinnering aan beoordelaars',
+  'reminder.info_request': 'Herinnering aan de hogeschool',
+  'reminder.info_escalated': 'Aanvulling blijft uit: team ingelicht',
+};
+
+function detailText(action: string, d: Record<string, unknown>): string {
+  if (action === 'registration.submitted') return `versie ${String(d.version)}`;
+  if (action === 'registration.assigned') return (d.assignees as string[] | undefined)?.join(', ') ?? '';
+  if (action === 'registration.accepted') return PARTICIPATION_LABELS[String(d.participation)] ?? '';
+  if (action === 'assessment.submitted')
+    return `advies: ${RECOMMENDATION_LABELS[d.recommendation as keyof typeof RECOMMENDATION_LABELS] ?? ''}`;
+  if (action === 'mail.queued') return String(d.subject ?? '');
+  if (action === 'registration.withdrawn' || action === 'conflict.dismissed') return String(d.reason ?? '');
+  return '';
+}
+
+const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
+
+function Radios(props: { name: string; legend: string; options: Option[]; value: string; errors?: FieldErrors }) {
+  const error = errorFor(props.errors, props.name);
+  return (
+    <fieldset class={`utrecht-form-fieldset mkb-fieldset${error ? ' mkb-fieldset--invalid' : ''}`}>
+      <legend class="utrecht-form-fieldset__legend">{props.legend}</legend>
+      {error && (
+        <div class="utrecht-form-field-error-message" id={`fout-${props.name}`}>
+          <span class="mkb-visually-hidden">Fout: </span>
+          {error}
+        </div>
+      )}
+      {props.options.map((o, i) => {
+        const id = i === 0 ? fieldId(props.name) : `${fieldId(props.name)}-${i}`;
+        return (
+          <div class="mkb-choice" key={o.value}>
+            <input type="radio" id={id} name={props.name} value={o.value} checked={props.value === o.value} />
+            <label for={id}>{o.label}</label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function Answers({ section }: { section: ReadoutSection | undefined }) {
+  if (!section) return null;
+  return (
+    <dl class="mkb-answers">
+      {section.rows.map((r) => (
+        <div key={r.label}>
+          <dt>{r.label}</dt>
+          <dd>{r.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function AssessmentPage(props: {
+  ctx: PageContext;
+  data: Data;
+  values?: Values;
+  decision?: Values;
+  errors?: FieldErrors;
+  notice?: string;
+}) {
+  const { ctx, data } = props;
+  const { reg } = data;
+  const base = `/beheer/aanmeldingen/${reg.id}`;
+  const mine = data.myAssessment;
+  const values: Values = props.values ?? {
+    ...Object.fromEntries(
+      CRITERION_STEPS.flatMap((c) => [
+        [`verdict_${c.code}`, mine?.verdicts[c.code]?.verdict ?? ''],
+        [`explanation_${c.code}`, mine?.verdicts[c.code]?.explanation ?? ''],
+      ]),
+    ),
+    recommendation: mine?.recommendation ?? '',
+    proposed_participation: mine?.proposedParticipation ?? '',
+    summary: mine?.summary ?? '',
+  };
+  const decision: Values = props.decision ?? {};
+  const canAssess = reg.state === 'submitted' || reg.state === 'in_review';
+  const otherSections = data.sections.filter((s) => !CRITERION_STEPS.some((c) => c.slug === s.slug));
+  return (
+    <Layout ctx={ctx} title={`${props.errors?.length ? 'Fout: ' : ''}Beoordelen ${reg.reference ?? ''}`}>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/beheer/aanmeldingen">
+          Terug naar de aanmeldingen
+        </a>
+      </p>
+      <Heading1>
+        {reg.reference} · {reg.title ?? 'Zonder naam'}
+      </Heading1>
+      {props.notice && <Notice kind="ok">{props.notice}</Notice>}
+      <ErrorSummary errors={props.errors} />
+      <table class="mkb-table mkb-facts">
+        <tbody>
+          <tr>
+            <th scope="row">Hogeschool</th>
+            <td>{data.institutionName}</td>
+          </tr>
+          <tr>
+            <th scope="row">Status</th>
+            <td>{stateLabel(reg.state, reg.participation)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Versie</th>
+            <td>
+              {reg.version}
+              {reg.submittedAt && `, ingediend ${formatDateTime(reg.submittedAt)}`}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+
+      <section aria-labelledby="toewijzen-titel">
+        <h2 class="utrecht-heading-2" id="toewijzen-titel">
+          Beoordelaars
+        </h2>
+        {data.suggestion && (
+          <p class="utrecht-paragraph">
+            Voorstel: <strong>{data.suggestion.name}</strong> (minst belast, geen mogelijk belang).
+          </p>
+        )}
+        <form method="post" action={`${base}/toewijzen`}>
+          <CsrfField token={ctx.csrfToken} />
+          <fieldset class="utrecht-form-fieldset mkb-fieldset">
+            <legend class="utrecht-form-fieldset__legend">Wie beoordeelt deze aanmelding?</legend>
+            {data.members.map((m) => (
+              <div class="mkb-choice" key={m.id}>
+                <input type="checkbox" id={`lid-${m.id}`} name="members" value={m.id} checked={m.assigned} />
+                <label for={`lid-${m.id}`}>
+                  {m.name} <span class="mkb-meta">({m.load} open)</span>
+                  {m.conflicts.length > 0 && (
+                    <span class={m.dismissed ? 'mkb-meta' : 'mkb-flag'}>
+                      {' '}
+                      · mogelijk belang: {m.conflicts.join('; ')}
+                      {m.dismissed && ` (afgedaan: ${m.dismissed})`}
+                    </span>
+                  )}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <Button secondary>Beoordelaars opslaan</Button>
+        </form>
+        {data.members
+          .filter((m) => m.conflicts.length > 0 && !m.dismissed)
+          .map((m) => (
+            <form method="post" action={`${base}/belang`} class="mkb-form mkb-inline-form" key={m.id}>
+              <CsrfField token={ctx.csrfToken} />
+              <input type="hidden" name="member" value={m.id} />
+              <p class="utrecht-form-field__label">
+                <label class="utrecht-form-label" for={`reden-${m.id}`}>
+                  Belang van {m.name} afdoen: waarom is het geen bezwaar?
+                </label>
+              </p>
+              <input class="utrecht-textbox utrecht-textbox--html-input" id={`reden-${m.id}`} name="reason" maxLength={1000} />
+              <Button secondary>Afdoen</Button>
+            </form>
+          ))}
+        {reg.state === 'submitted' && (
+          <form method="post" action={`${base}/starten`}>
+            <CsrfField token={ctx.csrfToken} />
+            <Button secondary>Beoordeling starten</Button>
+          </form>
+        )}
+      </section>
+
+      {data.changed && (
+        <section aria-labelledby="wijzigingen-titel">
+          <h2 class="utrecht-heading-2" id="wijzigingen-titel">
+            Gewijzigd sinds versie {data.lastSeen}
+          </h2>
+          {data.changed.length === 0 ? (
+            <p class="utrecht-paragraph">Geen wijzigingen.</p>
+          ) : (
+            <table class="mkb-table mkb-changes">
+              <thead>
+                <tr>
+                  <th scope="col">Onderdeel</th>
+                  <th scope="col">Vraag</th>
+                  <th scope="col">Was</th>
+                  <th scope="col">Is nu</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.changed.map((c) => (
+                  <tr key={`${c.step}-${c.label}`}>
+                    <td>{c.step}</td>
+                    <td>{c.label}</td>
+                    <td>
+                      <del>{c.before}</del>
+                    </td>
+                    <td>
+                      <ins>{c.after}</ins>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="beoordeling-titel">
+        <h2 class="utrecht-heading-2" id="beoordeling-titel">
+          Beoordeling per criterium
+        </h2>
+        {data.othersHidden > 0 && (
+          <Notice>
+            {data.othersHidden === 1 ? 'Er is 1 andere beoordeling' : `Er zijn ${data.othersHidden} andere beoordelingen`}. Je ziet ze nadat
+            je je eigen beoordeling hebt ingediend.
+          </Notice>
+        )}
+        {data.mySubmitted && <Notice kind="ok">Je beoordeling van versie {reg.version} is ingediend.</Notice>}
+        <form method="post" action={`${base}/beoordeling`} class="mkb-assessment" noValidate>
+          <CsrfField token={ctx.csrfToken} />
+          {CRITERION_STEPS.map((c) => (
+            <div class="mkb-criterion" key={c.code}>
+              <div>
+                <h3 class="utrecht-heading-3">{c.title}</h3>
+                <Answers section={data.sections.find((s) => s.slug === c.slug)} />
+              </div>
+              <div>
+                {data.mySubmitted || !canAssess ? (
+                  <p>
+                    <strong>{VERDICT_LABELS[mine?.verdicts[c.code]?.verdict as keyof typeof VERDICT_LABELS] ?? 'Geen oordeel'}</strong>
+                    {mine?.verdicts[c.code]?.explanation && <span class="mkb-pre">: {mine.verdicts[c.code]?.explanation}</span>}
+                  </p>
+                ) : (
+                  <>
+                    <Radios
+                      name={`verdict_${c.code}`}
+                      legend={`Oordeel ${c.code}`}
+                      options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v] }))}
+                      value={str(values[`verdict_${c.code}`])}
+                      errors={props.errors}
+                    />
+                    <TextArea
+                      name={`explanation_${c.code}`}
+                      label={`Toelichting ${c.code}`}
+                      hint="Verplicht bij elk oordeel behalve ‘voldoet’."
+                      rows={3}
+                      value={str(values[`explanation_${c.code}`])}
+                      errors={props.errors}
+                    />
+                  </>
+                )}
+                {data.others.map((o) => (
+                  <p class="mkb-meta" key={o.assessorId}>
+                    {o.assessor}: {VERDICT_LABELS[o.verdicts[c.code]?.verdict as keyof typeof VERDICT_LABELS] ?? 'geen oordeel'}
+                    {o.verdicts[c.code]?.explanation ? ` — ${o.verdicts[c.code]?.explanation}` : ''}
+                  </p>
+                ))}
+              </div>
+            </div>
+          ))}
+          {!data.mySubmitted && canAssess && (
+            <>
+              <Radios
+                name="recommendation"
+                legend="Advies"
+                options={RECOMMENDATIONS.map((r) => ({ value: r, label: RECOMMENDATION_LABELS[r] }))}
+                value={str(values.recommendation)}
+                errors={props.errors}
+              />
+              <Radios
+                name="proposed_participation"
+                legend="Voorgestelde deelname (bij toelaten)"
+                options={PARTICIPATION}
+                value={str(values.proposed_participation)}
+                errors={props.errors}
+              />
+              <TextArea name="summary" label="Samenvatting" rows={3} value={str(values.summary)} errors={props.errors} />
+              <div class="mkb-actions">
+                <Button name="actie" value="indienen">
+                  Beoordeling indienen
+                </Button>
+                <Button name="actie" value="concept" secondary>
+                  Concept opslaan
+                </Button>
+              </div>
+            </>
+          )}
+          {data.others.map((o) => (
+            <p key={o.assessorId}>
+              Advies van {o.assessor}: <strong>{o.recommendation ? RECOMMENDATION_LABELS[o.recommendation] : '–'}</strong>
+              {o.summary && <span class="mkb-pre"> — {o.summary}</span>}
+            </p>
+          ))}
+        </form>
+      </section>
+
+      <section aria-labelledby="overig-titel">
+        <h2 class="utrecht-heading-2" id="overig-titel">
+          Overige antwoorden
+        </h2>
+        {otherSections.map((s) => (
+          <div key={s.slug}>
+            <h3 class="utrecht-heading-3">{s.title}</h3>
+            <Answers section={s} />
+          </div>
+        ))}
+      </section>
+
+      {reg.state === 'in_review' && (
+        <section aria-labelledby="besluit-titel">
+          <h2 class="utrecht-heading-2" id="besluit-titel">
+            Besluit
+          </h2>
+          <form method="post" action={`${base}/besluit`} class="mkb-form" noValidate>
+            <CsrfField token={ctx.csrfToken} />
+            <Radios
+              name="kind"
+              legend="Besluit"
+              options={[
+                { value: 'accept', label: 'Toelaten' },
+                { value: 'request_info', label: 'Aanvulling vragen' },
+                { value: 'decline', label: 'Afwijzen' },
+              ]}
+              value={str(decision.kind)}
+              errors={props.errors}
+            />
+            <Radios
+              name="participation"
+              legend="Toelaten als (bij toelaten)"
+              options={PARTICIPATION}
+              value={str(decision.participation)}
+              errors={props.errors}
+            />
+            <TextArea
+              name="conditions"
+              label="Voorwaarden (bij toelaten)"
+              rows={2}
+              value={str(decision.conditions)}
+              errors={props.errors}
+            />
+            <fieldset class={`utrecht-form-fieldset mkb-fieldset${errorFor(props.errors, 'reopen') ? ' mkb-fieldset--invalid' : ''}`}>
+              <legend class="utrecht-form-fieldset__legend">Aan te vullen criteria (bij aanvulling vragen)</legend>
+              {errorFor(props.errors, 'reopen') && <div class="utrecht-form-field-error-message">{errorFor(props.errors, 'reopen')}</div>}
+              {CRITERION_STEPS.map((c, i) => {
+                const id = i === 0 ? fieldId('reopen') : `${fieldId('reopen')}-${i}`;
+                const selected = Array.isArray(decision.reopen) ? decision.reopen : decision.reopen ? [decision.reopen] : [];
+                return (
+                  <div class="mkb-choice" key={c.slug}>
+                    <input type="checkbox" id={id} name="reopen" value={c.slug} checked={selected.includes(c.slug)} />
+                    <label for={id}>{c.title}</label>
+                  </div>
+                );
+              })}
+            </fieldset>
+            <TextField
+              name="deadline"
+              label="Uiterste datum (bij aanvulling vragen)"
+              hint="Als jjjj-mm-dd."
+              value={str(decision.deadline)}
+              errors={props.errors}
+            />
+            <TextArea
+              name="message"
+              label="Bericht aan de hogeschool"
+              hint="Komt in de e-mail op de plaats van {bericht}."
+              rows={5}
+              value={str(decision.message)}
+              errors={props.errors}
+            />
+            <Button name="actie" value="voorbeeld">
+              Voorbeeld van de e-mail bekijken
+            </Button>
+          </form>
+        </section>
+      )}
+
+      <section aria-labelledby="opmerkingen-titel">
+        <h2 class="utrecht-heading-2" id="opmerkingen-titel">
+          Interne opmerkingen
+        </h2>
+        <p class="mkb-meta">Alleen zichtbaar voor het programmateam.</p>
+        <ul class="mkb-comments">
+          {data.comments.map((c) => (
+            <li key={c.id}>
+              <p class="mkb-meta">
+                {c.author}, {formatDateTime(c.at)}
+              </p>
+              <p class="mkb-pre">{c.body}</p>
+            </li>
+          ))}
+        </ul>
+        <form method="post" action={`${base}/opmerkingen`} class="mkb-form" noValidate>
+          <CsrfField token={ctx.csrfToken} />
+          <TextArea name="body" label="Nieuwe opmerking" rows={3} value={str(props.values?.body)} errors={props.errors} />
+          <Button secondary>Opmerking plaatsen</Button>
+        </form>
+      </section>
+
+      <section aria-labelledby="audit-titel">
+        <h2 class="utrecht-heading-2" id="audit-titel">
+          Verloop (audit)
+        </h2>
+        <table class="mkb-table mkb-audit">
+          <thead>
+            <tr>
+              <th scope="col">Wanneer</th>
+              <th scope="col">Wie</th>
+              <th scope="col">Wat</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.trail.map((e, i) => (
+              <tr key={`${e.at}-${i}`}>
+                <td>{formatDateTime(e.at)}</td>
+                <td>{e.actor}</td>
+                <td>
+                  {ACTION_LABELS[e.action] ?? e.action}
+                  {detailText(e.action, e.detail) && <span class="mkb-meta"> ({detailText(e.action, e.detail)})</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </Layout>
+  );
+}
+
+export function DecisionPreviewPage(props: {
+  ctx: PageContext;
+  id: string;
+  reference: string;
+  form: Values;
+  mail: { to: string[]; subject: string; text: string };
+}) {
+  const { ctx, form, mail } = props;
+  const hidden = Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x] as const) : [[k, v] as const]));
+  return (
+    <Layout ctx={ctx} title={`Voorbeeld besluit ${props.reference}`}>
+      <Heading1>Voorbeeld van de e-mail</Heading1>
+      <p class="utrecht-paragraph">Zo gaat de e-mail over het besluit naar de hogeschool. Er is nog niets verstuurd.</p>
+      <table class="mkb-table mkb-facts">
+        <tbody>
+          <tr>
+            <th scope="row">Aan</th>
+            <td>{mail.to.join(', ') || 'geen adres bekend'}</td>
+          </tr>
+          <tr>
+            <th scope="row">Onderwerp</th>
+            <td>{mail.subject}</td>
+          </tr>
+        </tbody>
+      </table>
+      <div class="mkb-mail">{mail.text}</div>
+      <form method="post" action={`/beheer/aanmeldingen/${props.id}/besluit`}>
+        <CsrfField token={ctx.csrfToken} />
+        {hidden
+          .filter(([k]) => k !== 'actie' && k !== '_csrf')
+          .map(([k, v], i) => (
+            <input type="hidden" name={k} value={v} key={`${k}-${i}`} />
+          ))}
+        <div class="mkb-actions">
+          <Button name="actie" value="versturen">
+            Besluit nemen en e-mail versturen
+          </Button>
+          <Button name="actie" value="aanpassen" secondary>
+            Aanpassen
+          </Button>
+        </div>
+      </form>
+    </Layout>
+  );
+}

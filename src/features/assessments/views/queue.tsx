@@ -1,0 +1,154 @@
+import { Button, Heading1 } from '../../../ui/components.tsx';
+import type { PageContext } from '../../../ui/context.ts';
+import { Layout } from '../../../ui/layout.tsx';
+import type { Option } from '../../reference/service.ts';
+import { STATE_LABELS, STATES, stateLabel } from '../../registrations/rules.ts';
+import { PARTICIPATION } from '../../registrations/steps.ts';
+import type { QueueRow } from '../service.ts';
+
+export type QueueQuery = { state: string; assignee: string; institution: string; sector: string; wish: string; sort: string };
+
+function Filter(props: { name: string; label: string; value: string; options: Option[] }) {
+  return (
+    <div class="mkb-filter">
+      <label class="utrecht-form-label" for={`filter-${props.name}`}>
+        {props.label}
+      </label>
+      <select class="utrecht-select utrecht-select--html-select" id={`filter-${props.name}`} name={props.name}>
+        <option value="">Alle</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function QueuePage(props: {
+  ctx: PageContext;
+  query: QueueQuery;
+  rows: QueueRow[];
+  total: number;
+  page: number;
+  pages: number;
+  counts: Record<string, number>;
+  team: Option[];
+  institutions: Option[];
+  sectors: Option[];
+  ignored: string[];
+}) {
+  const { query } = props;
+  const link = (changes: Partial<QueueQuery> & { pagina?: number }) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...query, ...changes })) if (v !== '' && v !== undefined) params.set(k, String(v));
+    const s = params.toString();
+    return `/beheer/aanmeldingen${s ? `?${s}` : ''}`;
+  };
+  return (
+    <Layout ctx={props.ctx} title="Aanmeldingen beoordelen">
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/beheer">
+          Terug naar beheer
+        </a>
+      </p>
+      <Heading1>Aanmeldingen</Heading1>
+      {props.ignored.length > 0 && (
+        <div class="mkb-notice mkb-notice--warning" role="status">
+          Niet herkende filters zijn genegeerd: {props.ignored.join(', ')}.
+        </div>
+      )}
+      <ul class="mkb-counts" aria-label="Aantal per status">
+        {STATES.filter((s) => s !== 'draft').map((s) => (
+          <li key={s}>
+            <a class="utrecht-link" href={link({ state: s, pagina: undefined })} aria-current={query.state === s ? 'true' : undefined}>
+              {STATE_LABELS[s]}: {props.counts[s] ?? 0}
+            </a>
+          </li>
+        ))}
+      </ul>
+      <form method="get" action="/beheer/aanmeldingen" class="mkb-filters">
+        <Filter
+          name="state"
+          label="Status"
+          value={query.state}
+          options={STATES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: STATE_LABELS[s] }))}
+        />
+        <Filter
+          name="assignee"
+          label="Beoordelaar"
+          value={query.assignee}
+          options={[{ value: 'geen', label: 'Nog niemand' }, ...props.team]}
+        />
+        <Filter name="institution" label="Hogeschool" value={query.institution} options={props.institutions} />
+        <Filter name="sector" label="Sector" value={query.sector} options={props.sectors} />
+        <Filter name="wish" label="Deelnamewens" value={query.wish} options={PARTICIPATION} />
+        <Filter
+          name="sort"
+          label="Sorteren op"
+          value={query.sort}
+          options={[
+            { value: 'waiting', label: 'Langst wachtend eerst' },
+            { value: 'reference', label: 'Kenmerk' },
+            { value: 'institution', label: 'Hogeschool' },
+            { value: 'state', label: 'Status' },
+          ]}
+        />
+        <div class="mkb-filter mkb-filter--submit">
+          <Button>Filteren</Button>
+        </div>
+      </form>
+      <p class="utrecht-paragraph" role="status">
+        {props.total === 1 ? '1 aanmelding' : `${props.total} aanmeldingen`}
+        {props.pages > 1 && `, pagina ${props.page} van ${props.pages}`}
+      </p>
+      {props.rows.length > 0 && (
+        <table class="mkb-table">
+          <thead>
+            <tr>
+              <th scope="col">Kenmerk</th>
+              <th scope="col">Opleiding</th>
+              <th scope="col">Hogeschool</th>
+              <th scope="col">Sector</th>
+              <th scope="col">Status</th>
+              <th scope="col">Dagen wachtend</th>
+              <th scope="col">Beoordelaars</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <a class="utrecht-link" href={`/beheer/aanmeldingen/${r.id}`}>
+                    {r.reference ?? '–'}
+                  </a>
+                </td>
+                <td>{r.title ?? 'Zonder naam'}</td>
+                <td>{r.institution}</td>
+                <td>{r.sector ?? '–'}</td>
+                <td>{stateLabel(r.state, r.participation)}</td>
+                <td>{r.daysWaiting ?? '–'}</td>
+                <td>{r.assignees.length ? r.assignees.join(', ') : 'Nog niemand'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {props.pages > 1 && (
+        <nav aria-label="Paginering" class="mkb-pagination">
+          {props.page > 1 && (
+            <a class="utrecht-link" href={link({ pagina: props.page - 1 })}>
+              Vorige pagina
+            </a>
+          )}
+          {props.page < props.pages && (
+            <a class="utrecht-link" href={link({ pagina: props.page + 1 })}>
+              Volgende pagina
+            </a>
+          )}
+        </nav>
+      )}
+    </Layout>
+  );
+}
