@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import { newId } from '../crypto.ts';
+import { sortableId } from '../crypto.ts';
 
 export type AuditInput = {
   actorUserId: string | null;
@@ -15,7 +15,7 @@ export async function recordAudit(db: Kysely<Database>, event: AuditInput, at = 
   await db
     .insertInto('audit_events')
     .values({
-      id: newId(),
+      id: sortableId(),
       at: at.toISOString(),
       actor_user_id: event.actorUserId,
       action: event.action,
