@@ -5,7 +5,7 @@ import { pageContext } from '../../platform/page-context.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { sendPage } from '../../ui/render.ts';
 import { readout } from './readout.ts';
-import { canEditRegistration, canStartRegistration, canWithdraw, resumeStep, warnings } from './rules.ts';
+import { canEditRegistration, canEditStep, canStartRegistration, canWithdraw, resumeStep, warnings } from './rules.ts';
 import { rawValues, submitSchema, validateStep, withdrawSchema } from './schemas.ts';
 import {
   choices,
@@ -22,7 +22,7 @@ import {
   timeline,
   withdrawRegistration,
 } from './service.ts';
-import { FILE_MAX_BYTES, STEPS, SUMMARY_SLUG, stepBySlug, stepIndex } from './steps.ts';
+import { FILE_MAX_BYTES, STEPS, SUMMARY_SLUG, stepBySlug } from './steps.ts';
 import { Dashboard, DetailPage, StartPage, StepPage, SummaryPage } from './views/pages.tsx';
 
 type IdParams = { Params: { id: string } };
@@ -176,12 +176,15 @@ export default async function registrationRoutes(app: FastifyInstance) {
     const colleague = saved.savedOverOther ? '?let-op=collega' : '';
 
     if (action === 'later') return reply.redirect(`/aanmeldingen/${id}?melding=opgeslagen`, 303);
+    // Moving on skips steps that are closed (during an information request only some are open).
+    const reg = await getEditableRegistration(db, me, id, slug);
+    const open = STEPS.filter((s) => canEditStep(reg, s.slug));
+    const here = open.findIndex((s) => s.slug === slug);
     if (action === 'vorige') {
-      const previous = STEPS[stepIndex(slug) - 1]?.slug ?? slug;
+      const previous = open[here - 1]?.slug ?? slug;
       return reply.redirect(`/aanmelden/${id}/${previous}${colleague}`, 303);
     }
     if (errors.length > 0) {
-      const reg = await getEditableRegistration(db, me, id, slug);
       errors.sort(
         (a, b) => step.fields.findIndex((f) => a.field.startsWith(f.name)) - step.fields.findIndex((f) => b.field.startsWith(f.name)),
       );
@@ -195,7 +198,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
         422,
       );
     }
-    const next = STEPS[stepIndex(slug) + 1]?.slug ?? SUMMARY_SLUG;
+    const next = open[here + 1]?.slug ?? SUMMARY_SLUG;
     return reply.redirect(`/aanmelden/${id}/${next}${colleague}`, 303);
   });
 
