@@ -47,7 +47,11 @@ describe('assessment journey (Chromium + axe-core)', () => {
     assert.match((await tessa.locator('main').textContent()) ?? '', /In beoordeling/);
 
     // Assess C1…C5: first without the C3 explanation.
-    for (const code of ['C1', 'C2', 'C4', 'C5']) await tessa.getByRole('group', { name: `Oordeel ${code}` }).getByLabel('Voldoet', { exact: true }).check();
+    for (const code of ['C1', 'C2', 'C4', 'C5'])
+      await tessa
+        .getByRole('group', { name: `Oordeel ${code}` })
+        .getByLabel('Voldoet', { exact: true })
+        .check();
     await tessa.getByRole('group', { name: 'Oordeel C3' }).getByLabel('Voldoet deels').check();
     await tessa.getByRole('group', { name: 'Advies' }).getByLabel('Aanvulling vragen').check();
     await tessa.getByRole('button', { name: 'Beoordeling indienen' }).click();
@@ -73,7 +77,11 @@ describe('assessment journey (Chromium + axe-core)', () => {
     assert.match((await annaPage.locator('#besluit-titel').textContent()) ?? '', /Aanvulling gevraagd/);
     await hogeschool.check('aanvulling gevraagd');
     await annaPage.getByRole('link', { name: 'Aanvulling invullen' }).click();
-    assert.deepEqual(await annaPage.locator('.mkb-steps a').allTextContents(), ['6. Criterium 3: driepartijenovereenkomst', '11. Overzicht en indienen'], 'only C3 and the summary are open');
+    assert.deepEqual(
+      await annaPage.locator('.mkb-steps a').allTextContents(),
+      ['6. Criterium 3: driepartijenovereenkomst', '11. Overzicht en indienen'],
+      'only C3 and the summary are open',
+    );
     await annaPage.getByLabel('Soort overeenkomst').fill('Leerwerkovereenkomst met model');
     await hogeschool.check('aanvulling C3');
     await annaPage.getByRole('button', { name: 'Opslaan en volgende' }).click();
@@ -96,7 +104,10 @@ describe('assessment journey (Chromium + axe-core)', () => {
 
     // The applicant: the mail, and the status.
     await annaPage.goto(`${base}/dev/mailbox`);
-    await annaPage.getByRole('link', { name: /is toegelaten/ }).first().click();
+    await annaPage
+      .getByRole('link', { name: /is toegelaten/ })
+      .first()
+      .click();
     assert.match((await annaPage.locator('.mkb-mail').textContent()) ?? '', /U doet mee als pilotpartner\./);
     await annaPage.goto(`${base}/mijn`);
     assert.equal(await annaPage.locator('.mkb-state').first().textContent(), 'Toegelaten als pilotpartner');

@@ -85,6 +85,17 @@ export async function assigneesOf(db: Kysely<Database>, registrationIds: string[
     .execute();
 }
 
+/** Team members, for choice lists. */
+export async function listTeam(db: Kysely<Database>) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('role', 'in', ['team', 'admin'])
+    .where('disabled_at', 'is', null)
+    .orderBy('email')
+    .execute();
+}
+
 /** Team members with the number of open registrations each is assigned to. */
 export async function teamWithLoad(db: Kysely<Database>, openStates: readonly string[]) {
   return db

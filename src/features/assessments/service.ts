@@ -26,6 +26,7 @@ import {
   insertComment,
   insertDismissal,
   insertMissingTemplates,
+  listTeam,
   listTemplates,
   markReminded,
   openRegistrations,
@@ -121,7 +122,7 @@ export async function queue(db: Db, filters: QueueFilters, sort: QueueSort, page
 }
 
 export async function teamMembers(db: Db) {
-  return (await teamWithLoad(db, OPEN_STATES)).map((m) => ({ id: m.id, name: who(m) }));
+  return (await listTeam(db)).map((m) => ({ id: m.id, name: who(m) }));
 }
 
 // ---------------------------------------------------------------- the assessment page

@@ -1,0 +1,115 @@
+/**
+ * `npm run bench:queue`: the assessment queue (50 rows a page) for a signed-in team member over
+ * 1,000 submitted registrations, against a bare node:http server sending the same bytes, in the
+ * same run. Appends to bench/RESULTS.md.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { connect } from '../src/db/connect.ts';
+import { ensureUser } from '../src/features/accounts/service.ts';
+import { HttpClient } from '../test/http-client.ts';
+import { VALID } from '../test/registration-fixtures.ts';
+import { CONNECTIONS, DURATION, measure, type Result, start } from './lib.ts';
+
+const COUNT = Number(process.env.BENCH_REGISTRATIONS ?? 1000);
+const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
+const children: ChildProcess[] = [];
+try {
+  const databasePath = join(dir, 'bench.sqlite');
+  const env = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'test',
+    DATABASE_URL: `sqlite:${databasePath}`,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+  };
+  const app = await start(['bench/serve-app.ts'], env);
+  children.push(app.child);
+  const db = connect({ kind: 'sqlite', path: databasePath });
+  const team: string[] = [];
+  for (let i = 0; i < 5; i++) team.push(await ensureUser(db, { email: `lid${i}@programma.nl`, role: 'team', name: `Teamlid ${i}` }));
+  const institutions = (await db.selectFrom('institutions').select('brin').execute()).map((r) => r.brin);
+  const sectors = (await db.selectFrom('sectors').select('code').execute()).map((r) => r.code);
+  const states = ['submitted', 'in_review', 'info_requested', 'accepted', 'declined'] as const;
+  const answers = JSON.stringify(Object.fromEntries(Object.entries(VALID).map(([k, v]) => [k, { values: v, complete: true }])));
+  const year = new Date().getUTCFullYear();
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < COUNT; i++) {
+      const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      const at = new Date(Date.now() - (i % 90) * 86_400_000).toISOString();
+      await trx
+        .insertInto('registrations')
+        .values({
+          id,
+          institution_brin: institutions[i % institutions.length] ?? '07GR',
+          reference: `MKB-${year}-${String(i + 1).padStart(4, '0')}`,
+          state: states[i % states.length] ?? 'submitted',
+          version: 1,
+          answers,
+          title: `Opleiding ${i}`,
+          sector: sectors[i % sectors.length] ?? 'C',
+          participation_wish: ['pilot', 'development', 'knowledge'][i % 3] ?? 'pilot',
+          created_by: null,
+          created_at: at,
+          updated_by: null,
+          updated_at: at,
+          submitted_at: at,
+          withdrawn_reason: null,
+          reopened_steps: null,
+        })
+        .execute();
+      await trx
+        .insertInto('assignments')
+        .values({ registration_id: id, user_id: team[i % team.length] ?? '', assigned_by: null, assigned_at: at })
+        .execute();
+    }
+  });
+
+  const http = new HttpClient(`http://127.0.0.1:${app.port}`);
+  await http.get('/inloggen');
+  await http.post('/inloggen', { email: 'lid0@programma.nl' });
+  const mail = await db.selectFrom('outbox').select('body_text').executeTakeFirstOrThrow();
+  await http.post('/inloggen/link', { token: /token=([\w-]+)/.exec(mail.body_text)?.[1] ?? '' });
+  await db.destroy();
+  const headers = { cookie: [...http.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+  const url = `http://127.0.0.1:${app.port}/beheer/aanmeldingen`;
+  const page = await (await fetch(url, { headers })).text();
+  if (!page.includes(`${COUNT} aanmeldingen`)) throw new Error('the queue does not show the generated registrations');
+  const bytesFile = join(dir, 'queue.html');
+  writeFileSync(bytesFile, page);
+  const raw = await start(['bench/serve-raw.ts', bytesFile], env);
+  children.push(raw.child);
+
+  const ceiling = await measure('node:http, same bytes (ceiling)', `http://127.0.0.1:${raw.port}/`);
+  const queuePage = await measure(`app: queue page 1 of ${COUNT} registrations (team member)`, url, { headers });
+  const filtered = await measure(
+    'app: queue filtered (state + sector), sorted by hogeschool',
+    `${url}?state=in_review&sector=C&sort=institution`,
+    { headers },
+  );
+
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const row = (r: Result) =>
+    `| ${r.label} | ${Math.round(r.rps).toLocaleString('en-US')} | ${r.p50} | ${r.p99} | ${((r.rps / ceiling.rps) * 100).toFixed(1)} % | ${r.bytes} | ${r.errors + r.non2xx} |`;
+  const report = [
+    '',
+    `## Assessment queue (${COUNT} registrations) vs node:http ceiling — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `Machine: ${machine}. Command: \`npm run bench:queue\` (${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up; SQLite). Signed-in team member; 50 rows a page with assignees, counts per state and filter lists.`,
+    '',
+    '| what | req/s | p50 ms | p99 ms | of ceiling | bytes/resp | errors + non-2xx |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    row(ceiling),
+    row(queuePage),
+    row(filtered),
+    '',
+  ].join('\n');
+  process.stdout.write(report);
+  if (!process.env.BENCH_NO_WRITE) appendFileSync(new URL('./RESULTS.md', import.meta.url), report);
+} finally {
+  for (const c of children) c.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}
