@@ -280,7 +280,9 @@ describe('assessment: decisions', () => {
     });
     assert.equal(ok.statusCode, 303);
     assert.deepEqual(await state(site, id), { state: 'accepted', version: 1, participation: 'pilot', reopened_steps: null });
-    assert.match((await anna.get('/mijn')).body, /Toegelaten als pilotpartner/);
+    const mine = (await anna.get('/mijn')).body;
+    assert.match(mine, /Toegelaten als pilotpartner/);
+    assert.match(mine, /<p class="mkb-pre mkb-decision-message">Welkom!<\/p>/, 'the decision message on /mijn');
     const mail = await site.db
       .selectFrom('outbox')
       .select('body_text')
@@ -379,6 +381,9 @@ describe('assessment: templates and reminders', () => {
     assert.equal(await runReminders(site.db, config, new Date(Date.now() + 3 * day)), 0, 'not yet');
     assert.equal(await runReminders(site.db, config, new Date(Date.now() + 11 * day)), 1);
     assert.equal(await runReminders(site.db, config, new Date(Date.now() + 12 * day)), 0, 'once');
+    await site.db.insertInto('settings').values({ key: 'review_reminder_days', value: '3' }).execute();
+    await site.db.updateTable('registrations').set({ review_reminded_at: null }).execute();
+    assert.equal(await runReminders(site.db, config, new Date(Date.now() + 4 * day)), 1, 'the number of days is a setting');
     const reminder = await site.db
       .selectFrom('outbox')
       .select(['to_address', 'subject'])
@@ -386,7 +391,7 @@ describe('assessment: templates and reminders', () => {
       .execute();
     assert.deepEqual(
       reminder.map((r) => r.to_address),
-      ['tessa@programma.nl'],
+      ['tessa@programma.nl', 'tessa@programma.nl'],
     );
 
     await tessa.client.get(`/beheer/aanmeldingen/${id}`);

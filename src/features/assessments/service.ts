@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/repo.ts';
 import { newId } from '../../platform/crypto.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.tsx';
 import { enqueueMail, type MailInput } from '../../platform/mail/repo.ts';
+import { getSetting } from '../../platform/settings/repo.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { findInstitution } from '../reference/repo.ts';
 import { transition } from '../registrations/lifecycle.ts';
@@ -61,7 +62,7 @@ import {
 import { DEFAULT_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from './templates.ts';
 
 export const PAGE_SIZE = 50;
-/** Settings with their defaults; the administration capability will make them editable. */
+/** Defaults; `review_reminder_days` in the settings table overrides the first. */
 export const REVIEW_REMINDER_DAYS = 10;
 export const INFO_ESCALATION_DAYS = 5;
 
@@ -541,7 +542,9 @@ export async function removeAffiliation(db: Db, user: CurrentUser, id: string, n
  * when nobody is assigned), information requests past their deadline (to the applicant), and those
  * still unanswered some days later (to the assignees). Each at most once, also with several workers.
  */
-export async function runReminders(db: Db, config: Pick<Config, 'baseUrl'>, now = new Date(), reviewDays = REVIEW_REMINDER_DAYS) {
+export async function runReminders(db: Db, config: Pick<Config, 'baseUrl'>, now = new Date()) {
+  const setting = Number.parseInt((await getSetting(db, 'review_reminder_days')) ?? '', 10);
+  const reviewDays = Number.isInteger(setting) && setting > 0 ? setting : REVIEW_REMINDER_DAYS;
   let sent = 0;
   for (const r of await openRegistrations(db)) {
     const link = `${config.baseUrl}/beheer/aanmeldingen/${r.id}`;

@@ -171,3 +171,14 @@ export async function assigneeEmails(db: Kysely<Database>, registrationId: strin
     .execute();
   return rows.map((r) => r.email);
 }
+
+/** The latest decision of each of several registrations, in one query. */
+export async function latestDecisions(db: Kysely<Database>, registrationIds: string[]) {
+  if (registrationIds.length === 0) return [];
+  return db
+    .selectFrom('decisions')
+    .select(['registration_id', 'kind', 'message', 'decided_at'])
+    .where('registration_id', 'in', registrationIds)
+    .orderBy('decided_at')
+    .execute();
+}

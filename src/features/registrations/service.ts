@@ -18,6 +18,7 @@ import {
   insertFile,
   insertRegistration,
   latestDecision,
+  latestDecisions,
   listRegistrationsOfInstitution,
   saveAnswers,
 } from './repo.ts';
@@ -60,6 +61,7 @@ export type RegistrationListItem = Pick<
   'id' | 'reference' | 'state' | 'title' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'participation'
 > & {
   updatedBy: string | null;
+  decisionMessage: string | null;
 };
 export type TimelineEntry = { at: string; label: string };
 
@@ -117,7 +119,13 @@ export async function getEditableRegistration(db: Db, user: CurrentUser, id: str
 
 export async function registrationsOfUser(db: Db, user: CurrentUser): Promise<RegistrationListItem[]> {
   if (!user.institutionBrin) return [];
-  return (await listRegistrationsOfInstitution(db, user.institutionBrin)).map((r) => ({
+  const rows = await listRegistrationsOfInstitution(db, user.institutionBrin);
+  const decisions = await latestDecisions(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    decisionMessage: decisions.filter((d) => d.registration_id === r.id).at(-1)?.message ?? null,
     id: r.id,
     reference: r.reference,
     state: parseState(r.state),

@@ -422,6 +422,7 @@ export function Dashboard(props: {
                     <td>{r.reference ?? '–'}</td>
                     <td>
                       <StateBadge state={r.state} participation={r.participation} />
+                      {r.decisionMessage && <p class="mkb-pre mkb-decision-message">{r.decisionMessage}</p>}
                     </td>
                     <td>
                       <ul class="mkb-compact-list">
