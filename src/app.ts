@@ -14,6 +14,7 @@ import accountRoutes from './features/accounts/routes.tsx';
 import assessmentRoutes from './features/assessments/routes.tsx';
 import contentRoutes from './features/content/routes.tsx';
 import devMailboxRoutes from './features/dev-mailbox/routes.tsx';
+import kickoffRoutes from './features/kickoffs/routes.tsx';
 import registrationRoutes from './features/registrations/routes.tsx';
 import { FILE_MAX_BYTES } from './features/registrations/steps.ts';
 import { type Access, checkAccess } from './platform/access.ts';
@@ -183,6 +184,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   await app.register(accountRoutes);
   await app.register(registrationRoutes);
   await app.register(assessmentRoutes);
+  await app.register(kickoffRoutes);
   await app.register(devMailboxRoutes);
 
   return app;

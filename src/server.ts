@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DEMO_USERS } from './demo.ts';
 import { purgeOldSignInTokens } from './features/accounts/service.ts';
 import { runReminders } from './features/assessments/service.ts';
+import { runKickoffReminders } from './features/kickoffs/service.ts';
 import { mailboxTransport, smtpTransport, startOutboxWorker } from './platform/mail/worker.ts';
 import { HOUR } from './platform/time.ts';
 
@@ -30,6 +31,9 @@ async function main() {
     runReminders(db, config)
       .then((sent) => sent && app.log.info({ sent }, 'reminders queued'))
       .catch((err) => app.log.error({ err }, 'reminders failed'));
+    runKickoffReminders(db, config)
+      .then((sent) => sent && app.log.info({ sent }, 'kick-off reminders queued'))
+      .catch((err) => app.log.error({ err }, 'kick-off reminders failed'));
   }, HOUR);
   housekeeping.unref();
 

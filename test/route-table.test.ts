@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
 import { ensureUser } from '../src/features/accounts/service.ts';
+import { assign, decide } from '../src/features/assessments/service.ts';
+import { book, publishSlots } from '../src/features/kickoffs/service.ts';
 import { storeUpload } from '../src/features/registrations/service.ts';
 import { enqueueMail } from '../src/platform/mail/repo.ts';
 import { buildTestApp, Client, signIn } from './helpers.ts';
@@ -71,6 +73,16 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'POST /beheer/aanmeldingen/:id/beoordeling': 'team',
   'POST /beheer/aanmeldingen/:id/opmerkingen': 'team',
   'POST /beheer/aanmeldingen/:id/besluit': 'team',
+  'GET /startgesprek/:id': 'public',
+  'POST /startgesprek/:id/boeken': 'public',
+  'POST /startgesprek/:id/verzetten': 'public',
+  'POST /startgesprek/:id/annuleren': 'public',
+  'GET /startgesprek/:id/startgesprek.ics': 'public',
+  'GET /beheer/startgesprekken': 'team',
+  'POST /beheer/startgesprekken/tijden': 'team',
+  'POST /beheer/startgesprekken/tijden/:id/verwijderen': 'team',
+  'GET /beheer/startgesprekken/:id': 'team',
+  'POST /beheer/startgesprekken/:id/verslag': 'team',
   'GET /beheer/sjablonen': 'team',
   'GET /beheer/sjablonen/:key': 'team',
   'POST /beheer/sjablonen/:key': 'team',
@@ -137,6 +149,38 @@ describe('route table', () => {
       content: Buffer.from('%PDF-1.4'),
     });
     await submit(clients.applicantA, submitted);
+    // Accepted, with a booked kick-off, so the kick-off pages have something to show.
+    const teamUser = {
+      id: (await db.selectFrom('users').select('id').where('email', '=', 'team@programma.nl').executeTakeFirstOrThrow()).id,
+      email: 'team@programma.nl',
+      name: null,
+      role: 'team' as const,
+      institutionBrin: null,
+      institutionName: null,
+    };
+    await assign(db, app.config, teamUser, submitted, [teamUser.id]);
+    await decide(db, app.config, teamUser, submitted, {
+      kind: 'accept',
+      participation: 'pilot',
+      conditions: '',
+      reopen: [],
+      message: '',
+      deadline: '',
+    });
+    const kickoff = (await db.selectFrom('kickoffs').select('id').executeTakeFirstOrThrow()).id;
+    const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    await publishSlots(db, teamUser, [
+      {
+        hostId: teamUser.id,
+        startsAt: start,
+        endsAt: new Date(Date.parse(start) + 3_600_000).toISOString(),
+        mode: 'online',
+        link: 'https://meet.example/x',
+        address: null,
+      },
+    ]);
+    const slot = (await db.selectFrom('slots').select('id').executeTakeFirstOrThrow()).id;
+    await book(db, app.config, { user: me as never, key: undefined }, kickoff, slot);
     const draft = await startDraft(clients.applicantA);
     const file = (await db.selectFrom('registration_files').select('id').executeTakeFirstOrThrow()).id;
     const withAttachment = (await db.selectFrom('outbox').select('id').where('attachments', 'is not', null).executeTakeFirstOrThrow()).id;
@@ -150,6 +194,9 @@ describe('route table', () => {
       '/aanmeldingen/:id': `/aanmeldingen/${submitted}`,
       '/aanmeldingen/:id/ontvangstbewijs/:version': `/aanmeldingen/${submitted}/ontvangstbewijs/1`,
       '/aanmeldingen/:id/bestanden/:file': `/aanmeldingen/${submitted}/bestanden/${file}`,
+      '/startgesprek/:id': `/startgesprek/${kickoff}`,
+      '/startgesprek/:id/startgesprek.ics': `/startgesprek/${kickoff}/startgesprek.ics`,
+      '/beheer/startgesprekken/:id': `/beheer/startgesprekken/${kickoff}`,
     };
     // Routes about one hogeschool's registration: its colleagues and the team see it, others do not.
     const ownedByA: Record<Role, number> = { anonymous: 303, applicantA: 200, applicantB: 404, team: 200, admin: 200 };
@@ -158,6 +205,9 @@ describe('route table', () => {
       '/aanmeldingen/:id': ownedByA,
       '/aanmeldingen/:id/ontvangstbewijs/:version': ownedByA,
       '/aanmeldingen/:id/bestanden/:file': ownedByA,
+      // Without the signed link, only those who may see the registration get the kick-off.
+      '/startgesprek/:id': { ...ownedByA, anonymous: 404 },
+      '/startgesprek/:id/startgesprek.ics': { ...ownedByA, anonymous: 404 },
     };
     const stylesheet = app.routeTable.find((r) => r.url.startsWith('/static/'))?.url ?? '';
 

@@ -20,7 +20,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
   const db = connect(config.database);
   t.after(() => db.destroy());
 
-  const all = ['2026-11-26T1800-foundation', '2026-11-26T1900-registrations', '2026-11-26T2000-assessments'];
+  const all = ['2026-11-26T1800-foundation', '2026-11-26T1900-registrations', '2026-11-26T2000-assessments', '2026-11-26T2100-kickoffs'];
   assert.deepEqual(
     await migrateToLatest(db),
     all.map((m) => `uitgevoerd: ${m}`),
@@ -36,6 +36,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'criteria',
     'decisions',
     'institutions',
+    'kickoffs',
     'mail_templates',
     'member_affiliations',
     'outbox',
@@ -49,6 +50,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'sessions',
     'settings',
     'sign_in_tokens',
+    'slots',
     'themes',
     'users',
   ]);

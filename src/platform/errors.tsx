@@ -11,21 +11,27 @@ export class NotFoundError extends Error {
 export class ForbiddenError extends Error {
   readonly statusCode = 403;
 }
-/** A request that cannot be done in the current state; the page says why, in the user's words. */
-export class ConflictError extends Error {
-  readonly statusCode = 409;
+/** A refusal the user should read: its status, and a title and text in their words. */
+export class PageError extends Error {
   constructor(
+    readonly statusCode: number,
     readonly title: string,
     readonly text: string,
   ) {
     super(title);
   }
 }
+/** A request that cannot be done in the current state. */
+export class ConflictError extends PageError {
+  constructor(title: string, text: string) {
+    super(409, title, text);
+  }
+}
 
 type ErrorPage = { status: number; title: string; text: string };
 
 function pageFor(error: FastifyError): ErrorPage {
-  if (error instanceof ConflictError) return { status: 409, title: error.title, text: error.text };
+  if (error instanceof PageError) return { status: error.statusCode, title: error.title, text: error.text };
   const status = error.statusCode ?? 500;
   if (error.code === 'FST_CSRF_MISSING_SECRET' || error.code === 'FST_CSRF_INVALID_TOKEN') {
     return {

@@ -128,6 +128,7 @@ describe('assessment journey (Chromium + axe-core)', () => {
         'Ingediend',
         'Beoordeling gestart',
         'Besluit: toegelaten',
+        'Uitgenodigd voor het startgesprek',
       ],
     );
     await team.check('audit na besluit');

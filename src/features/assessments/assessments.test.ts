@@ -306,6 +306,7 @@ describe('assessment: decisions', () => {
         'registration.review_started',
         'assessment.submitted',
         'registration.accepted',
+        'kickoff.invited',
       ],
     );
     assert.equal(trail.filter((e) => e.action === 'mail.queued').length, 1);

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from '../../platform/errors.tsx';
 import { enqueueMail, type MailInput } from '../../platform/mail/repo.ts';
 import { getSetting } from '../../platform/settings/repo.ts';
 import type { CurrentUser } from '../../ui/context.ts';
+import { inviteToKickoff } from '../kickoffs/service.ts';
 import { findInstitution } from '../reference/repo.ts';
 import { transition } from '../registrations/lifecycle.ts';
 import { readout } from '../registrations/readout.ts';
@@ -431,7 +432,14 @@ export async function previewDecision(db: Db, config: Pick<Config, 'baseUrl'>, u
  * Takes the decision through the lifecycle's transition. Of two team members deciding at once,
  * one wins; the other gets a clear message and nothing of theirs is written or sent.
  */
-export async function decide(db: Db, config: Pick<Config, 'baseUrl'>, user: CurrentUser, id: string, form: DecisionForm, now = new Date()) {
+export async function decide(
+  db: Db,
+  config: Pick<Config, 'baseUrl' | 'sessionSecret'>,
+  user: CurrentUser,
+  id: string,
+  form: DecisionForm,
+  now = new Date(),
+) {
   await db.transaction().execute(async (trx) => {
     const reg = await registrationForTeam(trx, user, id);
     if (reg.state === 'withdrawn')
@@ -476,6 +484,8 @@ export async function decide(db: Db, config: Pick<Config, 'baseUrl'>, user: Curr
         'Er is al een besluit genomen',
         'Iemand anders heeft net over deze aanmelding besloten. Bekijk de actuele stand.',
       );
+    // Acceptance invites the hogeschool to plan the kick-off, in the same transaction.
+    if (form.kind === 'accept') await inviteToKickoff(trx, config, reg, user.id, now);
   });
 }
 

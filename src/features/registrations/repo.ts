@@ -21,6 +21,7 @@ export async function listRegistrationsOfInstitution(db: Kysely<Database>, brin:
       'registrations.answers',
       'registrations.created_at',
       'registrations.participation',
+      'registrations.participant_at',
       'registrations.updated_at',
       'registrations.submitted_at',
       'users.name as updated_by_name',

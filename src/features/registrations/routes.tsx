@@ -4,6 +4,7 @@ import { parseForm, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { sendPage } from '../../ui/render.ts';
+import { kickoffCards } from '../kickoffs/service.ts';
 import { readout } from './readout.ts';
 import { canEditRegistration, canEditStep, canStartRegistration, canWithdraw, resumeStep, warnings } from './rules.ts';
 import { rawValues, submitSchema, validateStep, withdrawSchema } from './schemas.ts';
@@ -82,11 +83,17 @@ export default async function registrationRoutes(app: FastifyInstance) {
   app.get('/mijn', { config: { access: 'signedIn' } }, async (request, reply) => {
     const me = user(request);
     const welcome = (request.query as Record<string, unknown>).welkom === '1';
+    const registrations = await registrationsOfUser(db, me);
+    const kickoffs = await kickoffCards(
+      db,
+      registrations.map((r) => r.id),
+    );
     const page = (
       <Dashboard
         ctx={pageContext(request, reply)}
         user={me}
-        registrations={await registrationsOfUser(db, me)}
+        registrations={registrations}
+        kickoffs={kickoffs}
         welcome={welcome}
         canStart={canStartRegistration(me)}
       />

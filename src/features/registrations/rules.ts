@@ -40,10 +40,10 @@ export const PARTICIPATION_LABELS: Record<string, string> = {
 };
 
 /** "Toegelaten als pilotpartner" once accepted; the plain state label otherwise. */
-export function stateLabel(state: State, participation: string | null): string {
-  if (state === 'accepted' && participation && PARTICIPATION_LABELS[participation]) {
-    return `Toegelaten als ${PARTICIPATION_LABELS[participation]}`;
-  }
+export function stateLabel(state: State, participation: string | null, participant = false): string {
+  const as = participation ? PARTICIPATION_LABELS[participation] : undefined;
+  if (state === 'accepted' && participant) return as ? `Deelnemer (${as})` : 'Deelnemer';
+  if (state === 'accepted' && as) return `Toegelaten als ${as}`;
   return STATE_LABELS[state];
 }
 

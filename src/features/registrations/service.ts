@@ -50,6 +50,7 @@ export type Registration = {
   createdAt: string;
   createdBy: string | null;
   participation: string | null;
+  participantAt: string | null;
   updatedAt: string;
   submittedAt: string | null;
   withdrawnReason: string | null;
@@ -58,7 +59,7 @@ export type Registration = {
 
 export type RegistrationListItem = Pick<
   Registration,
-  'id' | 'reference' | 'state' | 'title' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'participation'
+  'id' | 'reference' | 'state' | 'title' | 'createdAt' | 'updatedAt' | 'submittedAt' | 'participation' | 'participantAt'
 > & {
   updatedBy: string | null;
   decisionMessage: string | null;
@@ -83,6 +84,7 @@ function rowToRegistration(row: NonNullable<Awaited<ReturnType<typeof findRegist
     createdAt: row.created_at,
     createdBy: row.created_by,
     participation: row.participation,
+    participantAt: row.participant_at,
     updatedAt: row.updated_at,
     submittedAt: row.submitted_at,
     withdrawnReason: row.withdrawn_reason,
@@ -134,6 +136,7 @@ export async function registrationsOfUser(db: Db, user: CurrentUser): Promise<Re
     updatedAt: r.updated_at,
     submittedAt: r.submitted_at,
     participation: r.participation,
+    participantAt: r.participant_at,
     updatedBy: r.updated_by_name ?? r.updated_by_email,
   }));
 }
@@ -381,6 +384,11 @@ const TIMELINE_LABELS: Record<string, (detail: Record<string, unknown>) => strin
   'registration.info_requested': () => 'Aanvulling gevraagd',
   'registration.accepted': (d) => `Toegelaten als ${PARTICIPATION_LABELS[String(d.participation)] ?? 'partner'}`,
   'registration.declined': () => 'Afgewezen',
+  'kickoff.invited': () => 'Uitgenodigd voor het startgesprek',
+  'kickoff.booked': (d) => `Startgesprek ingepland: ${String(d.slot ?? '')}`,
+  'kickoff.rescheduled': (d) => `Startgesprek verzet naar ${String(d.to ?? '')}`,
+  'kickoff.cancelled': () => 'Startgesprek geannuleerd',
+  'kickoff.held': () => 'Startgesprek gehouden; de route is deelnemer',
 };
 
 /** The registration's history for its owners: what happened when, from the audit trail. */

@@ -39,6 +39,14 @@ const ACTION_LABELS: Record<string, string> = {
   'reminder.review': 'Herinnering aan beoordelaars',
   'reminder.info_request': 'Herinnering aan de hogeschool',
   'reminder.info_escalated': 'Aanvulling blijft uit: team ingelicht',
+  'kickoff.invited': 'Uitgenodigd voor het startgesprek',
+  'kickoff.booked': 'Startgesprek ingepland',
+  'kickoff.rescheduled': 'Startgesprek verzet',
+  'kickoff.cancelled': 'Startgesprek geannuleerd',
+  'kickoff.reminded': 'Herinnering aan het startgesprek',
+  'kickoff.unbooked_reminded': 'Herinnering: startgesprek nog niet ingepland',
+  'kickoff.not_planned': 'Startgesprek niet ingepland',
+  'kickoff.held': 'Startgesprek gehouden',
 };
 
 function detailText(action: string, d: Record<string, unknown>): string {
@@ -48,7 +56,10 @@ function detailText(action: string, d: Record<string, unknown>): string {
   if (action === 'assessment.submitted')
     return `advies: ${RECOMMENDATION_LABELS[d.recommendation as keyof typeof RECOMMENDATION_LABELS] ?? ''}`;
   if (action === 'mail.queued') return String(d.subject ?? '');
-  if (action === 'registration.withdrawn' || action === 'conflict.dismissed') return String(d.reason ?? '');
+  if (action === 'registration.withdrawn' || action === 'conflict.dismissed' || action === 'kickoff.cancelled')
+    return String(d.reason ?? '');
+  if (action === 'kickoff.booked') return String(d.slot ?? '');
+  if (action === 'kickoff.rescheduled') return `naar ${String(d.to ?? '')}`;
   return '';
 }
 

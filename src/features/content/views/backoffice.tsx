@@ -23,6 +23,14 @@ export function BackOfficeHome({ ctx, pages, saved }: { ctx: PageContext; pages:
         </li>
         <li class="mkb-card">
           <h2 class="utrecht-heading-3">
+            <a class="utrecht-link" href="/beheer/startgesprekken">
+              Startgesprekken
+            </a>
+          </h2>
+          <p>Tijden publiceren, geplande gesprekken en verslagen.</p>
+        </li>
+        <li class="mkb-card">
+          <h2 class="utrecht-heading-3">
             <a class="utrecht-link" href="/beheer/sjablonen">
               E-mailsjablonen
             </a>

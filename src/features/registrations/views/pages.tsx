@@ -41,8 +41,8 @@ function Progress({ reg, current }: { reg: Registration; current: string }) {
   );
 }
 
-export function StateBadge({ state, participation }: { state: State; participation?: string | null }) {
-  return <strong class={`mkb-state mkb-state--${state}`}>{stateLabel(state, participation ?? null)}</strong>;
+export function StateBadge({ state, participation, participant }: { state: State; participation?: string | null; participant?: boolean }) {
+  return <strong class={`mkb-state mkb-state--${state}`}>{stateLabel(state, participation ?? null, participant)}</strong>;
 }
 
 const dateOnly = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' });
@@ -311,7 +311,7 @@ export function DetailPage(props: {
           <tr>
             <th scope="row">Status</th>
             <td>
-              <StateBadge state={reg.state} participation={reg.participation} />
+              <StateBadge state={reg.state} participation={reg.participation} participant={Boolean(reg.participantAt)} />
             </td>
           </tr>
           <tr>
@@ -386,14 +386,31 @@ export function Dashboard(props: {
   ctx: PageContext;
   user: CurrentUser;
   registrations: RegistrationListItem[];
+  kickoffs: { id: string; registrationId: string; state: string; when: string | null }[];
   welcome: boolean;
   canStart: boolean;
 }) {
   const { ctx, user } = props;
+  const titleOf = (registrationId: string) => props.registrations.find((r) => r.id === registrationId)?.title ?? 'uw route';
+  const open = props.kickoffs.filter((k) => k.state !== 'held');
   return (
     <Layout ctx={ctx} title="Mijn omgeving">
       <Heading1>Mijn omgeving</Heading1>
       {props.welcome && <Notice kind="ok">U bent ingelogd.</Notice>}
+      {open.length > 0 && (
+        <ul class="mkb-cards" aria-label="Startgesprekken">
+          {open.map((k) => (
+            <li class="mkb-card" key={k.id}>
+              <h2 class="utrecht-heading-3">
+                <a class="utrecht-link" href={`/startgesprek/${k.id}`}>
+                  {k.when ? `Startgesprek ${titleOf(k.registrationId)}` : `Plan het startgesprek voor ${titleOf(k.registrationId)}`}
+                </a>
+              </h2>
+              <p>{k.when ? `Gepland: ${k.when}` : 'Kies een tijdstip dat u past.'}</p>
+            </li>
+          ))}
+        </ul>
+      )}
       {user.role === 'applicant' && (
         <section aria-labelledby="aanmeldingen-titel">
           <h2 class="utrecht-heading-2" id="aanmeldingen-titel">
@@ -421,7 +438,7 @@ export function Dashboard(props: {
                     </td>
                     <td>{r.reference ?? '–'}</td>
                     <td>
-                      <StateBadge state={r.state} participation={r.participation} />
+                      <StateBadge state={r.state} participation={r.participation} participant={Boolean(r.participantAt)} />
                       {r.decisionMessage && <p class="mkb-pre mkb-decision-message">{r.decisionMessage}</p>}
                     </td>
                     <td>

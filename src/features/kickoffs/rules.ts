@@ -1,0 +1,91 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { DateTime } from 'luxon';
+
+export const ZONE = 'Europe/Amsterdam';
+export const NOTICE_HOURS_DEFAULT = 24;
+export const UNBOOKED_REMINDER_DAYS_DEFAULT = 7;
+export const DURATIONS = [30, 45, 60, 90, 120] as const;
+
+export const KICKOFF_STATE_LABELS: Record<string, string> = {
+  invited: 'Uitgenodigd, nog niet ingepland',
+  booked: 'Ingepland',
+  held: 'Gehouden',
+  cancelled: 'Geannuleerd, opnieuw in te plannen',
+};
+
+export const OUTCOMES = { continue: 'Gaat van start als deelnemer', follow_up: 'Vervolggesprek nodig' } as const;
+
+/**
+ * A wall-clock time in Amsterdam as the instant it is. Returns null for times that do not exist
+ * (the hour skipped when summer time starts) or are not valid at all.
+ */
+export function amsterdamToUtc(date: string, time: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  const local = DateTime.fromISO(`${date}T${time}`, { zone: ZONE });
+  if (!local.isValid) return null;
+  // Luxon moves a non-existent local time forward; such a time was never on a clock here.
+  if (local.toFormat('yyyy-MM-dd HH:mm') !== `${date} ${time}`) return null;
+  return local.toUTC().toISO({ suppressMilliseconds: false });
+}
+
+export function toAmsterdam(iso: string): DateTime {
+  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE);
+}
+
+const longDay = (iso: string) => toAmsterdam(iso).setLocale('nl').toFormat('cccc d LLLL yyyy');
+export const formatDay = longDay;
+export const formatTime = (iso: string) => toAmsterdam(iso).toFormat('HH:mm');
+export const formatSlot = (start: string, end: string) => `${longDay(start)}, ${formatTime(start)}–${formatTime(end)} uur`;
+
+export function overlaps(a: { starts: string; ends: string }, b: { starts: string; ends: string }): boolean {
+  return a.starts < b.ends && b.starts < a.ends;
+}
+
+/** Dates of a weekly pattern: every given weekday (1 = Monday) from `from` to `to`, inclusive. */
+export function weeklyDates(from: string, to: string, weekday: number, max = 60): string[] {
+  const start = DateTime.fromISO(from, { zone: ZONE });
+  const end = DateTime.fromISO(to, { zone: ZONE });
+  if (!start.isValid || !end.isValid || end < start) return [];
+  const dates: string[] = [];
+  let d = start.plus({ days: (weekday - start.weekday + 7) % 7 });
+  while (d <= end && dates.length < max) {
+    dates.push(d.toISODate() ?? '');
+    d = d.plus({ weeks: 1 });
+  }
+  return dates;
+}
+
+/** Changes are allowed until the notice period before the meeting starts. */
+export function withinNotice(startsAt: string, now: Date, noticeHours: number): boolean {
+  return Date.parse(startsAt) - now.getTime() >= noticeHours * 3_600_000;
+}
+
+/** Links in mails are signed over the kick-off and its current nonce: a change voids older links. */
+export function signLink(secret: string, kickoffId: string, nonce: string): string {
+  return createHmac('sha256', secret).update(`kickoff:${kickoffId}:${nonce}`).digest('base64url');
+}
+
+export function verifyLink(secret: string, kickoffId: string, nonce: string, signature: unknown): boolean {
+  if (typeof signature !== 'string' || signature.length > 100) return false;
+  const expected = Buffer.from(signLink(secret, kickoffId, nonce));
+  const given = Buffer.from(signature);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+export type AgendaItem = string;
+
+/** The meeting's agenda, built from the assessment: what was not clearly met, the conditions, the support asked for. */
+export function buildAgenda(input: {
+  doubtful: { code: string; title: string; explanations: string[] }[];
+  conditions: string | null;
+  supportNeeds: string | null;
+}): AgendaItem[] {
+  const items: AgendaItem[] = ['Kennismaking en verwachtingen'];
+  for (const c of input.doubtful) {
+    items.push(`${c.code} ${c.title.replace(/^Criterium \d: /, '')}${c.explanations.length ? `: ${c.explanations.join('; ')}` : ''}`);
+  }
+  if (input.conditions) items.push(`Voorwaarden bij de toelating: ${input.conditions}`);
+  if (input.supportNeeds) items.push(`Gevraagde ondersteuning: ${input.supportNeeds}`);
+  items.push('Afspraken en vervolg');
+  return items;
+}

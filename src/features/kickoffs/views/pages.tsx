@@ -1,0 +1,433 @@
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  errorFor,
+  type FieldErrors,
+  fieldId,
+  Heading1,
+  Notice,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../ui/components.tsx';
+import type { PageContext } from '../../../ui/context.ts';
+import { Layout } from '../../../ui/layout.tsx';
+import type { Option } from '../../reference/service.ts';
+import { DURATIONS, formatDay, formatSlot, formatTime, KICKOFF_STATE_LABELS, OUTCOMES } from '../rules.ts';
+import type { Kickoff, Slot } from '../service.ts';
+
+type Values = Record<string, string>;
+
+const WEEKDAYS: Option[] = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'].map((d, i) => ({
+  value: String(i + 1),
+  label: d,
+}));
+
+function Where({ slot }: { slot: Slot }) {
+  return slot.mode === 'online' ? (
+    <>
+      Online:{' '}
+      <a class="utrecht-link" href={slot.link ?? '#'}>
+        {slot.link}
+      </a>
+    </>
+  ) : (
+    <>Op locatie: {slot.address}</>
+  );
+}
+
+function Agenda({ items }: { items: string[] }) {
+  return (
+    <section aria-labelledby="agenda-titel">
+      <h2 class="utrecht-heading-2" id="agenda-titel">
+        Agenda
+      </h2>
+      <ol class="mkb-pre">
+        {items.map((a) => (
+          <li key={a}>{a}</li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** Free slots grouped per day, as radio buttons. */
+function SlotChoice({ slots, name, errors }: { slots: Slot[]; name: string; errors?: FieldErrors }) {
+  const days = new Map<string, Slot[]>();
+  for (const s of slots) days.set(formatDay(s.startsAt), [...(days.get(formatDay(s.startsAt)) ?? []), s]);
+  const error = errorFor(errors, name);
+  let first = true;
+  return (
+    <fieldset class={`utrecht-form-fieldset mkb-fieldset${error ? ' mkb-fieldset--invalid' : ''}`}>
+      <legend class="utrecht-form-fieldset__legend">Kies een tijdstip (Nederlandse tijd)</legend>
+      {error && <div class="utrecht-form-field-error-message">{error}</div>}
+      {[...days].map(([day, list]) => (
+        <div class="mkb-day" key={day}>
+          <h3 class="utrecht-heading-4">{day}</h3>
+          {list.map((s) => {
+            const id = first ? fieldId(name) : `${fieldId(name)}-${s.id}`;
+            first = false;
+            return (
+              <div class="mkb-choice" key={s.id}>
+                <input type="radio" id={id} name={name} value={s.id} />
+                <label for={id}>
+                  {formatTime(s.startsAt)}–{formatTime(s.endsAt)} uur met {s.host} ·{' '}
+                  {s.mode === 'online' ? 'online' : `op locatie (${s.address})`}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function BookingPage(props: {
+  ctx: PageContext;
+  kickoff: Kickoff;
+  slots: { preferred: Slot[]; others: Slot[] };
+  keyValue: string | null;
+  canChange: boolean;
+  noticeHours: number;
+  notice?: string;
+  warning?: string;
+  errors?: FieldErrors;
+  values?: Values;
+}) {
+  const { ctx, kickoff: k } = props;
+  const base = `/startgesprek/${k.id}`;
+  const all = [...props.slots.preferred, ...props.slots.others];
+  const keyField = props.keyValue ? <input type="hidden" name="sleutel" value={props.keyValue} /> : null;
+  const icsHref = `${base}/startgesprek.ics${props.keyValue ? `?sleutel=${encodeURIComponent(props.keyValue)}` : ''}`;
+  return (
+    <Layout ctx={ctx} title={`Startgesprek ${k.reference ?? ''}`}>
+      <Heading1>Startgesprek</Heading1>
+      <p class="mkb-meta">
+        {k.title} · {k.reference} · {KICKOFF_STATE_LABELS[k.state]}
+      </p>
+      {props.notice && <Notice kind="ok">{props.notice}</Notice>}
+      {props.warning && <Notice kind="warning">{props.warning}</Notice>}
+      <ErrorSummary errors={props.errors} />
+      {k.state === 'booked' && k.slot && (
+        <section aria-labelledby="gepland-titel">
+          <h2 class="utrecht-heading-2" id="gepland-titel">
+            Gepland
+          </h2>
+          <p class="utrecht-paragraph mkb-lead">
+            {formatSlot(k.slot.startsAt, k.slot.endsAt)} met {k.slot.host}
+          </p>
+          <p class="utrecht-paragraph">
+            <Where slot={k.slot} />
+          </p>
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={icsHref}>
+              Zet in uw agenda (.ics)
+            </a>
+          </p>
+        </section>
+      )}
+      {k.state === 'held' && <Notice kind="ok">Het startgesprek is gehouden.</Notice>}
+      <Agenda items={k.agenda} />
+      {(k.state === 'invited' || k.state === 'cancelled') &&
+        (all.length === 0 ? (
+          <Notice kind="warning">
+            Er zijn op dit moment geen vrije tijden. Het programmateam voegt er binnenkort nieuwe toe; u krijgt dan bericht.
+          </Notice>
+        ) : (
+          <form method="post" action={`${base}/boeken`} class="mkb-form" noValidate>
+            <CsrfField token={ctx.csrfToken} />
+            {keyField}
+            <SlotChoice slots={all} name="slot" errors={props.errors} />
+            <Button>Dit tijdstip boeken</Button>
+          </form>
+        ))}
+      {k.state === 'booked' &&
+        (props.canChange ? (
+          <>
+            <form method="post" action={`${base}/verzetten`} class="mkb-form" noValidate>
+              <CsrfField token={ctx.csrfToken} />
+              {keyField}
+              <h2 class="utrecht-heading-2">Verzetten</h2>
+              {all.length === 0 ? (
+                <p class="utrecht-paragraph">Er zijn geen andere vrije tijden.</p>
+              ) : (
+                <>
+                  <SlotChoice slots={all} name="slot" errors={props.errors} />
+                  <TextArea
+                    name="reason"
+                    label="Reden van verzetten"
+                    required
+                    rows={2}
+                    value={props.values?.reason}
+                    errors={props.errors}
+                  />
+                  <Button secondary>Verzetten</Button>
+                </>
+              )}
+            </form>
+            <form method="post" action={`${base}/annuleren`} class="mkb-form" noValidate>
+              <CsrfField token={ctx.csrfToken} />
+              {keyField}
+              <h2 class="utrecht-heading-2">Annuleren</h2>
+              <p class="utrecht-paragraph">Na annuleren kiest u later een nieuw tijdstip.</p>
+              <p class="utrecht-form-field__label">
+                <label class="utrecht-form-label" for="veld-cancel-reason">
+                  Reden van annuleren
+                </label>
+              </p>
+              <textarea
+                class="utrecht-textarea utrecht-textarea--html-textarea"
+                id="veld-cancel-reason"
+                name="reason"
+                rows={2}
+                maxLength={1000}
+              />
+              <Button secondary>Gesprek annuleren</Button>
+            </form>
+          </>
+        ) : (
+          <Notice>
+            Verzetten of annuleren kan tot {props.noticeHours} uur voor het gesprek. Neem contact op met {k.slot?.host} ({k.slot?.hostEmail}
+            ).
+          </Notice>
+        ))}
+    </Layout>
+  );
+}
+
+export function TeamKickoffsPage(props: {
+  ctx: PageContext;
+  slots: Slot[];
+  team: Option[];
+  overview: {
+    unplanned: { id: string; reference: string | null; title: string | null }[];
+    waiting: { id: string; reference: string | null; title: string | null }[];
+  };
+  notice?: string;
+  errors?: FieldErrors;
+  values?: Values;
+}) {
+  const { ctx } = props;
+  const v = props.values ?? { host: ctx.user?.id ?? '', duration: '60', mode: 'online', soort: 'los' };
+  return (
+    <Layout ctx={ctx} title="Startgesprekken">
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/beheer">
+          Terug naar beheer
+        </a>
+      </p>
+      <Heading1>Startgesprekken</Heading1>
+      {props.notice && <Notice kind="ok">{props.notice}</Notice>}
+      <ErrorSummary errors={props.errors} />
+      {props.overview.unplanned.length > 0 && (
+        <section class="mkb-notice mkb-notice--warning" aria-labelledby="niet-ingepland-titel">
+          <h2 class="utrecht-heading-3" id="niet-ingepland-titel">
+            Niet ingepland (ook niet na een herinnering)
+          </h2>
+          <ul>
+            {props.overview.unplanned.map((k) => (
+              <li key={k.id}>
+                <a class="utrecht-link" href={`/beheer/startgesprekken/${k.id}`}>
+                  {k.reference} · {k.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {props.overview.waiting.length > 0 && (
+        <>
+          <h2 class="utrecht-heading-2">Uitgenodigd, nog niet ingepland</h2>
+          <ul>
+            {props.overview.waiting.map((k) => (
+              <li key={k.id}>
+                <a class="utrecht-link" href={`/beheer/startgesprekken/${k.id}`}>
+                  {k.reference} · {k.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h2 class="utrecht-heading-2">Tijden</h2>
+      {props.slots.length === 0 ? (
+        <p class="utrecht-paragraph">Er zijn geen komende tijden.</p>
+      ) : (
+        <table class="mkb-table">
+          <thead>
+            <tr>
+              <th scope="col">Wanneer (Nederlandse tijd)</th>
+              <th scope="col">Wie</th>
+              <th scope="col">Waar</th>
+              <th scope="col">Geboekt</th>
+              <th scope="col">
+                <span class="mkb-visually-hidden">Actie</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.slots.map((s) => (
+              <tr key={s.id}>
+                <td>{formatSlot(s.startsAt, s.endsAt)}</td>
+                <td>{s.host}</td>
+                <td>{s.mode === 'online' ? 'Online' : s.address}</td>
+                <td>
+                  {s.booked ? (
+                    <a class="utrecht-link" href={`/beheer/startgesprekken/${s.booked.kickoffId}`}>
+                      {s.booked.reference} · {s.booked.title}
+                    </a>
+                  ) : (
+                    'Vrij'
+                  )}
+                </td>
+                <td>
+                  {!s.booked && (
+                    <form method="post" action={`/beheer/startgesprekken/tijden/${s.id}/verwijderen`}>
+                      <CsrfField token={ctx.csrfToken} />
+                      <button type="submit" class="mkb-link-button">
+                        Verwijderen<span class="mkb-visually-hidden"> {formatSlot(s.startsAt, s.endsAt)}</span>
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <form method="post" action="/beheer/startgesprekken/tijden" class="mkb-form" noValidate>
+        <CsrfField token={ctx.csrfToken} />
+        <h2 class="utrecht-heading-2">Tijden toevoegen</h2>
+        <fieldset class="utrecht-form-fieldset mkb-fieldset">
+          <legend class="utrecht-form-fieldset__legend">Eén tijdstip of een wekelijkse reeks</legend>
+          <div class="mkb-choice">
+            <input type="radio" id="veld-soort" name="soort" value="los" checked={v.soort !== 'reeks'} />
+            <label for="veld-soort">Eén tijdstip</label>
+          </div>
+          <div class="mkb-choice">
+            <input type="radio" id="veld-soort-reeks" name="soort" value="reeks" checked={v.soort === 'reeks'} />
+            <label for="veld-soort-reeks">Elke week op dezelfde dag en tijd</label>
+          </div>
+        </fieldset>
+        <SelectField
+          name="host"
+          label="Wie voert het gesprek"
+          required
+          placeholder="Kies een teamlid"
+          options={props.team}
+          value={v.host}
+          errors={props.errors}
+        />
+        <TextField name="date" label="Datum (bij één tijdstip)" hint="jjjj-mm-dd" value={v.date} errors={props.errors} />
+        <TextField name="from" label="Van (bij een reeks)" hint="jjjj-mm-dd" value={v.from} errors={props.errors} />
+        <TextField name="to" label="Tot en met (bij een reeks)" hint="jjjj-mm-dd" value={v.to} errors={props.errors} />
+        <SelectField
+          name="weekday"
+          label="Dag (bij een reeks)"
+          placeholder="Kies een dag"
+          options={WEEKDAYS}
+          value={v.weekday}
+          errors={props.errors}
+        />
+        <TextField
+          name="time"
+          label="Begintijd (Nederlandse tijd)"
+          hint="uu:mm, zoals 14:30"
+          required
+          value={v.time}
+          errors={props.errors}
+        />
+        <SelectField
+          name="duration"
+          label="Duur"
+          required
+          placeholder="Kies een duur"
+          options={DURATIONS.map((d) => ({ value: String(d), label: `${d} minuten` }))}
+          value={v.duration}
+          errors={props.errors}
+        />
+        <SelectField
+          name="mode"
+          label="Vorm"
+          required
+          placeholder="Kies"
+          options={[
+            { value: 'online', label: 'Online' },
+            { value: 'location', label: 'Op locatie' },
+          ]}
+          value={v.mode}
+          errors={props.errors}
+        />
+        <TextField name="link" label="Link (bij online)" type="url" value={v.link} errors={props.errors} />
+        <TextField name="address" label="Adres (op locatie)" value={v.address} errors={props.errors} />
+        <Button>Tijden opslaan</Button>
+      </form>
+    </Layout>
+  );
+}
+
+export function TeamKickoffPage(props: {
+  ctx: PageContext;
+  kickoff: Kickoff;
+  canRecord: boolean;
+  errors?: FieldErrors;
+  values?: Values;
+  notice?: string;
+}) {
+  const { ctx, kickoff: k } = props;
+  return (
+    <Layout ctx={ctx} title={`Startgesprek ${k.reference ?? ''}`}>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/beheer/startgesprekken">
+          Terug naar de startgesprekken
+        </a>
+      </p>
+      <Heading1>
+        Startgesprek {k.reference} · {k.title}
+      </Heading1>
+      {props.notice && <Notice kind="ok">{props.notice}</Notice>}
+      <ErrorSummary errors={props.errors} />
+      <p class="utrecht-paragraph">
+        Status: <strong>{KICKOFF_STATE_LABELS[k.state]}</strong>
+        {k.slot && ` · ${formatSlot(k.slot.startsAt, k.slot.endsAt)} met ${k.slot.host}`}
+      </p>
+      <p class="utrecht-paragraph">Deelnemers van de hogeschool: {k.contacts.join(', ')}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/beheer/aanmeldingen/${k.registrationId}`}>
+          Naar de aanmelding
+        </a>
+      </p>
+      <Agenda items={k.agenda} />
+      {k.state === 'held' && (
+        <section aria-labelledby="verslag-titel">
+          <h2 class="utrecht-heading-2" id="verslag-titel">
+            Verslag
+          </h2>
+          <p>
+            <strong>{OUTCOMES[k.outcome as keyof typeof OUTCOMES] ?? k.outcome}</strong>
+          </p>
+          <p class="mkb-pre">{k.notes}</p>
+        </section>
+      )}
+      {props.canRecord && (
+        <form method="post" action={`/beheer/startgesprekken/${k.id}/verslag`} class="mkb-form" noValidate>
+          <CsrfField token={ctx.csrfToken} />
+          <h2 class="utrecht-heading-2">Verslag en uitkomst</h2>
+          <TextArea name="notes" label="Verslag" required rows={6} value={props.values?.notes} errors={props.errors} />
+          <SelectField
+            name="outcome"
+            label="Uitkomst"
+            required
+            placeholder="Kies de uitkomst"
+            options={Object.entries(OUTCOMES).map(([value, label]) => ({ value, label }))}
+            value={props.values?.outcome}
+            errors={props.errors}
+          />
+          <Button>Verslag opslaan</Button>
+        </form>
+      )}
+    </Layout>
+  );
+}
