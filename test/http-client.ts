@@ -28,7 +28,7 @@ export class HttpClient {
       redirect: 'manual',
     });
     this.keep(res);
-    await res.text();
-    return { status: res.status, location: res.headers.get('location') };
+    const body = await res.text();
+    return { status: res.status, location: res.headers.get('location'), body };
   }
 }
