@@ -12,6 +12,7 @@ import type { Db } from './db/connect.ts';
 import { databaseReachable } from './db/ping.ts';
 import accountRoutes from './features/accounts/routes.tsx';
 import assessmentRoutes from './features/assessments/routes.tsx';
+import catalogueRoutes from './features/catalogue/routes.tsx';
 import contentRoutes from './features/content/routes.tsx';
 import devMailboxRoutes from './features/dev-mailbox/routes.tsx';
 import kickoffRoutes from './features/kickoffs/routes.tsx';
@@ -185,6 +186,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   await app.register(registrationRoutes);
   await app.register(assessmentRoutes);
   await app.register(kickoffRoutes);
+  await app.register(catalogueRoutes);
   await app.register(devMailboxRoutes);
 
   return app;

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
+import sharp from 'sharp';
 import { ensureUser } from '../src/features/accounts/service.ts';
 import { assign, decide } from '../src/features/assessments/service.ts';
+import { addAsset, addStory, prepareImage } from '../src/features/catalogue/service.ts';
 import { book, publishSlots } from '../src/features/kickoffs/service.ts';
 import { storeUpload } from '../src/features/registrations/service.ts';
 import { enqueueMail } from '../src/platform/mail/repo.ts';
@@ -83,6 +85,28 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'POST /beheer/startgesprekken/tijden/:id/verwijderen': 'team',
   'GET /beheer/startgesprekken/:id': 'team',
   'POST /beheer/startgesprekken/:id/verslag': 'team',
+  'GET /routes': 'public',
+  'GET /routes/:slug': 'public',
+  'GET /routes/:slug/badge.svg': 'public',
+  'GET /kaart': 'public',
+  'GET /api/v1/routes': 'public',
+  'GET /api/v1/routes.csv': 'public',
+  'GET /api/v1/openapi.json': 'public',
+  'GET /feed.xml': 'public',
+  'GET /sitemap.xml': 'public',
+  'GET /succesverhalen': 'public',
+  'GET /succesverhalen/:id': 'public',
+  'GET /succesverhalen/:id/afbeelding.jpg': 'public',
+  'GET /toolkit': 'public',
+  'GET /toolkit/:id': 'public',
+  'GET /mijn/routes/:id': 'signedIn',
+  'POST /mijn/routes/:id': 'signedIn',
+  'GET /beheer/routes': 'team',
+  'POST /beheer/routes/:id/publicatie': 'team',
+  'GET /beheer/verhalen': 'team',
+  'POST /beheer/verhalen': 'team',
+  'GET /beheer/toolkit': 'team',
+  'POST /beheer/toolkit': 'team',
   'GET /beheer/sjablonen': 'team',
   'GET /beheer/sjablonen/:key': 'team',
   'POST /beheer/sjablonen/:key': 'team',
@@ -181,6 +205,30 @@ describe('route table', () => {
     ]);
     const slot = (await db.selectFrom('slots').select('id').executeTakeFirstOrThrow()).id;
     await book(db, app.config, { user: me as never, key: undefined }, kickoff, slot);
+    const route = await db.selectFrom('routes').select(['id', 'slug']).executeTakeFirstOrThrow();
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#0b4f6c' } })
+      .png()
+      .toBuffer();
+    const story = await addStory(
+      db,
+      teamUser,
+      {
+        routeId: route.id,
+        title: 'Verhaal',
+        quote: '',
+        person: 'P',
+        role: 'R',
+        organisation: 'O',
+        consentDate: '2026-11-01',
+        consentNote: 'mail',
+        theme: '',
+        body: 'Tekst',
+        imageAlt: 'Logo',
+      },
+      await prepareImage(png),
+    );
+    await addAsset(db, teamUser, { title: 'Logo', description: 'Het logo', filename: 'logo.pdf' }, Buffer.from('%PDF-1.4 logo'));
+    const assetId = (await db.selectFrom('toolkit_assets').select('id').executeTakeFirstOrThrow()).id;
     const draft = await startDraft(clients.applicantA);
     const file = (await db.selectFrom('registration_files').select('id').executeTakeFirstOrThrow()).id;
     const withAttachment = (await db.selectFrom('outbox').select('id').where('attachments', 'is not', null).executeTakeFirstOrThrow()).id;
@@ -197,6 +245,12 @@ describe('route table', () => {
       '/startgesprek/:id': `/startgesprek/${kickoff}`,
       '/startgesprek/:id/startgesprek.ics': `/startgesprek/${kickoff}/startgesprek.ics`,
       '/beheer/startgesprekken/:id': `/beheer/startgesprekken/${kickoff}`,
+      '/routes/:slug': `/routes/${route.slug}`,
+      '/routes/:slug/badge.svg': `/routes/${route.slug}/badge.svg`,
+      '/succesverhalen/:id': `/succesverhalen/${story}`,
+      '/succesverhalen/:id/afbeelding.jpg': `/succesverhalen/${story}/afbeelding.jpg`,
+      '/toolkit/:id': `/toolkit/${assetId}`,
+      '/mijn/routes/:id': `/mijn/routes/${route.id}`,
     };
     // Routes about one hogeschool's registration: its colleagues and the team see it, others do not.
     const ownedByA: Record<Role, number> = { anonymous: 303, applicantA: 200, applicantB: 404, team: 200, admin: 200 };
@@ -208,6 +262,8 @@ describe('route table', () => {
       // Without the signed link, only those who may see the registration get the kick-off.
       '/startgesprek/:id': { ...ownedByA, anonymous: 404 },
       '/startgesprek/:id/startgesprek.ics': { ...ownedByA, anonymous: 404 },
+      // A public profile is edited by the hogeschool's own staff only.
+      '/mijn/routes/:id': { anonymous: 303, applicantA: 200, applicantB: 404, team: 404, admin: 404 },
     };
     const stylesheet = app.routeTable.find((r) => r.url.startsWith('/static/'))?.url ?? '';
 

@@ -20,13 +20,19 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
   const db = connect(config.database);
   t.after(() => db.destroy());
 
-  const all = ['2026-11-26T1800-foundation', '2026-11-26T1900-registrations', '2026-11-26T2000-assessments', '2026-11-26T2100-kickoffs'];
+  const all = [
+    '2026-11-26T1800-foundation',
+    '2026-11-26T1900-registrations',
+    '2026-11-26T2000-assessments',
+    '2026-11-26T2100-kickoffs',
+    '2026-11-26T2200-catalogue',
+  ];
   assert.deepEqual(
     await migrateToLatest(db),
     all.map((m) => `uitgevoerd: ${m}`),
   );
   assert.deepEqual(await migrateToLatest(db), [], 'a second run does nothing');
-  const tables = (await tableNames(db)).filter((n) => !n.startsWith('kysely_'));
+  const tables = (await tableNames(db)).filter((n) => !n.startsWith('kysely_') && !n.startsWith('routes_fts'));
   assert.deepEqual(tables, [
     'assessments',
     'assignments',
@@ -46,12 +52,15 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'registration_files',
     'registration_versions',
     'registrations',
+    'routes',
     'sectors',
     'sessions',
     'settings',
     'sign_in_tokens',
     'slots',
+    'stories',
     'themes',
+    'toolkit_assets',
     'users',
   ]);
 

@@ -6,6 +6,8 @@ const NAV = [
   { href: '/', label: 'Home' },
   { href: '/programma', label: 'Het programma' },
   { href: '/criteria', label: 'Criteria' },
+  { href: '/routes', label: 'Routes' },
+  { href: '/succesverhalen', label: 'Succesverhalen' },
   { href: '/aanbod', label: 'Wat we bieden' },
   { href: '/deelnemen', label: 'Deelnemen' },
   { href: '/contact', label: 'Contact' },
@@ -71,6 +73,21 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                 <li>
                   <a class="utrecht-link" href="/contact">
                     Contact
+                  </a>
+                </li>
+                <li>
+                  <a class="utrecht-link" href="/toolkit">
+                    Communicatiemiddelen
+                  </a>
+                </li>
+                <li>
+                  <a class="utrecht-link" href="/kaart">
+                    Kaart
+                  </a>
+                </li>
+                <li>
+                  <a class="utrecht-link" href="/api/v1/openapi.json">
+                    Open data (API)
                   </a>
                 </li>
               </ul>

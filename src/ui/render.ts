@@ -9,3 +9,8 @@ export function sendPage(reply: FastifyReply, page: VNode, status = 200): Fastif
     .type('text/html; charset=utf-8')
     .send(`<!doctype html>${renderToString(page)}`);
 }
+
+/** The full page as a string, for the render cache. */
+export function renderPage(page: VNode): string {
+  return `<!doctype html>${renderToString(page)}`;
+}

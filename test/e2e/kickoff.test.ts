@@ -129,7 +129,7 @@ describe('kick-off journey (Chromium + axe-core)', () => {
 
     await anna.goto(`${base}/mijn`);
     assert.equal(await anna.locator('.mkb-state').first().textContent(), 'Deelnemer (pilotpartner)');
-    await anna.getByRole('link', { name: 'Ad Technische Bedrijfskunde' }).click();
+    await anna.getByRole('table').getByRole('link', { name: 'Ad Technische Bedrijfskunde', exact: true }).click();
     assert.match(
       (await anna.locator('.mkb-timeline').textContent()) ?? '',
       /Startgesprek ingepland.*Startgesprek verzet.*Startgesprek gehouden/s,

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from '../../platform/errors.tsx';
 import { enqueueMail, type MailInput } from '../../platform/mail/repo.ts';
 import { getSetting } from '../../platform/settings/repo.ts';
 import type { CurrentUser } from '../../ui/context.ts';
+import { publishRoute } from '../catalogue/service.ts';
 import { inviteToKickoff } from '../kickoffs/service.ts';
 import { findInstitution } from '../reference/repo.ts';
 import { transition } from '../registrations/lifecycle.ts';
@@ -485,7 +486,11 @@ export async function decide(
         'Iemand anders heeft net over deze aanmelding besloten. Bekijk de actuele stand.',
       );
     // Acceptance invites the hogeschool to plan the kick-off, in the same transaction.
-    if (form.kind === 'accept') await inviteToKickoff(trx, config, reg, user.id, now);
+    if (form.kind === 'accept') {
+      await inviteToKickoff(trx, config, reg, user.id, now);
+      // With consent, the route appears in the public catalogue at once.
+      await publishRoute(trx, reg.id, form.participation, now);
+    }
   });
 }
 

@@ -3,7 +3,8 @@ import { NotFoundError } from '../../platform/errors.tsx';
 import { parseForm, submittedValues } from '../../platform/forms.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { pageContext } from '../../platform/page-context.ts';
-import { sendPage } from '../../ui/render.ts';
+import { cachedPage } from '../../platform/public-cache.ts';
+import { renderPage, sendPage } from '../../ui/render.ts';
 import { criteria } from '../reference/service.ts';
 import { pageSchema } from './schemas.ts';
 import { getPage, PAGE_PATHS, pageList, savePage } from './service.ts';
@@ -14,18 +15,24 @@ export default async function contentRoutes(app: FastifyInstance) {
   const { db } = app;
 
   app.get('/', { config: { access: 'public' } }, async (request, reply) =>
-    sendPage(reply, <HomeView ctx={pageContext(request, reply)} page={await getPage(db, 'home')} />),
+    cachedPage(db, request, reply, async () => ({
+      html: renderPage(<HomeView ctx={pageContext(request, reply)} page={await getPage(db, 'home')} />),
+    })),
   );
 
-  app.get('/criteria', { config: { access: 'public' } }, async (request, reply) => {
-    const page = await getPage(db, 'criteria');
-    return sendPage(reply, <CriteriaView ctx={pageContext(request, reply)} page={page} criteria={await criteria(db)} />);
-  });
+  app.get('/criteria', { config: { access: 'public' } }, async (request, reply) =>
+    cachedPage(db, request, reply, async () => {
+      const page = await getPage(db, 'criteria');
+      return { html: renderPage(<CriteriaView ctx={pageContext(request, reply)} page={page} criteria={await criteria(db)} />) };
+    }),
+  );
 
   for (const [slug, path] of Object.entries(PAGE_PATHS)) {
     if (slug === 'home' || slug === 'criteria') continue;
     app.get(path, { config: { access: 'public' } }, async (request, reply) =>
-      sendPage(reply, <ContentPageView ctx={pageContext(request, reply)} page={await getPage(db, slug)} />),
+      cachedPage(db, request, reply, async () => ({
+        html: renderPage(<ContentPageView ctx={pageContext(request, reply)} page={await getPage(db, slug)} />),
+      })),
     );
   }
 

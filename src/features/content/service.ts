@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { NotFoundError } from '../../platform/errors.tsx';
 import { renderMarkdown } from '../../platform/markdown.ts';
+import { publicContentChanged } from '../../platform/public-cache.ts';
 import { findPage, insertMissingPages, listPages, updatePage } from './repo.ts';
 import { SEED_PAGES } from './seed.ts';
 
@@ -77,5 +78,6 @@ export async function savePage(
     });
     const changed = (['title', 'summary', 'body'] as const).filter((k) => (k === 'body' ? before.body_md : before[k]) !== input[k]);
     await recordAudit(trx, { actorUserId, action: 'page.updated', subjectType: 'page', subjectId: slug, detail: { changed } }, now);
+    await publicContentChanged(trx);
   });
 }

@@ -4,6 +4,7 @@ import { parseForm, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { sendPage } from '../../ui/render.ts';
+import { routesOfUser } from '../catalogue/service.ts';
 import { kickoffCards } from '../kickoffs/service.ts';
 import { readout } from './readout.ts';
 import { canEditRegistration, canEditStep, canStartRegistration, canWithdraw, resumeStep, warnings } from './rules.ts';
@@ -94,6 +95,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
         user={me}
         registrations={registrations}
         kickoffs={kickoffs}
+        routes={(await routesOfUser(db, me)).map((r) => ({ id: r.id, title: r.title, slug: r.slug, published: r.published }))}
         welcome={welcome}
         canStart={canStartRegistration(me)}
       />

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 
 export async function getSetting(db: Kysely<Database>, key: string): Promise<string | null> {
@@ -12,4 +12,10 @@ export async function setSetting(db: Kysely<Database>, key: string, value: strin
     .values({ key, value })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
     .execute();
+}
+
+/** Raises a counter kept in settings by one, atomically on both engines; returns nothing. */
+export async function bumpCounter(db: Kysely<Database>, key: string): Promise<void> {
+  await sql`insert into settings (key, value) values (${key}, '1')
+    on conflict (key) do update set value = cast(cast(settings.value as integer) + 1 as text)`.execute(db);
 }

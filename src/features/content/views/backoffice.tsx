@@ -31,6 +31,30 @@ export function BackOfficeHome({ ctx, pages, saved }: { ctx: PageContext; pages:
         </li>
         <li class="mkb-card">
           <h2 class="utrecht-heading-3">
+            <a class="utrecht-link" href="/beheer/routes">
+              Routes in het overzicht
+            </a>
+          </h2>
+          <p>Zichtbaarheid van toegelaten routes.</p>
+        </li>
+        <li class="mkb-card">
+          <h2 class="utrecht-heading-3">
+            <a class="utrecht-link" href="/beheer/verhalen">
+              Succesverhalen
+            </a>
+          </h2>
+          <p>Een verhaal bij een route publiceren.</p>
+        </li>
+        <li class="mkb-card">
+          <h2 class="utrecht-heading-3">
+            <a class="utrecht-link" href="/beheer/toolkit">
+              Communicatiemiddelen
+            </a>
+          </h2>
+          <p>Bestanden voor de toolkit.</p>
+        </li>
+        <li class="mkb-card">
+          <h2 class="utrecht-heading-3">
             <a class="utrecht-link" href="/beheer/sjablonen">
               E-mailsjablonen
             </a>

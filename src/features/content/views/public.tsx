@@ -5,7 +5,7 @@ import type { Criterion } from '../../reference/service.ts';
 import type { ContentPage } from '../service.ts';
 
 /** Sanitised HTML from our Markdown helper; the only place content HTML is put in a page. */
-function Prose({ html }: { html: string }) {
+export function Prose({ html }: { html: string }) {
   return <div class="mkb-prose" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 

@@ -387,6 +387,7 @@ export function Dashboard(props: {
   user: CurrentUser;
   registrations: RegistrationListItem[];
   kickoffs: { id: string; registrationId: string; state: string; when: string | null }[];
+  routes: { id: string; title: string; slug: string; published: boolean }[];
   welcome: boolean;
   canStart: boolean;
 }) {
@@ -463,6 +464,30 @@ export function Dashboard(props: {
               </a>
             </p>
           )}
+        </section>
+      )}
+      {props.routes.length > 0 && (
+        <section aria-labelledby="profielen-titel">
+          <h2 class="utrecht-heading-2" id="profielen-titel">
+            In het landelijk overzicht
+          </h2>
+          <ul>
+            {props.routes.map((r) => (
+              <li key={r.id}>
+                {r.published ? (
+                  <a class="utrecht-link" href={`/routes/${r.slug}`}>
+                    {r.title}
+                  </a>
+                ) : (
+                  `${r.title} (verborgen)`
+                )}{' '}
+                ·{' '}
+                <a class="utrecht-link" href={`/mijn/routes/${r.id}`}>
+                  Openbaar profiel bewerken<span class="mkb-visually-hidden"> van {r.title}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       <AccountSummary ctx={ctx} user={user} />

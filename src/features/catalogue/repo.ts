@@ -1,0 +1,166 @@
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Database, RouteTable } from '../../db/database.ts';
+import { isPostgres } from '../../db/dialect.ts';
+
+export type CatalogueFilters = {
+  sector?: string;
+  province?: string;
+  level?: string;
+  participation?: string;
+  institution?: string;
+  targetGroup?: string;
+  terms?: string[];
+};
+
+export async function findRouteById(db: Kysely<Database>, id: string) {
+  return db.selectFrom('routes').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findRouteBySlug(db: Kysely<Database>, slug: string) {
+  return db.selectFrom('routes').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function slugTaken(db: Kysely<Database>, slug: string, exceptId: string): Promise<boolean> {
+  return (await db.selectFrom('routes').select('id').where('slug', '=', slug).where('id', '!=', exceptId).executeTakeFirst()) !== undefined;
+}
+
+/** Writes the route and its search entry (FTS5 on SQLite, a `dutch` tsvector on PostgreSQL). */
+export async function saveRoute(db: Kysely<Database>, row: Insertable<RouteTable>, searchText: string): Promise<void> {
+  const { id, first_published_at, ...rest } = row;
+  await db
+    .insertInto('routes')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doUpdateSet(rest))
+    .execute();
+  if (isPostgres(db)) {
+    await sql`update routes set search = to_tsvector('dutch', ${searchText}) where id = ${id}`.execute(db);
+  } else {
+    await sql`delete from routes_fts where id = ${id}`.execute(db);
+    await sql`insert into routes_fts (id, body) values (${id}, ${searchText})`.execute(db);
+  }
+}
+
+export async function setPublished(
+  db: Kysely<Database>,
+  id: string,
+  published: boolean,
+  reason: string | null,
+  atIso: string,
+): Promise<boolean> {
+  const r = await db
+    .updateTable('routes')
+    .set({ published: published ? 1 : 0, unpublished_reason: reason, updated_at: atIso })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+function filtered(db: Kysely<Database>, f: CatalogueFilters) {
+  const terms = f.terms ?? [];
+  return db
+    .selectFrom('routes')
+    .where('published', '=', 1)
+    .$if(Boolean(f.sector), (qb) => qb.where('sector', '=', f.sector as string))
+    .$if(Boolean(f.province), (qb) => qb.where('province', '=', f.province as string))
+    .$if(Boolean(f.level), (qb) => qb.where('level', '=', f.level as string))
+    .$if(Boolean(f.participation), (qb) => qb.where('participation', '=', f.participation as string))
+    .$if(Boolean(f.institution), (qb) => qb.where('institution_brin', '=', f.institution as string))
+    .$if(Boolean(f.targetGroup), (qb) => qb.where('target_groups', 'like', `%"${f.targetGroup}"%`))
+    .$if(terms.length > 0, (qb) =>
+      isPostgres(db)
+        ? qb.where(sql<boolean>`search @@ to_tsquery('dutch', ${terms.map((t) => `${t}:*`).join(' & ')})`)
+        : qb.where('id', 'in', sql<string>`(select id from routes_fts where routes_fts match ${terms.map((t) => `"${t}"*`).join(' ')})`),
+    );
+}
+
+export async function listPublished(db: Kysely<Database>, f: CatalogueFilters, limit: number, offset: number) {
+  return filtered(db, f).selectAll().orderBy('first_published_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+}
+
+export async function countPublished(db: Kysely<Database>, f: CatalogueFilters): Promise<number> {
+  const row = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function countsByProvince(db: Kysely<Database>) {
+  return db
+    .selectFrom('routes')
+    .select(['province', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('published', '=', 1)
+    .groupBy('province')
+    .execute();
+}
+
+export async function routesOfInstitution(db: Kysely<Database>, brin: string) {
+  return db.selectFrom('routes').selectAll().where('institution_brin', '=', brin).orderBy('title').execute();
+}
+
+export async function allRoutes(db: Kysely<Database>) {
+  return db
+    .selectFrom('routes')
+    .select(['id', 'slug', 'title', 'institution_name', 'published', 'unpublished_reason'])
+    .orderBy('title')
+    .execute();
+}
+
+// ---------------------------------------------------------------- stories and toolkit
+
+export async function insertStory(db: Kysely<Database>, row: Insertable<Database['stories']>) {
+  await db.insertInto('stories').values(row).execute();
+}
+
+export async function listStories(db: Kysely<Database>, f: { theme?: string; sector?: string; routeId?: string }) {
+  return db
+    .selectFrom('stories')
+    .innerJoin('routes', 'routes.id', 'stories.route_id')
+    .select([
+      'stories.id',
+      'stories.title',
+      'stories.quote',
+      'stories.person_name',
+      'stories.person_role',
+      'stories.organisation',
+      'stories.theme',
+      'stories.body_md',
+      'stories.image_alt',
+      'stories.published_at',
+      sql<number>`case when stories.image is null then 0 else 1 end`.as('has_image'),
+      'routes.slug as route_slug',
+      'routes.title as route_title',
+      'routes.sector',
+    ])
+    .where('routes.published', '=', 1)
+    .$if(Boolean(f.theme), (qb) => qb.where('stories.theme', '=', f.theme as string))
+    .$if(Boolean(f.sector), (qb) => qb.where('routes.sector', '=', f.sector as string))
+    .$if(Boolean(f.routeId), (qb) => qb.where('stories.route_id', '=', f.routeId as string))
+    .orderBy('stories.published_at', 'desc')
+    .execute();
+}
+
+export async function findStoryImage(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('stories')
+    .innerJoin('routes', 'routes.id', 'stories.route_id')
+    .select(['stories.image'])
+    .where('stories.id', '=', id)
+    .where('routes.published', '=', 1)
+    .executeTakeFirst();
+}
+
+export async function insertAsset(db: Kysely<Database>, row: Insertable<Database['toolkit_assets']>) {
+  await db.insertInto('toolkit_assets').values(row).execute();
+}
+
+export async function listAssets(db: Kysely<Database>) {
+  return db
+    .selectFrom('toolkit_assets')
+    .select(['id', 'title', 'description', 'filename', 'content_type', 'created_at'])
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export async function findAsset(db: Kysely<Database>, id: string) {
+  return db.selectFrom('toolkit_assets').selectAll().where('id', '=', id).executeTakeFirst();
+}

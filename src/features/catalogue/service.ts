@@ -1,0 +1,436 @@
+import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
+import type { Db } from '../../db/connect.ts';
+import { recordAudit } from '../../platform/audit/repo.ts';
+import { newId } from '../../platform/crypto.ts';
+import { ConflictError, NotFoundError } from '../../platform/errors.tsx';
+import { publicContentChanged } from '../../platform/public-cache.ts';
+import type { CurrentUser } from '../../ui/context.ts';
+import { findInstitution } from '../reference/repo.ts';
+import { findRegistration, findVersion } from '../registrations/repo.ts';
+import type { Answers } from '../registrations/rules.ts';
+import {
+  allRoutes,
+  type CatalogueFilters,
+  countPublished,
+  countsByProvince,
+  findAsset,
+  findRouteById,
+  findRouteBySlug,
+  findStoryImage,
+  insertAsset,
+  insertStory,
+  listAssets,
+  listPublished,
+  listStories,
+  routesOfInstitution,
+  saveRoute,
+  setPublished,
+  slugTaken,
+} from './repo.ts';
+import { PAGE_SIZE, projectProvinces, publicFacts, slugify } from './rules.ts';
+
+export type Route = {
+  id: string;
+  slug: string;
+  title: string;
+  institution: { brin: string; name: string; website: string | null };
+  level: string;
+  mode: string;
+  sector: string;
+  province: string;
+  participation: string;
+  croho: string | null;
+  description: string | null;
+  locations: string | null;
+  targetGroups: string[] | null;
+  partners: { name: string; role: string }[] | null;
+  contact: { name: string | null; email: string | null } | null;
+  published: boolean;
+  unpublishedReason: string | null;
+  firstPublishedAt: string;
+  updatedAt: string;
+};
+
+function toRoute(r: NonNullable<Awaited<ReturnType<typeof findRouteById>>>): Route {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    institution: { brin: r.institution_brin, name: r.institution_name, website: r.institution_website },
+    level: r.level,
+    mode: r.mode,
+    sector: r.sector,
+    province: r.province,
+    participation: r.participation,
+    croho: r.croho,
+    description: r.description,
+    locations: r.locations,
+    targetGroups: r.target_groups ? (JSON.parse(r.target_groups) as string[]) : null,
+    partners: r.partners ? (JSON.parse(r.partners) as { name: string; role: string }[]) : null,
+    contact: r.contact_name || r.contact_email ? { name: r.contact_name, email: r.contact_email } : null,
+    published: r.published === 1,
+    unpublishedReason: r.unpublished_reason,
+    firstPublishedAt: r.first_published_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function searchText(r: {
+  title: string;
+  institution_name: string;
+  description: string | null;
+  locations: string | null;
+  province: string;
+  partners: string | null;
+}): string {
+  const partners = r.partners ? (JSON.parse(r.partners) as { name: string }[]).map((p) => p.name).join(' ') : '';
+  return [r.title, r.institution_name, r.description ?? '', r.locations ?? '', r.province, partners].join(' ');
+}
+
+async function uniqueSlug(db: Db, base: string, id: string): Promise<string> {
+  let slug = base;
+  for (let i = 2; await slugTaken(db, slug, id); i++) slug = `${base}-${i}`;
+  return slug;
+}
+
+/**
+ * Publishes (or refreshes) the public projection of an accepted registration, in the caller's
+ * transaction: only consented fields; nothing at all without consent.
+ */
+export async function publishRoute(db: Db, registrationId: string, participation: string, now = new Date()): Promise<boolean> {
+  const reg = await findRegistration(db, registrationId);
+  if (!reg) return false;
+  const version = await findVersion(db, reg.id, reg.version);
+  const facts = publicFacts(JSON.parse(version?.snapshot ?? reg.answers) as Answers);
+  if (!facts) return false;
+  const institution = await findInstitution(db, reg.institution_brin);
+  const existing = await findRouteById(db, reg.id);
+  const institutionName = institution?.name ?? reg.institution_brin;
+  const row = {
+    id: reg.id,
+    slug: existing?.slug ?? (await uniqueSlug(db, slugify(`${facts.title} ${institution?.short_name ?? institutionName}`), reg.id)),
+    title: facts.title,
+    institution_brin: reg.institution_brin,
+    institution_name: institutionName,
+    institution_website: institution?.website ?? null,
+    level: facts.level,
+    mode: facts.mode,
+    sector: facts.sector,
+    province: facts.province,
+    participation,
+    croho: facts.croho,
+    description: facts.description,
+    locations: facts.locations,
+    target_groups: facts.targetGroups ? JSON.stringify(facts.targetGroups) : null,
+    partners: facts.partners ? JSON.stringify(facts.partners) : null,
+    contact_name: facts.contactName,
+    contact_email: facts.contactEmail,
+    published: existing ? existing.published : 1,
+    unpublished_reason: existing?.unpublished_reason ?? null,
+    first_published_at: existing?.first_published_at ?? now.toISOString(),
+    updated_at: now.toISOString(),
+  };
+  await saveRoute(db, row, searchText(row));
+  await publicContentChanged(db);
+  return true;
+}
+
+export type CatalogueQuery = CatalogueFilters & { page: number };
+
+export async function catalogue(db: Db, q: CatalogueQuery) {
+  const total = await countPublished(db, q);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, q.page), pages);
+  const rows = await listPublished(db, q, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+  return { total, page, pages, routes: rows.map(toRoute) };
+}
+
+export async function routeBySlug(db: Db, slug: string): Promise<Route> {
+  const r = slug.length <= 120 ? await findRouteBySlug(db, slug) : undefined;
+  if (!r || r.published !== 1) throw new NotFoundError('route');
+  return toRoute(r);
+}
+
+/** For the badge: the route if it is published, or null (never an error for a once-valid slug). */
+export async function badgeRoute(db: Db, slug: string): Promise<Route | null> {
+  const r = slug.length <= 120 ? await findRouteBySlug(db, slug) : undefined;
+  return r && r.published === 1 ? toRoute(r) : null;
+}
+
+const geo = JSON.parse(readFileSync(new URL('../../reference/provinces.geojson', import.meta.url), 'utf8')) as {
+  features: { properties: { statnaam: string }; geometry: Parameters<typeof projectProvinces>[0][number]['geometry'] }[];
+};
+/** Projected once at start-up: the geometry never changes while the process runs. */
+const provinceShapes = projectProvinces(geo.features.map((f) => ({ name: f.properties.statnaam, geometry: f.geometry })));
+
+export async function mapData(db: Db) {
+  const counts = new Map((await countsByProvince(db)).map((c) => [c.province, Number(c.n)]));
+  return {
+    ...provinceShapes,
+    provinces: provinceShapes.paths
+      .map((p) => ({ ...p, count: counts.get(p.name) ?? 0 }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+  };
+}
+
+// ---------------------------------------------------------------- owners and the team
+
+export async function routesOfUser(db: Db, user: CurrentUser): Promise<Route[]> {
+  if (user.role !== 'applicant' || !user.institutionBrin) return [];
+  return (await routesOfInstitution(db, user.institutionBrin)).map(toRoute);
+}
+
+async function ownedRoute(db: Db, user: CurrentUser, id: string): Promise<Route> {
+  const r = id.length <= 36 ? await findRouteById(db, id) : undefined;
+  if (!r || user.role !== 'applicant' || user.institutionBrin !== r.institution_brin) throw new NotFoundError('route');
+  return toRoute(r);
+}
+
+export async function routeForOwner(db: Db, user: CurrentUser, id: string) {
+  return ownedRoute(db, user, id);
+}
+
+export type ProfileInput = { description: string; locations: string; contactName: string; contactEmail: string };
+
+/** The owner edits the public profile; every change is logged with the fields it touched. */
+export async function updateProfile(db: Db, user: CurrentUser, id: string, input: ProfileInput, now = new Date()) {
+  await db.transaction().execute(async (trx) => {
+    const before = await ownedRoute(trx, user, id);
+    const row = await findRouteById(trx, id);
+    if (!row) throw new NotFoundError('route');
+    const next = {
+      ...row,
+      description: input.description || null,
+      locations: input.locations || null,
+      contact_name: input.contactName || null,
+      contact_email: input.contactEmail || null,
+      updated_at: now.toISOString(),
+    };
+    await saveRoute(trx, next, searchText(next));
+    const changed = (
+      [
+        ['description', before.description, next.description],
+        ['locations', before.locations, next.locations],
+        ['contact_name', before.contact?.name ?? null, next.contact_name],
+        ['contact_email', before.contact?.email ?? null, next.contact_email],
+      ] as const
+    )
+      .filter(([, a, b]) => a !== b)
+      .map(([k]) => k);
+    await recordAudit(
+      trx,
+      { actorUserId: user.id, action: 'route.profile_updated', subjectType: 'registration', subjectId: id, detail: { changed } },
+      now,
+    );
+    await publicContentChanged(trx);
+  });
+}
+
+export async function routesForTeam(db: Db) {
+  return (await allRoutes(db)).map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    institution: r.institution_name,
+    published: r.published === 1,
+    reason: r.unpublished_reason,
+  }));
+}
+
+export async function setRoutePublication(
+  db: Db,
+  user: CurrentUser,
+  id: string,
+  publish: boolean,
+  reason: string | null,
+  now = new Date(),
+) {
+  await db.transaction().execute(async (trx) => {
+    if (!(await setPublished(trx, id.slice(0, 36), publish, publish ? null : reason, now.toISOString()))) throw new NotFoundError('route');
+    await recordAudit(
+      trx,
+      {
+        actorUserId: user.id,
+        action: publish ? 'route.republished' : 'route.unpublished',
+        subjectType: 'registration',
+        subjectId: id,
+        detail: { reason },
+      },
+      now,
+    );
+    await publicContentChanged(trx);
+  });
+}
+
+// ---------------------------------------------------------------- stories
+
+export type Story = {
+  id: string;
+  title: string;
+  quote: string | null;
+  person: string;
+  role: string;
+  organisation: string;
+  theme: string | null;
+  body: string;
+  imageAlt: string | null;
+  hasImage: boolean;
+  publishedAt: string;
+  route: { slug: string; title: string };
+  sector: string;
+};
+
+export async function stories(db: Db, f: { theme?: string; sector?: string; routeId?: string } = {}): Promise<Story[]> {
+  return (await listStories(db, f)).map((s) => ({
+    id: s.id,
+    title: s.title,
+    quote: s.quote,
+    person: s.person_name,
+    role: s.person_role,
+    organisation: s.organisation,
+    theme: s.theme,
+    body: s.body_md,
+    imageAlt: s.image_alt,
+    hasImage: Number(s.has_image) === 1,
+    publishedAt: s.published_at,
+    route: { slug: s.route_slug, title: s.route_title },
+    sector: s.sector,
+  }));
+}
+
+export const IMAGE_MAX_BYTES = 8 * 1024 * 1024;
+
+/** Resizes an uploaded picture to at most 1200 px wide JPEG; refuses anything that is not an image. */
+export async function prepareImage(content: Buffer): Promise<Buffer | null> {
+  try {
+    const meta = await sharp(content).metadata();
+    if (!meta.format || !['jpeg', 'png', 'webp', 'gif', 'avif', 'tiff'].includes(meta.format)) return null;
+    return await sharp(content).rotate().resize({ width: 1200, withoutEnlargement: true }).jpeg({ quality: 82 }).toBuffer();
+  } catch {
+    return null;
+  }
+}
+
+export type StoryInput = {
+  routeId: string;
+  title: string;
+  quote: string;
+  person: string;
+  role: string;
+  organisation: string;
+  consentDate: string;
+  consentNote: string;
+  theme: string;
+  body: string;
+  imageAlt: string;
+};
+
+export async function addStory(db: Db, user: CurrentUser, input: StoryInput, image: Buffer | null, now = new Date()): Promise<string> {
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    if (!(await findRouteById(trx, input.routeId))) throw new ConflictError('Onbekende route', 'Kies een route uit de lijst.');
+    await insertStory(trx, {
+      id,
+      route_id: input.routeId,
+      title: input.title,
+      quote: input.quote || null,
+      person_name: input.person,
+      person_role: input.role,
+      organisation: input.organisation,
+      consent_date: input.consentDate,
+      consent_note: input.consentNote,
+      theme: input.theme || null,
+      body_md: input.body,
+      image,
+      image_alt: image ? input.imageAlt : null,
+      created_by: user.id,
+      published_at: now.toISOString(),
+    });
+    await recordAudit(
+      trx,
+      {
+        actorUserId: user.id,
+        action: 'story.published',
+        subjectType: 'story',
+        subjectId: id,
+        detail: { route: input.routeId, consentDate: input.consentDate },
+      },
+      now,
+    );
+    await publicContentChanged(trx);
+  });
+  return id;
+}
+
+export async function storyImage(db: Db, id: string): Promise<Buffer> {
+  const row = id.length <= 36 ? await findStoryImage(db, id) : undefined;
+  if (!row?.image) throw new NotFoundError('image');
+  return Buffer.from(row.image);
+}
+
+// ---------------------------------------------------------------- toolkit
+
+export const ASSET_MAX_BYTES = 10 * 1024 * 1024;
+const ASSET_TYPES: Record<string, { type: string; magic: (b: Buffer) => boolean }> = {
+  pdf: { type: 'application/pdf', magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
+  png: { type: 'image/png', magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  jpg: { type: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  svg: { type: 'image/svg+xml', magic: (b) => /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(b.subarray(0, 200).toString('utf8')) },
+  zip: { type: 'application/zip', magic: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) },
+};
+
+/** Which kind of file this is, judged by its content; null for anything we do not offer. */
+export function assetKind(content: Buffer): { ext: string; type: string } | null {
+  for (const [ext, k] of Object.entries(ASSET_TYPES)) if (k.magic(content)) return { ext, type: k.type };
+  return null;
+}
+
+export async function addAsset(
+  db: Db,
+  user: CurrentUser,
+  input: { title: string; description: string; filename: string },
+  content: Buffer,
+  now = new Date(),
+) {
+  const kind = assetKind(content);
+  if (!kind) return false;
+  await db.transaction().execute(async (trx) => {
+    const id = newId();
+    const base =
+      input.filename
+        .replace(/\.[^.]*$/, '')
+        .replace(/[^\w-]+/g, '-')
+        .slice(0, 60) || 'bestand';
+    await insertAsset(trx, {
+      id,
+      title: input.title,
+      description: input.description,
+      filename: `${base}.${kind.ext}`,
+      content_type: kind.type,
+      content,
+      created_by: user.id,
+      created_at: now.toISOString(),
+    });
+    await recordAudit(trx, { actorUserId: user.id, action: 'toolkit.added', subjectType: 'toolkit', subjectId: id }, now);
+    await publicContentChanged(trx);
+  });
+  return true;
+}
+
+export async function assets(db: Db) {
+  return (await listAssets(db)).map((a) => ({
+    id: a.id,
+    title: a.title,
+    description: a.description,
+    filename: a.filename,
+    type: a.content_type,
+    createdAt: a.created_at,
+  }));
+}
+
+export async function asset(db: Db, id: string) {
+  const a = id.length <= 36 ? await findAsset(db, id) : undefined;
+  if (!a) throw new NotFoundError('asset');
+  return { filename: a.filename, type: a.content_type, content: Buffer.from(a.content) };
+}

@@ -1,0 +1,249 @@
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  Heading1,
+  Notice,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../ui/components.tsx';
+import type { PageContext } from '../../../ui/context.ts';
+import { Layout } from '../../../ui/layout.tsx';
+import type { Option } from '../../reference/service.ts';
+import type { Route } from '../service.ts';
+
+type Values = Record<string, string>;
+
+function Back({ href, text }: { href: string; text: string }) {
+  return (
+    <p class="utrecht-paragraph">
+      <a class="utrecht-link" href={href}>
+        {text}
+      </a>
+    </p>
+  );
+}
+
+export function RoutesAdminPage(props: {
+  ctx: PageContext;
+  routes: { id: string; slug: string; title: string; institution: string; published: boolean; reason: string | null }[];
+  notice?: string;
+  errors?: FieldErrors;
+}) {
+  return (
+    <Layout ctx={props.ctx} title="Gepubliceerde routes">
+      <Back href="/beheer" text="Terug naar beheer" />
+      <Heading1>Routes in het landelijk overzicht</Heading1>
+      {props.notice && <Notice kind="ok">{props.notice}</Notice>}
+      <ErrorSummary errors={props.errors} />
+      {props.routes.length === 0 ? (
+        <p class="utrecht-paragraph">Er zijn nog geen toegelaten routes met toestemming voor publicatie.</p>
+      ) : (
+        <table class="mkb-table">
+          <thead>
+            <tr>
+              <th scope="col">Route</th>
+              <th scope="col">Hogeschool</th>
+              <th scope="col">Zichtbaar</th>
+              <th scope="col">Actie</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.routes.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  {r.published ? (
+                    <a class="utrecht-link" href={`/routes/${r.slug}`}>
+                      {r.title}
+                    </a>
+                  ) : (
+                    r.title
+                  )}
+                </td>
+                <td>{r.institution}</td>
+                <td>{r.published ? 'Ja' : `Nee: ${r.reason ?? ''}`}</td>
+                <td>
+                  <form method="post" action={`/beheer/routes/${r.id}/publicatie`} class="mkb-inline-form">
+                    <CsrfField token={props.ctx.csrfToken} />
+                    {r.published ? (
+                      <>
+                        <input type="hidden" name="actie" value="verbergen" />
+                        <label class="mkb-visually-hidden" for={`reden-${r.id}`}>
+                          Reden om {r.title} te verbergen
+                        </label>
+                        <input
+                          class="utrecht-textbox utrecht-textbox--html-input"
+                          id={`reden-${r.id}`}
+                          name="reason"
+                          maxLength={1000}
+                          placeholder="Reden"
+                        />
+                        <Button secondary>Verbergen</Button>
+                      </>
+                    ) : (
+                      <>
+                        <input type="hidden" name="actie" value="tonen" />
+                        <Button secondary>Weer tonen</Button>
+                      </>
+                    )}
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}
+
+export function StoryFormPage(props: {
+  ctx: PageContext;
+  routes: Option[];
+  themes: Option[];
+  values?: Values;
+  errors?: FieldErrors;
+  notice?: string;
+}) {
+  const v = props.values ?? {};
+  return (
+    <Layout ctx={props.ctx} title="Succesverhaal toevoegen">
+      <Back href="/beheer" text="Terug naar beheer" />
+      <Heading1>Succesverhaal toevoegen</Heading1>
+      {props.notice && <Notice kind="ok">{props.notice}</Notice>}
+      <ErrorSummary errors={props.errors} />
+      <form method="post" action="/beheer/verhalen" class="mkb-form" enctype="multipart/form-data" noValidate>
+        <CsrfField token={props.ctx.csrfToken} />
+        <SelectField
+          name="route"
+          label="Route"
+          required
+          placeholder="Kies een route"
+          options={props.routes}
+          value={v.route}
+          errors={props.errors}
+        />
+        <TextField name="title" label="Titel" required maxLength={200} value={v.title} errors={props.errors} />
+        <TextArea name="quote" label="Citaat" rows={2} value={v.quote} errors={props.errors} />
+        <TextField name="person" label="Naam van de persoon" required maxLength={200} value={v.person} errors={props.errors} />
+        <TextField name="role" label="Rol" required maxLength={200} value={v.role} errors={props.errors} />
+        <TextField name="organisation" label="Organisatie" required maxLength={200} value={v.organisation} errors={props.errors} />
+        <TextField
+          name="consent_date"
+          label="Datum van de toestemming"
+          hint="jjjj-mm-dd; de persoon gaf toestemming voor naam, citaat en foto."
+          required
+          value={v.consent_date}
+          errors={props.errors}
+        />
+        <TextField
+          name="consent_note"
+          label="Hoe is de toestemming vastgelegd?"
+          hint="Bijvoorbeeld: e-mail van 3 maart, in het dossier."
+          required
+          maxLength={500}
+          value={v.consent_note}
+          errors={props.errors}
+        />
+        <SelectField name="theme" label="Thema" placeholder="Geen thema" options={props.themes} value={v.theme} errors={props.errors} />
+        <TextArea name="body" label="Verhaal (Markdown)" required rows={10} value={v.body} errors={props.errors} />
+        <div class="utrecht-form-field">
+          <p class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="veld-image">
+              Foto <span class="mkb-meta">(niet verplicht)</span>
+            </label>
+          </p>
+          <input id="veld-image" name="image" type="file" accept="image/*" />
+        </div>
+        <TextField
+          name="image_alt"
+          label="Beschrijving van de foto (alt-tekst)"
+          hint="Verplicht bij een foto: wat staat erop?"
+          maxLength={300}
+          value={v.image_alt}
+          errors={props.errors}
+        />
+        <Button>Verhaal publiceren</Button>
+      </form>
+    </Layout>
+  );
+}
+
+export function ToolkitAdminPage(props: { ctx: PageContext; values?: Values; errors?: FieldErrors; notice?: string }) {
+  const v = props.values ?? {};
+  return (
+    <Layout ctx={props.ctx} title="Communicatiemiddel toevoegen">
+      <Back href="/beheer" text="Terug naar beheer" />
+      <Heading1>Communicatiemiddel toevoegen</Heading1>
+      {props.notice && <Notice kind="ok">{props.notice}</Notice>}
+      <ErrorSummary errors={props.errors} />
+      <form method="post" action="/beheer/toolkit" class="mkb-form" enctype="multipart/form-data" noValidate>
+        <CsrfField token={props.ctx.csrfToken} />
+        <TextField name="title" label="Titel" required maxLength={200} value={v.title} errors={props.errors} />
+        <TextArea name="description" label="Omschrijving" required rows={3} value={v.description} errors={props.errors} />
+        <div class="utrecht-form-field">
+          <p class="utrecht-form-field__label">
+            <label class="utrecht-form-label" for="veld-file">
+              Bestand (pdf, png, jpg, svg of zip; hoogstens 10 MB)
+            </label>
+          </p>
+          <input
+            id="veld-file"
+            name="file"
+            type="file"
+            aria-describedby={props.errors?.some((e) => e.field === 'file') ? 'fout-file' : undefined}
+          />
+          {props.errors?.find((e) => e.field === 'file') && (
+            <div class="utrecht-form-field-error-message" id="fout-file">
+              {props.errors.find((e) => e.field === 'file')?.message}
+            </div>
+          )}
+        </div>
+        <Button>Toevoegen</Button>
+      </form>
+    </Layout>
+  );
+}
+
+export function ProfilePage(props: { ctx: PageContext; route: Route; values?: Values; errors?: FieldErrors; notice?: string }) {
+  const r = props.route;
+  const v = props.values ?? {
+    description: r.description ?? '',
+    locations: r.locations ?? '',
+    contact_name: r.contact?.name ?? '',
+    contact_email: r.contact?.email ?? '',
+  };
+  return (
+    <Layout ctx={props.ctx} title={`Openbaar profiel: ${r.title}`}>
+      <Back href="/mijn" text="Terug naar mijn omgeving" />
+      <Heading1>Openbaar profiel</Heading1>
+      <p class="utrecht-paragraph mkb-lead">
+        Zo staat {r.title} in het{' '}
+        <a class="utrecht-link" href={`/routes/${r.slug}`}>
+          landelijk overzicht
+        </a>
+        . Laat een veld leeg om het niet te tonen.
+      </p>
+      {!r.published && <Notice kind="warning">Het programmateam heeft deze route uit het overzicht gehaald: {r.unpublishedReason}</Notice>}
+      {props.notice && <Notice kind="ok">{props.notice}</Notice>}
+      <ErrorSummary errors={props.errors} />
+      <form method="post" action={`/mijn/routes/${r.id}`} class="mkb-form" noValidate>
+        <CsrfField token={props.ctx.csrfToken} />
+        <TextArea name="description" label="Beschrijving" rows={6} value={v.description} errors={props.errors} />
+        <TextField name="locations" label="Plaatsen" maxLength={200} value={v.locations} errors={props.errors} />
+        <TextField name="contact_name" label="Naam contactpersoon" maxLength={200} value={v.contact_name} errors={props.errors} />
+        <TextField
+          name="contact_email"
+          label="E-mailadres contactpersoon"
+          type="email"
+          maxLength={254}
+          value={v.contact_email}
+          errors={props.errors}
+        />
+        <Button>Profiel opslaan</Button>
+      </form>
+    </Layout>
+  );
+}
