@@ -285,7 +285,7 @@ export function MapPage(props: { ctx: PageContext; map: Awaited<ReturnType<typeo
     <Layout ctx={props.ctx} title="Kaart van de Mkb-routes">
       <Heading1>Mkb-routes per provincie</Heading1>
       <div class="mkb-map-layout">
-        <svg class="mkb-map" viewBox={`0 0 ${map.width} ${map.height}`} role="img" aria-labelledby="kaart-titel">
+        <svg class="mkb-map" viewBox={`0 0 ${map.width} ${map.height}`} role="group" aria-labelledby="kaart-titel">
           <title id="kaart-titel">Kaart van Nederland met het aantal Mkb-routes per provincie; dezelfde aantallen staan in de tabel.</title>
           {map.provinces.map((p) => (
             <a href={`/routes?provincie=${encodeURIComponent(p.name)}`} key={p.name} aria-label={`${p.name}: ${p.count} routes`}>
@@ -324,14 +324,15 @@ export function MapPage(props: { ctx: PageContext; map: Awaited<ReturnType<typeo
   );
 }
 
-export function StoryCard({ story }: { story: Story }) {
+export function StoryCard({ story, level = 3 }: { story: Story; level?: 2 | 3 }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <li class="mkb-card">
-      <h3 class="utrecht-heading-3">
+      <Heading class="utrecht-heading-3">
         <a class="utrecht-link" href={`/succesverhalen/${story.id}`}>
           {story.title}
         </a>
-      </h3>
+      </Heading>
       {story.quote && <blockquote class="mkb-quote">“{story.quote}”</blockquote>}
       <p class="mkb-meta">
         {story.person}, {story.role} bij {story.organisation}
@@ -363,7 +364,7 @@ export function StoriesPage(props: {
       ) : (
         <ul class="mkb-cards">
           {props.stories.map((s) => (
-            <StoryCard key={s.id} story={s} />
+            <StoryCard key={s.id} story={s} level={2} />
           ))}
         </ul>
       )}
