@@ -1,0 +1,191 @@
+/**
+ * `npm run bench:catalogue`: 10,000 published routes.
+ * 1. In-process Dutch search on the engine of DATABASE_URL (SQLite when unset): p50/p95 over 300
+ *    searches with filters. Run it again under scripts/with-postgres.sh for PostgreSQL.
+ * 2. On SQLite only: the anonymous catalogue (filters + search) and a route page over HTTP at 50
+ *    connections, against a bare node:http server sending the same bytes, in the same run.
+ * Appends to bench/RESULTS.md.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { prepareDatabase } from '../src/boot.ts';
+import { loadConfig } from '../src/config.ts';
+import { saveRoute } from '../src/features/catalogue/repo.ts';
+import { searchTerms } from '../src/features/catalogue/rules.ts';
+import { catalogue } from '../src/features/catalogue/service.ts';
+import { CONNECTIONS, DURATION, measure, type Result, start } from './lib.ts';
+
+const COUNT = Number(process.env.BENCH_ROUTES ?? 10_000);
+const WORDS = [
+  'zorg',
+  'techniek',
+  'logistiek',
+  'bouw',
+  'ict',
+  'onderwijs',
+  'retail',
+  'energie',
+  'voedsel',
+  'mobiliteit',
+  'welzijn',
+  'installatie',
+];
+const PROVINCES = [
+  'Groningen',
+  'Fryslân',
+  'Drenthe',
+  'Overijssel',
+  'Flevoland',
+  'Gelderland',
+  'Utrecht',
+  'Noord-Holland',
+  'Zuid-Holland',
+  'Zeeland',
+  'Noord-Brabant',
+  'Limburg',
+];
+const SECTORS = ['C', 'F', 'G', 'H', 'J', 'M', 'P', 'Q'];
+
+const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
+const postgres = /^postgres/.test(process.env.DATABASE_URL ?? '');
+const databaseUrl = postgres ? (process.env.DATABASE_URL as string) : `sqlite:${join(dir, 'bench.sqlite')}`;
+const children: ChildProcess[] = [];
+const lines: string[] = [];
+try {
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
+  const { db } = await prepareDatabase(config);
+  const institutions = await db.selectFrom('institutions').select(['brin', 'name']).execute();
+  const t0 = performance.now();
+  // One registration row per route: the projection references it.
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < COUNT; i++) {
+      const id = `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
+      const inst = institutions[i % institutions.length] ?? { brin: '07GR', name: 'Avans Hogeschool' };
+      const now = new Date(Date.now() - i * 60_000).toISOString();
+      await trx
+        .insertInto('registrations')
+        .values({
+          id,
+          institution_brin: inst.brin,
+          reference: `MKB-B-${i}`,
+          state: 'accepted',
+          answers: '{}',
+          title: null,
+          created_by: null,
+          created_at: now,
+          updated_by: null,
+          updated_at: now,
+          submitted_at: now,
+          withdrawn_reason: null,
+          reopened_steps: null,
+        })
+        .execute();
+      const w1 = WORDS[i % WORDS.length] ?? 'zorg';
+      const w2 = WORDS[(i * 7) % WORDS.length] ?? 'bouw';
+      const row = {
+        id,
+        slug: `route-${i}`,
+        title: `Ad ${w1} en ${w2} ${i}`,
+        institution_brin: inst.brin,
+        institution_name: inst.name,
+        institution_website: null,
+        level: i % 3 === 0 ? 'BA' : 'AD',
+        mode: 'duaal',
+        sector: SECTORS[i % SECTORS.length] ?? 'C',
+        province: PROVINCES[i % PROVINCES.length] ?? 'Utrecht',
+        participation: ['pilot', 'development', 'knowledge'][i % 3] ?? 'pilot',
+        croho: '80072',
+        description: `Werkend leren in de ${w1}sector: studenten werken bij mkb-bedrijven in de ${w2}.`,
+        locations: 'Utrecht',
+        target_groups: JSON.stringify(['mbo_bbl']),
+        partners: null,
+        contact_name: null,
+        contact_email: null,
+        published: 1,
+        unpublished_reason: null,
+        first_published_at: now,
+        updated_at: now,
+      };
+      await saveRoute(trx, row, [row.title, row.institution_name, row.description, row.locations, row.province].join(' '));
+    }
+  });
+  const generated = ((performance.now() - t0) / 1000).toFixed(1);
+
+  // 1. Search timings, in process.
+  const times: number[] = [];
+  for (let i = 0; i < 330; i++) {
+    const q = {
+      terms: searchTerms(`${WORDS[i % WORDS.length]} ${i % 2 ? WORDS[(i + 3) % WORDS.length] : ''}`),
+      sector: i % 3 === 0 ? SECTORS[i % SECTORS.length] : undefined,
+      page: 1 + (i % 3),
+    };
+    const s = performance.now();
+    await catalogue(db, q);
+    if (i >= 30) times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => (times[Math.floor((p / 100) * (times.length - 1))] ?? 0).toFixed(2);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  lines.push(
+    '',
+    `## Catalogue search over ${COUNT.toLocaleString('en-US')} routes (${postgres ? 'PostgreSQL 15' : 'SQLite'}) — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `Machine: ${machine}. Command: \`${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:catalogue\`. 300 in-process catalogue queries (Dutch search terms with prefix matching, some with a sector filter, pages 1–3, count + page), after 30 warm-up; generating the data took ${generated} s.`,
+    '',
+    `| search (count + page of 20) | p50 ms | p95 ms | p99 ms |`,
+    `| --- | ---: | ---: | ---: |`,
+    `| ${postgres ? 'PostgreSQL tsvector (dutch)' : 'SQLite FTS5'} | ${pct(50)} | ${pct(95)} | ${pct(99)} |`,
+    '',
+  );
+  await db.destroy();
+
+  // 2. HTTP, SQLite only.
+  if (!postgres) {
+    const env = {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+    };
+    const app = await start(['bench/serve-app.ts'], env);
+    children.push(app.child);
+    const url = `http://127.0.0.1:${app.port}/routes?sector=Q&q=zorg`;
+    const page = await (await fetch(url)).text();
+    if (!/routes gevonden/.test(page)) throw new Error('catalogue page did not render');
+    const file = join(dir, 'page.html');
+    writeFileSync(file, page);
+    const raw = await start(['bench/serve-raw.ts', file], env);
+    children.push(raw.child);
+    const ceiling = await measure('node:http, same bytes (ceiling)', `http://127.0.0.1:${raw.port}/`);
+    const filteredPage = await measure('app: /routes?sector=Q&q=zorg (anonymous, render cache)', url);
+    const routePage = await measure('app: /routes/route-42 (anonymous, render cache)', `http://127.0.0.1:${app.port}/routes/route-42`);
+    const api = await measure(
+      'app: /api/v1/routes?sector=Q&q=zorg (JSON, not cached)',
+      `http://127.0.0.1:${app.port}/api/v1/routes?sector=Q&q=zorg`,
+    );
+    const row = (r: Result) =>
+      `| ${r.label} | ${Math.round(r.rps).toLocaleString('en-US')} | ${r.p50} | ${r.p99} | ${((r.rps / ceiling.rps) * 100).toFixed(1)} % | ${r.bytes} | ${r.errors + r.non2xx} |`;
+    lines.push(
+      `### Catalogue over HTTP (SQLite, ${COUNT.toLocaleString('en-US')} routes)`,
+      '',
+      `${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up; app logs at info level to /dev/null.`,
+      '',
+      '| what | req/s | p50 ms | p99 ms | of ceiling | bytes/resp | errors + non-2xx |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      row(ceiling),
+      row(filteredPage),
+      row(routePage),
+      row(api),
+      '',
+    );
+  }
+  process.stdout.write(lines.join('\n'));
+  if (!process.env.BENCH_NO_WRITE) appendFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'));
+} finally {
+  for (const c of children) c.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}
