@@ -285,7 +285,7 @@ export function MapPage(props: { ctx: PageContext; map: Awaited<ReturnType<typeo
     <Layout ctx={props.ctx} title="Kaart van de Mkb-routes">
       <Heading1>Mkb-routes per provincie</Heading1>
       <div class="mkb-map-layout">
-        <svg class="mkb-map" viewBox={`0 0 ${map.width} ${map.height}`} role="group" aria-labelledby="kaart-titel">
+        <svg class="mkb-map" viewBox={`0 0 ${map.width} ${map.height}`} aria-labelledby="kaart-titel">
           <title id="kaart-titel">Kaart van Nederland met het aantal Mkb-routes per provincie; dezelfde aantallen staan in de tabel.</title>
           {map.provinces.map((p) => (
             <a href={`/routes?provincie=${encodeURIComponent(p.name)}`} key={p.name} aria-label={`${p.name}: ${p.count} routes`}>
