@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config.ts';
 import { saveRoute } from '../src/features/catalogue/repo.ts';
 import { searchTerms } from '../src/features/catalogue/rules.ts';
 import { catalogue } from '../src/features/catalogue/service.ts';
-import { CONNECTIONS, DURATION, measure, type Result, start } from './lib.ts';
+import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_ROUTES ?? 10_000);
 const WORDS = [
@@ -143,14 +143,7 @@ try {
 
   // 2. HTTP, SQLite only.
   if (!postgres) {
-    const env = {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      LOG_LEVEL: 'info',
-      SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
-    };
+    const env = benchEnv(databaseUrl);
     const app = await start(['bench/serve-app.ts'], env);
     children.push(app.child);
     const url = `http://127.0.0.1:${app.port}/routes?sector=Q&q=zorg`;

@@ -7,19 +7,12 @@ import type { ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { CONNECTIONS, DURATION, measure, type Result, start } from './lib.ts';
+import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start } from './lib.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
 const children: ChildProcess[] = [];
 try {
-  const env = {
-    PATH: process.env.PATH,
-    NODE_ENV: 'test',
-    DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
-    PORT: '0',
-    LOG_LEVEL: 'info',
-    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
-  };
+  const env = benchEnv(`sqlite:${join(dir, 'bench.sqlite')}`);
   const app = await start(['bench/serve-app.ts'], env);
   children.push(app.child);
   const home = await (await fetch(`http://127.0.0.1:${app.port}/`)).text();

@@ -43,3 +43,15 @@ export async function measure(
     bytes: Math.round(r.throughput.average / Math.max(r.requests.average, 1)),
   };
 }
+
+/** The environment every bench app process runs with: production-like logging, a SQLite file. */
+export function benchEnv(databaseUrl: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+  };
+}

@@ -11,21 +11,14 @@ import { connect } from '../src/db/connect.ts';
 import { ensureUser } from '../src/features/accounts/service.ts';
 import { HttpClient } from '../test/http-client.ts';
 import { VALID } from '../test/registration-fixtures.ts';
-import { CONNECTIONS, DURATION, measure, type Result, start } from './lib.ts';
+import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_REGISTRATIONS ?? 1000);
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
 const children: ChildProcess[] = [];
 try {
   const databasePath = join(dir, 'bench.sqlite');
-  const env = {
-    PATH: process.env.PATH,
-    NODE_ENV: 'test',
-    DATABASE_URL: `sqlite:${databasePath}`,
-    PORT: '0',
-    LOG_LEVEL: 'info',
-    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
-  };
+  const env = benchEnv(`sqlite:${databasePath}`);
   const app = await start(['bench/serve-app.ts'], env);
   children.push(app.child);
   const db = connect({ kind: 'sqlite', path: databasePath });

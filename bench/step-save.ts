@@ -10,21 +10,14 @@ import { join } from 'node:path';
 import { connect } from '../src/db/connect.ts';
 import { ensureUser } from '../src/features/accounts/service.ts';
 import { HttpClient } from '../test/http-client.ts';
-import { DURATION, measure, type Result, start } from './lib.ts';
+import { benchEnv, DURATION, measure, type Result, start } from './lib.ts';
 
 const CONNECTIONS = 20;
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
 const children: ChildProcess[] = [];
 try {
   const databasePath = join(dir, 'bench.sqlite');
-  const env = {
-    PATH: process.env.PATH,
-    NODE_ENV: 'test',
-    DATABASE_URL: `sqlite:${databasePath}`,
-    PORT: '0',
-    LOG_LEVEL: 'info',
-    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
-  };
+  const env = benchEnv(`sqlite:${databasePath}`);
   const app = await start(['bench/serve-app.ts'], env);
   children.push(app.child);
   const db = connect({ kind: 'sqlite', path: databasePath });

@@ -164,3 +164,22 @@ export function Notice(props: { kind?: 'ok' | 'warning' | 'info'; children: Comp
 export function Heading1({ children }: { children: ComponentChildren }) {
   return <h1 class="utrecht-heading-1">{children}</h1>;
 }
+
+/** A choice in a GET filter form (lists, queues): "Alle" first, the current value selected. */
+export function FilterSelect(props: { name: string; label: string; value: string; options: { value: string; label: string }[] }) {
+  return (
+    <div class="mkb-filter">
+      <label class="utrecht-form-label" for={`filter-${props.name}`}>
+        {props.label}
+      </label>
+      <select class="utrecht-select utrecht-select--html-select" id={`filter-${props.name}`} name={props.name}>
+        <option value="">Alle</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { ensureUser } from '../../src/features/accounts/service.ts';
-import { type Client, signIn } from '../helpers.ts';
+import { signIn } from '../helpers.ts';
 import { applicant, fillAll, startDraft, submit } from '../registration-fixtures.ts';
-import { Journey, launchBrowser, startSite } from './browser.ts';
+import { Journey, launchBrowser, pageAs, startSite } from './browser.ts';
 
 let browser: Browser;
 before(async () => {
@@ -13,13 +13,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** A browser tab signed in as the client's user (the sign-in itself is covered by its own journey). */
-async function pageAs(client: Client, base: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
-  await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: base })));
-  return context.newPage();
-}
 
 describe('assessment journey (Chromium + axe-core)', () => {
   test('assign → assess C1…C5 → request info on C3 → applicant edits only C3 → change shown → accept as pilot → mail and status → audit in order', async (t) => {
@@ -30,8 +23,8 @@ describe('assessment journey (Chromium + axe-core)', () => {
     await fillAll(anna, id);
     await submit(anna, id);
     await ensureUser(site.db, { email: 'tessa@programma.nl', role: 'team', name: 'Tessa Team' });
-    const tessa = await pageAs(await signIn(site.app, site.db, 'tessa@programma.nl'), base);
-    const annaPage = await pageAs(anna, base);
+    const tessa = await pageAs(browser, await signIn(site.app, site.db, 'tessa@programma.nl'), base);
+    const annaPage = await pageAs(browser, anna, base);
     const team = new Journey(tessa);
     const hogeschool = new Journey(annaPage);
     const future = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import type { TestContext } from 'node:test';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Client } from '../helpers.ts';
 import { buildTestApp, type TestApp } from '../helpers.ts';
 
 const require = createRequire(import.meta.url);
@@ -78,4 +79,11 @@ export class Journey {
     this.visited.push(label);
     if (found.length) this.violations[label] = found;
   }
+}
+
+/** A browser tab signed in as the client's user (the sign-in itself has its own journey). */
+export async function pageAs(browser: Browser, client: Client, base: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+  await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: base })));
+  return context.newPage();
 }

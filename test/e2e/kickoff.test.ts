@@ -3,9 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { ensureUser } from '../../src/features/accounts/service.ts';
-import { type Client, signIn } from '../helpers.ts';
+import { signIn } from '../helpers.ts';
 import { applicant, fillAll, startDraft, submit } from '../registration-fixtures.ts';
-import { Journey, launchBrowser, startSite } from './browser.ts';
+import { Journey, launchBrowser, pageAs, startSite } from './browser.ts';
 
 let browser: Browser;
 before(async () => {
@@ -14,12 +14,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function pageAs(client: Client, base: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
-  await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: base })));
-  return context.newPage();
-}
 
 async function icsFromMailbox(page: Page, base: string, subject: RegExp, to: string): Promise<string> {
   await page.goto(`${base}/dev/mailbox`);
@@ -54,8 +48,8 @@ describe('kick-off journey (Chromium + axe-core)', () => {
       actie: 'versturen',
     });
 
-    const tessa = await pageAs(tessaClient, base);
-    const anna = await pageAs(annaClient, base);
+    const tessa = await pageAs(browser, tessaClient, base);
+    const anna = await pageAs(browser, annaClient, base);
     const team = new Journey(tessa);
     const school = new Journey(anna);
     const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
-import type { Database, RegistrationState, RegistrationTable } from '../../db/database.ts';
+import type { Database, DecisionTable, RegistrationState, RegistrationTable } from '../../db/database.ts';
 
 export async function insertRegistration(db: Kysely<Database>, row: Insertable<RegistrationTable>): Promise<void> {
   await db.insertInto('registrations').values(row).execute();
@@ -131,24 +131,7 @@ export async function findFile(db: Kysely<Database>, registrationId: string, fil
     .executeTakeFirst();
 }
 
-export async function insertDecision(
-  db: Kysely<Database>,
-  row: {
-    id: string;
-    registration_id: string;
-    version: number;
-    kind: 'accept' | 'request_info' | 'decline';
-    participation: string | null;
-    conditions: string | null;
-    message: string;
-    reopened_steps: string | null;
-    deadline: string | null;
-    mail_subject: string;
-    mail_body: string;
-    decided_by: string;
-    decided_at: string;
-  },
-): Promise<void> {
+export async function insertDecision(db: Kysely<Database>, row: Insertable<DecisionTable>): Promise<void> {
   await db.insertInto('decisions').values(row).execute();
 }
 

@@ -1,4 +1,4 @@
-import { Button, Heading1 } from '../../../ui/components.tsx';
+import { Button, FilterSelect, Heading1 } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import type { Option } from '../../reference/service.ts';
@@ -7,24 +7,6 @@ import { PARTICIPATION } from '../../registrations/steps.ts';
 import type { QueueRow } from '../service.ts';
 
 export type QueueQuery = { state: string; assignee: string; institution: string; sector: string; wish: string; sort: string };
-
-function Filter(props: { name: string; label: string; value: string; options: Option[] }) {
-  return (
-    <div class="mkb-filter">
-      <label class="utrecht-form-label" for={`filter-${props.name}`}>
-        {props.label}
-      </label>
-      <select class="utrecht-select utrecht-select--html-select" id={`filter-${props.name}`} name={props.name}>
-        <option value="">Alle</option>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export function QueuePage(props: {
   ctx: PageContext;
@@ -69,22 +51,22 @@ export function QueuePage(props: {
         ))}
       </ul>
       <form method="get" action="/beheer/aanmeldingen" class="mkb-filters">
-        <Filter
+        <FilterSelect
           name="state"
           label="Status"
           value={query.state}
           options={STATES.filter((s) => s !== 'draft').map((s) => ({ value: s, label: STATE_LABELS[s] }))}
         />
-        <Filter
+        <FilterSelect
           name="assignee"
           label="Beoordelaar"
           value={query.assignee}
           options={[{ value: 'geen', label: 'Nog niemand' }, ...props.team]}
         />
-        <Filter name="institution" label="Hogeschool" value={query.institution} options={props.institutions} />
-        <Filter name="sector" label="Sector" value={query.sector} options={props.sectors} />
-        <Filter name="wish" label="Deelnamewens" value={query.wish} options={PARTICIPATION} />
-        <Filter
+        <FilterSelect name="institution" label="Hogeschool" value={query.institution} options={props.institutions} />
+        <FilterSelect name="sector" label="Sector" value={query.sector} options={props.sectors} />
+        <FilterSelect name="wish" label="Deelnamewens" value={query.wish} options={PARTICIPATION} />
+        <FilterSelect
           name="sort"
           label="Sorteren op"
           value={query.sort}

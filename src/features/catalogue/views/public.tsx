@@ -1,5 +1,5 @@
 import { renderMarkdown } from '../../../platform/markdown.ts';
-import { Button, Heading1, Notice } from '../../../ui/components.tsx';
+import { Button, FilterSelect, Heading1, Notice } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { JsonLd } from '../../../ui/json-ld.tsx';
 import { Layout } from '../../../ui/layout.tsx';
@@ -18,24 +18,6 @@ export type CatalogueParams = {
   hogeschool: string;
   doelgroep: string;
 };
-
-function Select(props: { name: string; label: string; value: string; options: Option[] }) {
-  return (
-    <div class="mkb-filter">
-      <label class="utrecht-form-label" for={`filter-${props.name}`}>
-        {props.label}
-      </label>
-      <select class="utrecht-select utrecht-select--html-select" id={`filter-${props.name}`} name={props.name}>
-        <option value="">Alle</option>
-        {props.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export function RouteCard({ route, sectorName }: { route: Route; sectorName: string }) {
   return (
@@ -98,12 +80,12 @@ export function CataloguePage(props: {
             value={params.q}
           />
         </div>
-        <Select name="sector" label="Sector" value={params.sector} options={props.sectors} />
-        <Select name="provincie" label="Provincie" value={params.provincie} options={props.provinces} />
-        <Select name="niveau" label="Niveau" value={params.niveau} options={LEVELS} />
-        <Select name="deelname" label="Deelname" value={params.deelname} options={PARTICIPATION} />
-        <Select name="hogeschool" label="Hogeschool" value={params.hogeschool} options={props.institutions} />
-        <Select name="doelgroep" label="Doelgroep" value={params.doelgroep} options={TARGET_GROUPS} />
+        <FilterSelect name="sector" label="Sector" value={params.sector} options={props.sectors} />
+        <FilterSelect name="provincie" label="Provincie" value={params.provincie} options={props.provinces} />
+        <FilterSelect name="niveau" label="Niveau" value={params.niveau} options={LEVELS} />
+        <FilterSelect name="deelname" label="Deelname" value={params.deelname} options={PARTICIPATION} />
+        <FilterSelect name="hogeschool" label="Hogeschool" value={params.hogeschool} options={props.institutions} />
+        <FilterSelect name="doelgroep" label="Doelgroep" value={params.doelgroep} options={TARGET_GROUPS} />
         <div class="mkb-filter mkb-filter--submit">
           <Button>Zoeken</Button>
         </div>
@@ -353,8 +335,8 @@ export function StoriesPage(props: {
     <Layout ctx={props.ctx} title="Succesverhalen">
       <Heading1>Succesverhalen</Heading1>
       <form method="get" action="/succesverhalen" class="mkb-filters">
-        <Select name="thema" label="Thema" value={props.theme} options={props.themes} />
-        <Select name="sector" label="Sector" value={props.sector} options={props.sectors} />
+        <FilterSelect name="thema" label="Thema" value={props.theme} options={props.themes} />
+        <FilterSelect name="sector" label="Sector" value={props.sector} options={props.sectors} />
         <div class="mkb-filter mkb-filter--submit">
           <Button>Filteren</Button>
         </div>
