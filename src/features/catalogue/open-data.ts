@@ -187,7 +187,6 @@ export function openApiDocument(baseUrl: string) {
       version: '1.0.0',
       description:
         'De toegelaten Mkb-routes waarvan de hogeschool toestemming gaf voor publicatie, met alleen de velden waarvoor die toestemming geldt.',
-      license: { name: 'CC BY 4.0', identifier: 'CC-BY-4.0' },
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
     paths: {
