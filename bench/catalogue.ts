@@ -7,7 +7,7 @@
  * Appends to bench/RESULTS.md.
  */
 import type { ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { prepareDatabase } from '../src/boot.ts';
@@ -15,7 +15,7 @@ import { loadConfig } from '../src/config.ts';
 import { saveRoute } from '../src/features/catalogue/repo.ts';
 import { searchTerms } from '../src/features/catalogue/rules.ts';
 import { catalogue } from '../src/features/catalogue/service.ts';
-import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start } from './lib.ts';
+import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start, writeReport } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_ROUTES ?? 10_000);
 const WORDS = [
@@ -176,8 +176,7 @@ try {
       '',
     );
   }
-  process.stdout.write(lines.join('\n'));
-  if (!process.env.BENCH_NO_WRITE) appendFileSync(new URL('./RESULTS.md', import.meta.url), lines.join('\n'));
+  writeReport(lines.join('\n'));
 } finally {
   for (const c of children) c.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });

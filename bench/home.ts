@@ -4,10 +4,10 @@
  * load generator runs in this one. Appends the results to bench/RESULTS.md.
  */
 import type { ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start } from './lib.ts';
+import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start, writeReport } from './lib.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
 const children: ChildProcess[] = [];
@@ -45,8 +45,7 @@ try {
     `App process RSS after the run: ${rss} MB.`,
     '',
   ].join('\n');
-  process.stdout.write(report);
-  if (!process.env.BENCH_NO_WRITE) appendFileSync(new URL('./RESULTS.md', import.meta.url), report);
+  writeReport(report);
 } finally {
   for (const c of children) c.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 export const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -54,4 +55,10 @@ export function benchEnv(databaseUrl: string): NodeJS.ProcessEnv {
     LOG_LEVEL: 'info',
     SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
   };
+}
+
+/** Prints a report and appends it to bench/RESULTS.md (unless BENCH_NO_WRITE is set). */
+export function writeReport(report: string): void {
+  process.stdout.write(report);
+  if (!process.env.BENCH_NO_WRITE) appendFileSync(new URL('./RESULTS.md', import.meta.url), report);
 }

@@ -4,13 +4,13 @@
  * the same run. Appends to bench/RESULTS.md.
  */
 import type { ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '../src/db/connect.ts';
 import { ensureUser } from '../src/features/accounts/service.ts';
 import { HttpClient } from '../test/http-client.ts';
-import { benchEnv, DURATION, measure, type Result, start } from './lib.ts';
+import { benchEnv, DURATION, measure, type Result, start, writeReport } from './lib.ts';
 
 const CONNECTIONS = 20;
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
@@ -78,8 +78,7 @@ try {
     row(save),
     '',
   ].join('\n');
-  process.stdout.write(report);
-  if (!process.env.BENCH_NO_WRITE) appendFileSync(new URL('./RESULTS.md', import.meta.url), report);
+  writeReport(report);
 } finally {
   for (const c of children) c.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { FieldErrors } from '../ui/components.tsx';
 
@@ -37,4 +38,39 @@ export function safeReturnPath(value: unknown): string | null {
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
   if (/[\u0000-\u001f]/.test(value)) return null;
   return value;
+}
+
+export type UploadedFile = { filename: string; content: Buffer; truncated: boolean };
+
+/**
+ * A posted form as plain values plus its one uploaded file (if any), whether it came as
+ * urlencoded or multipart. Repeated fields become lists; a file past the size limit is marked
+ * `truncated` so the form can say so instead of failing.
+ */
+export async function readForm(request: FastifyRequest): Promise<{ fields: Record<string, string | string[]>; file: UploadedFile | null }> {
+  const body = (request.body as Record<string, unknown> | undefined) ?? {};
+  if (!request.isMultipart()) return { fields: body as Record<string, string | string[]>, file: null };
+  const fields: Record<string, string | string[]> = {};
+  let file: UploadedFile | null = null;
+  for (const [name, part] of Object.entries(body)) {
+    const parts = (Array.isArray(part) ? part : [part]) as {
+      type: string;
+      value?: unknown;
+      filename?: string;
+      toBuffer?: () => Promise<Buffer>;
+      file?: { truncated: boolean };
+    }[];
+    for (const p of parts) {
+      if (p.type === 'file' && p.toBuffer) {
+        const content = await p.toBuffer();
+        if (content.length > 0)
+          file = { filename: (p.filename ?? 'bestand').slice(0, 200), content, truncated: Boolean(p.file?.truncated) };
+      } else {
+        const value = String(p.value ?? '');
+        const prev = fields[name];
+        fields[name] = prev === undefined ? value : ([] as string[]).concat(prev, value);
+      }
+    }
+  }
+  return { fields, file };
 }

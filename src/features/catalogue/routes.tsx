@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.tsx';
-import { parseForm, submittedValues } from '../../platform/forms.ts';
+import { parseForm, readForm, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
 import { cachedPage } from '../../platform/public-cache.ts';
 import type { CurrentUser } from '../../ui/context.ts';
@@ -82,27 +82,6 @@ const assetSchema = z.object({
 function me(request: FastifyRequest): CurrentUser {
   if (!request.user) throw new ForbiddenError();
   return request.user;
-}
-
-/** Multipart fields as plain strings, and the one uploaded file (if any). */
-async function multipartBody(request: FastifyRequest) {
-  const fields: Record<string, string> = {};
-  let file: { filename: string; content: Buffer; truncated: boolean } | null = null;
-  if (!request.isMultipart()) return { fields: submittedValues(request.body), file };
-  for (const [name, part] of Object.entries((request.body as Record<string, unknown>) ?? {})) {
-    const p = (Array.isArray(part) ? part[0] : part) as {
-      type: string;
-      value?: unknown;
-      filename?: string;
-      toBuffer?: () => Promise<Buffer>;
-      file?: { truncated: boolean };
-    };
-    if (p?.type === 'file' && p.toBuffer) {
-      const content = await p.toBuffer();
-      if (content.length) file = { filename: p.filename ?? 'bestand', content, truncated: Boolean(p.file?.truncated) };
-    } else if (p) fields[name] = String(p.value ?? '');
-  }
-  return { fields, file };
 }
 
 export default async function catalogueRoutes(app: FastifyInstance) {
@@ -383,7 +362,9 @@ export default async function catalogueRoutes(app: FastifyInstance) {
   );
 
   app.post('/beheer/verhalen', TEAM, async (request, reply) => {
-    const { fields, file } = await multipartBody(request);
+    const posted = await readForm(request);
+    const fields = submittedValues(posted.fields);
+    const file = posted.file;
     const form = parseForm(storySchema, fields);
     const errors = form.ok ? [] : [...form.errors];
     let image: Buffer | null = null;
@@ -425,7 +406,9 @@ export default async function catalogueRoutes(app: FastifyInstance) {
   );
 
   app.post('/beheer/toolkit', TEAM, async (request, reply) => {
-    const { fields, file } = await multipartBody(request);
+    const posted = await readForm(request);
+    const fields = submittedValues(posted.fields);
+    const file = posted.file;
     const form = parseForm(assetSchema, fields);
     const errors = form.ok ? [] : [...form.errors];
     if (!file) errors.push({ field: 'file', message: 'Kies een bestand' });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.tsx';
-import { parseForm, submittedValues } from '../../platform/forms.ts';
+import { parseForm, readForm, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { sendPage } from '../../ui/render.ts';
@@ -43,36 +43,6 @@ function user(request: FastifyRequest): CurrentUser {
   // The route's access level ('signedIn') guarantees a user; this keeps the types honest.
   if (!request.user) throw new ForbiddenError();
   return request.user;
-}
-
-/** Multipart fields arrive as { value } objects and files as parts; plain forms as strings. */
-async function readBody(
-  request: FastifyRequest,
-): Promise<{ fields: Record<string, unknown>; file: { filename: string; content: Buffer; truncated: boolean } | null }> {
-  if (!request.isMultipart()) return { fields: (request.body as Record<string, unknown>) ?? {}, file: null };
-  const fields: Record<string, unknown> = {};
-  let file: { filename: string; content: Buffer; truncated: boolean } | null = null;
-  for (const [name, part] of Object.entries((request.body as Record<string, unknown>) ?? {})) {
-    const parts = (Array.isArray(part) ? part : [part]) as {
-      type: string;
-      value?: unknown;
-      filename?: string;
-      toBuffer?: () => Promise<Buffer>;
-      file?: { truncated: boolean };
-    }[];
-    for (const p of parts) {
-      if (p.type === 'file' && p.toBuffer) {
-        const content = await p.toBuffer();
-        if (content.length > 0)
-          file = { filename: (p.filename ?? 'bestand.pdf').slice(0, 200), content, truncated: Boolean(p.file?.truncated) };
-      } else {
-        const value = String(p.value ?? '');
-        const prev = fields[name];
-        fields[name] = prev === undefined ? value : ([] as unknown[]).concat(prev, value);
-      }
-    }
-  }
-  return { fields, file };
 }
 
 /** A PDF is recognised by its content, not its name. */
@@ -148,7 +118,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
     if (!step) throw new NotFoundError('step');
     const me = user(request);
     await getEditableRegistration(db, me, id, slug);
-    const { fields, file } = await readBody(request);
+    const { fields, file } = await readForm(request);
     const options = await choices(db);
     const values = rawValues(step, fields);
     const result = validateStep(step, values, options);
