@@ -12,9 +12,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { prepareDatabase } from '../src/boot.ts';
 import { loadConfig } from '../src/config.ts';
+import { catalogue, searchTerms } from '../src/features/catalogue/index.ts';
 import { saveRoute } from '../src/features/catalogue/repo.ts';
-import { searchTerms } from '../src/features/catalogue/rules.ts';
-import { catalogue } from '../src/features/catalogue/service.ts';
 import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start, writeReport } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_ROUTES ?? 10_000);

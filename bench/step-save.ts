@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '../src/db/connect.ts';
-import { ensureUser } from '../src/features/accounts/service.ts';
+import { ensureUser } from '../src/features/accounts/index.ts';
 import { HttpClient } from '../test/http-client.ts';
 import { benchEnv, DURATION, measure, type Result, start, writeReport } from './lib.ts';
 

@@ -10,20 +10,21 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import { databaseReachable } from './db/ping.ts';
-import accountRoutes from './features/accounts/routes.tsx';
-import assessmentRoutes from './features/assessments/routes.tsx';
-import catalogueRoutes from './features/catalogue/routes.tsx';
-import contentRoutes from './features/content/routes.tsx';
-import devMailboxRoutes from './features/dev-mailbox/routes.tsx';
-import kickoffRoutes from './features/kickoffs/routes.tsx';
-import registrationRoutes from './features/registrations/routes.tsx';
-import { FILE_MAX_BYTES } from './features/registrations/steps.ts';
+import { accountRoutes, accountSurfaces } from './features/accounts/index.ts';
+import { assessmentRoutes, assessmentSurfaces } from './features/assessments/index.ts';
+import { catalogueRoutes, catalogueSurfaces, storyRoutes } from './features/catalogue/index.ts';
+import { contentRoutes, contentSurfaces } from './features/content/index.ts';
+import { devMailboxRoutes } from './features/dev-mailbox/index.ts';
+import { kickoffRoutes, kickoffSurfaces } from './features/kickoffs/index.ts';
+import { FILE_MAX_BYTES, registrationRoutes, registrationSurfaces } from './features/registrations/index.ts';
 import { type Access, checkAccess } from './platform/access.ts';
 import { ForbiddenError, NotFoundError, registerErrorPages } from './platform/errors.tsx';
 import { safeReturnPath } from './platform/forms.ts';
 import { loadSession, SESSION_COOKIE } from './platform/session/session.ts';
+import { surfaceRoutes } from './platform/surfaces.tsx';
 import { stylesheet } from './ui/assets.ts';
 import type { CurrentUser } from './ui/context.ts';
+import { wireWorkflows } from './workflows.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,6 +57,7 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Builds the whole application (config → infrastructure → features). Listening is server.ts's job. */
 export async function buildApp({ config, db, logStream }: AppOptions): Promise<FastifyInstance> {
+  wireWorkflows();
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -187,7 +189,10 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   await app.register(assessmentRoutes);
   await app.register(kickoffRoutes);
   await app.register(catalogueRoutes);
+  await app.register(storyRoutes);
   await app.register(devMailboxRoutes);
+  // /mijn and /beheer, assembled from what each feature contributes.
+  surfaceRoutes(app, [kickoffSurfaces, registrationSurfaces, catalogueSurfaces, accountSurfaces, assessmentSurfaces, contentSurfaces]);
 
   return app;
 }

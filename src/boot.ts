@@ -2,9 +2,9 @@ import type { Config } from './config.ts';
 import { connect, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemoContent } from './demo.ts';
-import { ensureTemplates } from './features/assessments/service.ts';
-import { ensureSeedPages } from './features/content/service.ts';
-import { ensureReferenceData } from './features/reference/service.ts';
+import { ensureTemplates } from './features/assessments/index.ts';
+import { ensureSeedPages } from './features/content/index.ts';
+import { ensureReferenceData } from './features/reference/index.ts';
 
 /**
  * Brings a database to a state the app can serve from: schema up to date, reference data and

@@ -1,5 +1,5 @@
 import type { Db } from './db/connect.ts';
-import { ensureUser } from './features/accounts/service.ts';
+import { ensureUser } from './features/accounts/index.ts';
 import { getSetting, setSetting } from './platform/settings/repo.ts';
 
 /** Demo people; the `demo.` domain and the banner on every page say they are not real. */

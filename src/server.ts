@@ -2,9 +2,9 @@ import { buildApp } from './app.ts';
 import { prepareDatabase } from './boot.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DEMO_USERS } from './demo.ts';
-import { purgeOldSignInTokens } from './features/accounts/service.ts';
-import { runReminders } from './features/assessments/service.ts';
-import { runKickoffReminders } from './features/kickoffs/service.ts';
+import { purgeOldSignInTokens } from './features/accounts/index.ts';
+import { runReminders } from './features/assessments/index.ts';
+import { runKickoffReminders } from './features/kickoffs/index.ts';
 import { mailboxTransport, smtpTransport, startOutboxWorker } from './platform/mail/worker.ts';
 import { HOUR } from './platform/time.ts';
 

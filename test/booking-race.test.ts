@@ -3,8 +3,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { prepareDatabase } from '../src/boot.ts';
 import { connect } from '../src/db/connect.ts';
-import { ensureUser } from '../src/features/accounts/service.ts';
-import { signLink } from '../src/features/kickoffs/rules.ts';
+import { ensureUser } from '../src/features/accounts/index.ts';
+import { signLink } from '../src/features/kickoffs/index.ts';
 import { ENGINE, freshDatabaseUrl, testConfig } from './helpers.ts';
 import { HttpClient } from './http-client.ts';
 

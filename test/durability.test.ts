@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { connect } from '../src/db/connect.ts';
-import { ensureUser } from '../src/features/accounts/service.ts';
+import { ensureUser } from '../src/features/accounts/index.ts';
 import { ENGINE, freshDatabaseUrl, linkToken, testConfig } from './helpers.ts';
 import { HttpClient } from './http-client.ts';
 

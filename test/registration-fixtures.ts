@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../src/db/connect.ts';
-import { ensureUser } from '../src/features/accounts/service.ts';
+import { ensureUser } from '../src/features/accounts/index.ts';
 import { type Client, signIn } from './helpers.ts';
 
 /** A complete, valid answer for every step, as a browser would post it. */

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
 import sharp from 'sharp';
-import { ensureUser } from '../src/features/accounts/service.ts';
-import { assign, decide } from '../src/features/assessments/service.ts';
-import { addAsset, addStory, prepareImage } from '../src/features/catalogue/service.ts';
-import { book, publishSlots } from '../src/features/kickoffs/service.ts';
-import { storeUpload } from '../src/features/registrations/service.ts';
+import { ensureUser } from '../src/features/accounts/index.ts';
+import { assign, decide } from '../src/features/assessments/index.ts';
+import { addAsset, addStory, prepareImage } from '../src/features/catalogue/index.ts';
+import { book, publishSlots } from '../src/features/kickoffs/index.ts';
+import { storeUpload } from '../src/features/registrations/index.ts';
 import { enqueueMail } from '../src/platform/mail/repo.ts';
-import { buildTestApp, Client, signIn } from './helpers.ts';
+import { buildTestApp, Client, countRows, signIn } from './helpers.ts';
 import { fillAll, startDraft, submit } from './registration-fixtures.ts';
 
 type Role = 'anonymous' | 'applicantA' | 'applicantB' | 'team' | 'admin';
@@ -193,7 +193,7 @@ describe('route table', () => {
     });
     const kickoff = (await db.selectFrom('kickoffs').select('id').executeTakeFirstOrThrow()).id;
     const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    await publishSlots(db, teamUser, [
+    await publishSlots(db, app.config, teamUser, [
       {
         hostId: teamUser.id,
         startsAt: start,
@@ -304,6 +304,98 @@ describe('route table', () => {
     assert.equal(home.title, 'Mkb-route in het hbo');
     const users = await db.selectFrom('users').select(['email', 'institution_brin']).execute();
     assert.deepEqual(users, [{ email: 'a@avans.nl', institution_brin: '07GR' }]);
+    assert.deepEqual(logs.problems, [], 'no handler ran behind a refusal');
+  });
+
+  test('every POST route refuses every role that may not use it, and changes nothing', async (t) => {
+    const logs = logWatcher();
+    const { app, db } = await buildTestApp(t, { env: { LOG_LEVEL: 'warn' }, logStream: logs.stream });
+    await ensureUser(db, { email: 'a@avans.nl', role: 'applicant', institutionBrin: '07GR' });
+    await ensureUser(db, { email: 'b@hva.nl', role: 'applicant', institutionBrin: '21QA' });
+    await ensureUser(db, { email: 'team@programma.nl', role: 'team' });
+    const clients: Record<Exclude<Role, 'admin'>, Client> = {
+      anonymous: new Client(app),
+      applicantA: await signIn(app, db, 'a@avans.nl'),
+      applicantB: await signIn(app, db, 'b@hva.nl'),
+      team: await signIn(app, db, 'team@programma.nl'),
+    };
+    const submitted = await startDraft(clients.applicantA);
+    await fillAll(clients.applicantA, submitted);
+    await submit(clients.applicantA, submitted);
+    const teamId = (await db.selectFrom('users').select('id').where('email', '=', 'team@programma.nl').executeTakeFirstOrThrow()).id;
+    const teamUser = {
+      id: teamId,
+      email: 'team@programma.nl',
+      name: null,
+      role: 'team' as const,
+      institutionBrin: null,
+      institutionName: null,
+    };
+    await assign(db, app.config, teamUser, submitted, [teamId]);
+    await decide(db, app.config, teamUser, submitted, {
+      kind: 'accept',
+      participation: 'pilot',
+      conditions: '',
+      reopen: [],
+      message: '',
+      deadline: '',
+    });
+    const kickoff = (await db.selectFrom('kickoffs').select('id').executeTakeFirstOrThrow()).id;
+    const route = (await db.selectFrom('routes').select('id').executeTakeFirstOrThrow()).id;
+    for (const c of Object.values(clients)) await c.get('/inloggen');
+
+    const samples: Record<string, string> = {
+      ':id/:step': `${submitted}/organisatie`,
+      '/beheer/paginas/:slug': '/beheer/paginas/home',
+      '/startgesprek/:id': `/startgesprek/${kickoff}`,
+      '/beheer/startgesprekken/:id': `/beheer/startgesprekken/${kickoff}`,
+      '/mijn/routes/:id': `/mijn/routes/${route}`,
+      '/beheer/routes/:id': `/beheer/routes/${route}`,
+      '/beheer/sjablonen/:key': '/beheer/sjablonen/decision_accept',
+    };
+    const urlOf = (pattern: string) => {
+      let url = pattern;
+      for (const [from, to] of Object.entries(samples)) if (url.startsWith(from)) url = to + url.slice(from.length);
+      return url.replace(':id/:step', `${submitted}/organisatie`).replace(/:id|:key|:slug/g, submitted);
+    };
+    /** Who may not use a route, and what they get instead. */
+    function refusals(access: string, url: string): Partial<Record<Exclude<Role, 'admin'>, number>> {
+      const ownedByA = url.includes(submitted) || url.includes(route);
+      if (access === 'team') return { anonymous: 303, applicantA: 403, applicantB: 403 };
+      if (access === 'pendingSignup') return { anonymous: 404, applicantA: 404, applicantB: 404, team: 404 };
+      if (access === 'signedIn') {
+        if (url.startsWith('/mijn/routes/')) return { anonymous: 303, applicantB: 404, team: 404 };
+        if (url.startsWith('/aanmelden/') && ownedByA) return { anonymous: 303, applicantB: 404, team: 409 };
+        if (ownedByA) return { anonymous: 303, applicantB: 404 };
+        return { anonymous: 303 };
+      }
+      if (url.startsWith('/startgesprek/')) return { anonymous: 404, applicantB: 404 };
+      return {};
+    }
+    const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_') && n !== 'sessions');
+    const snapshot = async () => Object.fromEntries(await Promise.all(tables.map(async (n) => [n, await countRows(db, n)] as const)));
+    const before = await snapshot();
+    const pageBefore = await db.selectFrom('pages').select('title').where('slug', '=', 'home').executeTakeFirstOrThrow();
+
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const [key, access] of Object.entries(EXPECTED)) {
+      const [method, pattern] = key.split(' ') as [string, string];
+      if (method !== 'POST') continue;
+      const url = urlOf(pattern);
+      for (const [role, want] of Object.entries(refusals(access, url)) as [Exclude<Role, 'admin'>, number][]) {
+        const res = await clients[role].post(url, { title: 'Gekaapt', reason: 'x', body: 'x', slot: 'x', actie: 'versturen' });
+        checked++;
+        if (res.statusCode !== want) mismatches.push(`${role} POST ${url}: ${res.statusCode}, expected ${want}`);
+        if (want === 303 && !String(res.headers.location).startsWith('/inloggen?terug=')) {
+          mismatches.push(`${role} POST ${url}: redirected to ${res.headers.location}`);
+        }
+      }
+    }
+    assert.deepEqual(mismatches, []);
+    assert.ok(checked >= 60, `only ${checked} refusals checked`);
+    assert.deepEqual(await snapshot(), before, 'no refused request changed a table');
+    assert.deepEqual(await db.selectFrom('pages').select('title').where('slug', '=', 'home').executeTakeFirstOrThrow(), pageBefore);
     assert.deepEqual(logs.problems, [], 'no handler ran behind a refusal');
   });
 

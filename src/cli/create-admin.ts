@@ -1,7 +1,6 @@
 import { prepareDatabase } from '../boot.ts';
 import { ConfigError, loadConfig } from '../config.ts';
-import { signInSchema } from '../features/accounts/schemas.ts';
-import { ensureUser } from '../features/accounts/service.ts';
+import { ensureUser, signInSchema } from '../features/accounts/index.ts';
 
 /** `npm run create-admin -- <email>`: makes the address an administrator (new or existing user). */
 async function main(address: string | undefined) {

@@ -1,8 +1,8 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { migrateDown, migrateToLatest } from '../db/migrate.ts';
-import { ensureSeedPages } from '../features/content/service.ts';
-import { ensureReferenceData } from '../features/reference/service.ts';
+import { ensureSeedPages } from '../features/content/index.ts';
+import { ensureReferenceData } from '../features/reference/index.ts';
 
 /** `npm run migrate` brings the schema up to date; `npm run migrate -- down` undoes the last step. */
 async function main(direction: string | undefined) {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database } from './database.ts';
@@ -47,3 +47,10 @@ export function connect(database: Config['database'], options: { poolSize?: numb
   sqlite.pragma('busy_timeout = 5000');
   return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
 }
+
+/**
+ * A database handle inside an open transaction. Functions that must be part of the caller's
+ * transaction (a lifecycle move, its audit event and its mails together) take this type, so
+ * calling them with a plain `Db` does not compile.
+ */
+export type Trx = Transaction<Database>;

@@ -1,6 +1,63 @@
 import type { FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { FieldErrors } from '../ui/components.tsx';
+import type { CurrentUser } from '../ui/context.ts';
+import { ForbiddenError } from './errors.tsx';
+
+/** Control characters other than tab and newlines have no place in text people type. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * The one free-text field of every form: trimmed, at most `max` characters, no control
+ * characters, with messages that name the field. An absent field counts as empty and a multipart
+ * field's `{ value }` is unwrapped. With `required`, empty is refused with that message.
+ */
+export function textField(max: number, label: string, required?: string) {
+  const base = z.preprocess(
+    (v) => (v === undefined ? '' : typeof v === 'object' && v && 'value' in v ? (v as { value: unknown }).value : v),
+    z
+      .string()
+      .trim()
+      .max(max, `${label} is hooguit ${max.toLocaleString('nl-NL')} tekens lang`)
+      .refine((v) => !CONTROL.test(v), `${label} bevat onzichtbare stuurtekens; haal ze weg`),
+  );
+  return required ? base.pipe(z.string().min(1, required)) : base;
+}
+
+/** A field that may repeat (checkboxes): always a list of strings. */
+export const listField = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()));
+
+/**
+ * The signed-in user of a route whose access level already demands one; the check keeps the
+ * types honest and refuses should a route ever be declared wrongly.
+ */
+export function requireUser(request: FastifyRequest): CurrentUser {
+  if (!request.user) throw new ForbiddenError();
+  return request.user;
+}
+
+/**
+ * List filters from the query string: each value kept when it is one of its allowed values; any
+ * other value is left out and named in `ignored`, so the page can say which filter it did not apply.
+ */
+export function pickFilters<K extends string>(
+  query: Record<string, unknown>,
+  allowed: Record<K, Iterable<string>>,
+): { values: Record<K, string>; ignored: string[] } {
+  const values = {} as Record<K, string>;
+  const ignored: string[] = [];
+  for (const key of Object.keys(allowed) as K[]) {
+    const v = typeof query[key] === 'string' ? (query[key] as string) : '';
+    values[key] = v && new Set(allowed[key]).has(v) ? v : '';
+    if (v && !values[key]) ignored.push(`${key}=${v.slice(0, 40)}`);
+  }
+  return { values, ignored };
+}
+
+/** A page number from the query string: a whole number from 1 to `max`, 1 when absent or wrong. */
+export function pageNumber(value: unknown, max = 100_000): number {
+  return Math.max(1, Math.min(max, Number.parseInt(String(value ?? '1'), 10) || 1));
+}
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, Fragment } from 'preact';
 
 /** Field errors in the order the fields appear on the page. */
 export type FieldErrors = { field: string; message: string }[];
@@ -181,5 +181,58 @@ export function FilterSelect(props: { name: string; label: string; value: string
         ))}
       </select>
     </div>
+  );
+}
+
+export type Choice = { value: string; label: ComponentChildren; group?: string };
+
+/**
+ * The one group of radio buttons or checkboxes: a fieldset whose legend names the question, with
+ * the hint and the error (if any) tied to it by `aria-describedby`, so a screen reader reads both
+ * on entering the group. The first input carries the field's id, where the error summary links
+ * to. Options with a `group` get a small heading when the group changes (the day of a time slot).
+ */
+export function ChoiceGroup(props: {
+  name: string;
+  legend: string;
+  hint?: string;
+  type?: 'radio' | 'checkbox';
+  options: Choice[];
+  value?: string | string[];
+  errors?: FieldErrors;
+}) {
+  const error = errorFor(props.errors, props.name);
+  const describedBy = [props.hint ? hintId(props.name) : '', error ? errorId(props.name) : ''].filter(Boolean).join(' ') || undefined;
+  const chosen = new Set([props.value ?? []].flat());
+  let lastGroup: string | undefined;
+  return (
+    <fieldset class={`utrecht-form-fieldset mkb-fieldset${error ? ' mkb-fieldset--invalid' : ''}`} aria-describedby={describedBy}>
+      <legend class="utrecht-form-fieldset__legend">{props.legend}</legend>
+      {props.hint && (
+        <div class="utrecht-form-field-description" id={hintId(props.name)}>
+          {props.hint}
+        </div>
+      )}
+      {error && (
+        <div class="utrecht-form-field-error-message" id={errorId(props.name)}>
+          <span class="mkb-visually-hidden">Fout: </span>
+          {error}
+        </div>
+      )}
+      {props.options.map((o, i) => {
+        const id = i === 0 ? fieldId(props.name) : `${fieldId(props.name)}-${i}`;
+        const heading = o.group !== undefined && o.group !== lastGroup ? o.group : null;
+        lastGroup = o.group;
+        return (
+          <Fragment key={o.value}>
+            {heading && <h3 class="utrecht-heading-4 mkb-choice-group">{heading}</h3>}
+            <div class="mkb-choice">
+              <input type={props.type ?? 'radio'} id={id} name={props.name} value={o.value} checked={chosen.has(o.value)} />
+              <label for={id}>{o.label}</label>
+            </div>
+          </Fragment>
+        );
+      })}
+    </fieldset>
   );
 }

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
-import { ensureUser } from '../../src/features/accounts/service.ts';
-import { assign, decide } from '../../src/features/assessments/service.ts';
-import { addStory, prepareImage } from '../../src/features/catalogue/service.ts';
+import { ensureUser } from '../../src/features/accounts/index.ts';
+import { assign, decide } from '../../src/features/assessments/index.ts';
+import { addStory, prepareImage } from '../../src/features/catalogue/index.ts';
 import { applicant, fillAll, startDraft, submit } from '../registration-fixtures.ts';
 import { Journey, launchBrowser, startSite } from './browser.ts';
 

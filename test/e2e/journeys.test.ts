@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ensureUser } from '../../src/features/accounts/service.ts';
+import { ensureUser } from '../../src/features/accounts/index.ts';
 import { Journey, launchBrowser, startSite } from './browser.ts';
 
 let browser: Browser;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
-import { ensureUser } from '../../src/features/accounts/service.ts';
+import { ensureUser } from '../../src/features/accounts/index.ts';
 import { signIn } from '../helpers.ts';
 import { applicant, fillAll, startDraft, submit } from '../registration-fixtures.ts';
 import { Journey, launchBrowser, pageAs, startSite } from './browser.ts';

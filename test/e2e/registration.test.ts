@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { PDFParse } from 'pdf-parse';
 import type { Browser, Page } from 'playwright-core';
-import { ensureUser } from '../../src/features/accounts/service.ts';
+import { ensureUser } from '../../src/features/accounts/index.ts';
 import { Journey, launchBrowser, startSite } from './browser.ts';
 
 let browser: Browser;

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Database, SignInTokenTable, UserTable } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
+import type { SignInTokenTable, UserTable } from './tables.ts';
 
 export async function findUserByEmail(db: Kysely<Database>, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -65,4 +66,20 @@ export async function consumeToken(db: Kysely<Database>, tokenHash: string, nowI
 
 export async function deleteOldTokens(db: Kysely<Database>, beforeIso: string): Promise<void> {
   await db.deleteFrom('sign_in_tokens').where('created_at', '<', beforeIso).execute();
+}
+
+/** Active team members and admins, for choice lists and mail to the team. */
+export async function listTeam(db: Kysely<Database>) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('role', 'in', ['team', 'admin'])
+    .where('disabled_at', 'is', null)
+    .orderBy('email')
+    .execute();
+}
+
+export async function emailsOfUsers(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'email']).where('id', 'in', ids).execute();
 }

@@ -3,7 +3,7 @@ import { parseForm, safeReturnPath, submittedValues } from '../../platform/forms
 import { pageContext } from '../../platform/page-context.ts';
 import { clearSessionCookie, setSessionCookie } from '../../platform/session/session.ts';
 import { sendPage } from '../../ui/render.ts';
-import { institutions } from '../reference/service.ts';
+import { institutions } from '../reference/index.ts';
 import { chooseInstitutionSchema, signInSchema, tokenSchema } from './schemas.ts';
 import {
   completeSignup,

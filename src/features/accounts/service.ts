@@ -6,7 +6,7 @@ import { enqueueMail } from '../../platform/mail/repo.ts';
 import { deleteSession, deleteSessionsOfUser } from '../../platform/session/repo.ts';
 import { createSession } from '../../platform/session/session.ts';
 import { DAY, MINUTE } from '../../platform/time.ts';
-import { institutionExists } from '../reference/service.ts';
+import { institutionExists } from '../reference/index.ts';
 import {
   consumeToken,
   countRecentTokens,

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildTestApp, type Client, countRows, signIn } from '../../../test/helpers.ts';
 import { applicant, fillAll, saveStep, startDraft, submit } from '../../../test/registration-fixtures.ts';
-import { ensureUser } from '../accounts/service.ts';
+import { ensureUser } from '../accounts/index.ts';
+import { runReminders } from './reminders.ts';
 import { conflictReasons, fillTemplate, suggestAssignee, unknownPlaceholders } from './rules.ts';
-import { runReminders } from './service.ts';
 
 type Site = Awaited<ReturnType<typeof buildTestApp>>;
 
@@ -309,7 +309,16 @@ describe('assessment: decisions', () => {
         'kickoff.invited',
       ],
     );
-    assert.equal(trail.filter((e) => e.action === 'mail.queued').length, 1);
+    // One decision mail to each contact of the registration (both contact persons of step 1).
+    assert.equal(trail.filter((e) => e.action === 'mail.queued').length, 2);
+    // The team's trail says what the outbox did: queued until it was sent.
+    const queued = (await tessa.client.get(`/beheer/aanmeldingen/${id}`)).body;
+    assert.equal(queued.match(/E-mail in de wachtrij/g)?.length, 2);
+    assert.doesNotMatch(queued, /E-mail verstuurd/);
+    await site.db.updateTable('outbox').set({ sent_at: new Date().toISOString() }).where('subject', 'like', '%is toegelaten').execute();
+    const sent = (await tessa.client.get(`/beheer/aanmeldingen/${id}`)).body;
+    assert.equal(sent.match(/E-mail verstuurd/g)?.length, 2);
+    assert.doesNotMatch(sent, /E-mail in de wachtrij/);
   });
 
   test('two team members deciding at the same moment: one decision, one clear message, one audit entry', async (t) => {
@@ -404,13 +413,14 @@ describe('assessment: templates and reminders', () => {
       actie: 'versturen',
     });
     const afterDeadline = new Date(Date.parse(`${future}T12:00:00Z`) + day);
-    assert.equal(await runReminders(site.db, config, afterDeadline), 1);
+    assert.equal(await runReminders(site.db, config, afterDeadline), 2);
     const toApplicant = await site.db
       .selectFrom('outbox')
       .select('to_address')
       .where('subject', 'like', 'Herinnering: aanvulling%')
+      .orderBy('to_address')
       .execute();
-    assert.deepEqual(toApplicant, [{ to_address: 'anna@avans.nl' }]);
+    assert.deepEqual(toApplicant, [{ to_address: 'anna@avans.nl' }, { to_address: 'bram@avans.nl' }]);
     assert.equal(await runReminders(site.db, config, new Date(afterDeadline.getTime() + 2 * day)), 0);
     assert.equal(await runReminders(site.db, config, new Date(afterDeadline.getTime() + 6 * day)), 1);
     const escalated = await site.db.selectFrom('outbox').select('to_address').where('subject', 'like', 'Aanvulling blijft uit%').execute();

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 
 export type QueueFilters = {
@@ -82,17 +82,6 @@ export async function assigneesOf(db: Kysely<Database>, registrationIds: string[
     .select(['assignments.registration_id', 'users.id', 'users.name', 'users.email'])
     .where('assignments.registration_id', 'in', registrationIds)
     .orderBy('users.email')
-    .execute();
-}
-
-/** Team members, for choice lists. */
-export async function listTeam(db: Kysely<Database>) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'name', 'email'])
-    .where('role', 'in', ['team', 'admin'])
-    .where('disabled_at', 'is', null)
-    .orderBy('email')
     .execute();
 }
 
@@ -226,25 +215,6 @@ export async function insertComment(
   await db.insertInto('comments').values(row).execute();
 }
 
-export async function auditTrail(db: Kysely<Database>, registrationId: string) {
-  return db
-    .selectFrom('audit_events')
-    .leftJoin('users', 'users.id', 'audit_events.actor_user_id')
-    .select([
-      'audit_events.id',
-      'audit_events.at',
-      'audit_events.action',
-      'audit_events.detail',
-      'users.name as actor_name',
-      'users.email as actor_email',
-    ])
-    .where('audit_events.subject_type', '=', 'registration')
-    .where('audit_events.subject_id', '=', registrationId)
-    .orderBy('audit_events.at')
-    .orderBy(sql`audit_events.id`)
-    .execute();
-}
-
 export async function findTemplate(db: Kysely<Database>, key: string) {
   return db.selectFrom('mail_templates').selectAll().where('key', '=', key).executeTakeFirst();
 }
@@ -272,48 +242,4 @@ export async function updateTemplate(
 ) {
   const r = await db.updateTable('mail_templates').set(change).where('key', '=', key).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
-}
-
-/** Registrations the reminder job looks at: open ones only. */
-export async function openRegistrations(db: Kysely<Database>) {
-  return db
-    .selectFrom('registrations')
-    .select([
-      'id',
-      'reference',
-      'state',
-      'title',
-      'submitted_at',
-      'review_reminded_at',
-      'info_deadline',
-      'info_reminded_at',
-      'info_escalated_at',
-      'answers',
-      'created_by',
-    ])
-    .where('state', 'in', ['submitted', 'in_review', 'info_requested'])
-    .execute();
-}
-
-export async function markReminded(
-  db: Kysely<Database>,
-  id: string,
-  column: 'review_reminded_at' | 'info_reminded_at' | 'info_escalated_at',
-  atIso: string,
-): Promise<boolean> {
-  // Conditional on the column being empty (or older, for reviews), so two workers never both remind.
-  const result = await db
-    .updateTable('registrations')
-    .set({ [column]: atIso })
-    .where('id', '=', id)
-    .where((eb) =>
-      column === 'review_reminded_at' ? eb.or([eb(column, 'is', null), eb(column, '<', eb.ref('submitted_at'))]) : eb(column, 'is', null),
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-export async function userEmail(db: Kysely<Database>, id: string | null) {
-  if (!id) return null;
-  return (await db.selectFrom('users').select('email').where('id', '=', id).executeTakeFirst())?.email ?? null;
 }

@@ -1,12 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError } from '../../platform/errors.tsx';
-import { parseForm, submittedValues } from '../../platform/forms.ts';
+import { pageNumber, parseForm, pickFilters, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { sendPage } from '../../ui/render.ts';
-import { referenceOptions } from '../reference/service.ts';
-import { STATES } from '../registrations/rules.ts';
-import { PARTICIPATION } from '../registrations/steps.ts';
+import { teamMembers } from '../accounts/index.ts';
+import { referenceOptions } from '../reference/index.ts';
+import { PARTICIPATION, STATES } from '../registrations/index.ts';
+import { decide, previewDecision } from './decisions.ts';
+import { assessmentPage } from './page.ts';
+import { queue } from './queue.ts';
 import type { QueueSort } from './repo.ts';
 import { CRITERION_STEPS, type Verdicts } from './rules.ts';
 import {
@@ -21,22 +24,18 @@ import {
 import {
   addAffiliation,
   addComment,
-  assessmentPage,
   assign,
-  decide,
   dismissConflict,
   myAffiliations,
-  previewDecision,
-  queue,
   removeAffiliation,
   saveAssessment,
   saveTemplate,
   startReview,
-  teamMembers,
   template,
   templates,
 } from './service.ts';
-import { AssessmentPage, DecisionPreviewPage } from './views/assessment.tsx';
+import { AssessmentPage } from './views/assessment.tsx';
+import { DecisionPreviewPage } from './views/decision.tsx';
 import { QueuePage, type QueueQuery } from './views/queue.tsx';
 import { AffiliationsPage, TemplateEditPage, TemplatesPage } from './views/settings.tsx';
 
@@ -65,24 +64,17 @@ export default async function assessmentRoutes(app: FastifyInstance) {
     const q = request.query as Record<string, unknown>;
     const options = await referenceOptions(db);
     const team = (await teamMembers(db)).map((m) => ({ value: m.id, label: m.name }));
-    const allowed: Record<keyof Omit<QueueQuery, 'sort'>, Set<string>> = {
-      state: new Set(STATES.filter((s) => s !== 'draft')),
-      assignee: new Set(['geen', ...team.map((t) => t.value)]),
-      institution: new Set(options.institutions.map((i) => i.value)),
-      sector: new Set(options.sectors.map((s) => s.value)),
-      wish: new Set(PARTICIPATION.map((p) => p.value)),
-    };
     // Unknown filter values are ignored with a notice, never an error.
-    const ignored: string[] = [];
-    const query: QueueQuery = { state: '', assignee: '', institution: '', sector: '', wish: '', sort: 'waiting' };
-    for (const key of Object.keys(allowed) as (keyof typeof allowed)[]) {
-      const v = typeof q[key] === 'string' ? (q[key] as string) : '';
-      if (v && allowed[key].has(v)) query[key] = v;
-      else if (v) ignored.push(`${key}=${v.slice(0, 40)}`);
-    }
+    const { values, ignored } = pickFilters(q, {
+      state: STATES.filter((s) => s !== 'draft'),
+      assignee: ['geen', ...team.map((t) => t.value)],
+      institution: options.institutions.map((i) => i.value),
+      sector: options.sectors.map((s) => s.value),
+      wish: PARTICIPATION.map((p) => p.value),
+    });
     const sort = ['waiting', 'reference', 'institution', 'state'].includes(String(q.sort)) ? (String(q.sort) as QueueSort) : 'waiting';
-    query.sort = sort;
-    const page = Math.max(1, Number.parseInt(String(q.pagina ?? '1'), 10) || 1);
+    const query: QueueQuery = { ...values, sort };
+    const page = pageNumber(q.pagina);
     const result = await queue(db, query, sort, page);
     return sendPage(
       reply,
@@ -123,7 +115,7 @@ export default async function assessmentRoutes(app: FastifyInstance) {
   });
 
   app.post<IdParams>('/beheer/aanmeldingen/:id/starten', TEAM, async (request, reply) => {
-    await startReview(db, me(request), request.params.id);
+    await startReview(db, config, me(request), request.params.id);
     return reply.redirect(`/beheer/aanmeldingen/${request.params.id}?melding=gestart`, 303);
   });
 

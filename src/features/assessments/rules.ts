@@ -1,6 +1,6 @@
 import type { CurrentUser } from '../../ui/context.ts';
-import type { ReadoutSection } from '../registrations/readout.ts';
-import { STEPS } from '../registrations/steps.ts';
+import type { ReadoutSection } from '../registrations/index.ts';
+import { inGroup, STEPS, type State } from '../registrations/index.ts';
 
 export const VERDICTS = ['meets', 'partly', 'not_met', 'unclear'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -25,8 +25,6 @@ export const CRITERION_STEPS = STEPS.filter((s) => s.criterion).map((s) => ({ co
 export type Verdicts = Record<string, { verdict: Verdict | ''; explanation: string }>;
 
 /** Open work: what counts toward a team member's load. */
-export const OPEN_STATES = ['submitted', 'in_review', 'info_requested'] as const;
-
 export const canAssess = (user: CurrentUser | null) => user?.role === 'team' || user?.role === 'admin';
 
 export type Affiliation = { kind: 'institution' | 'organisation'; value: string };
@@ -123,21 +121,21 @@ export function daysBetween(fromIso: string, now: Date): number {
 
 /** Reminders the worker sends; each at most once per occasion. */
 export function reviewReminderDue(
-  r: { state: string; submittedAt: string | null; reviewRemindedAt: string | null },
+  r: { state: State; submittedAt: string | null; reviewRemindedAt: string | null },
   days: number,
   now: Date,
 ): boolean {
-  if (!['submitted', 'in_review'].includes(r.state) || !r.submittedAt) return false;
+  if (!inGroup('assessable', r.state) || !r.submittedAt) return false;
   if (daysBetween(r.submittedAt, now) < days) return false;
   return !r.reviewRemindedAt || Date.parse(r.reviewRemindedAt) < Date.parse(r.submittedAt);
 }
 
-export function infoReminderDue(r: { state: string; infoDeadline: string | null; infoRemindedAt: string | null }, now: Date): boolean {
+export function infoReminderDue(r: { state: State; infoDeadline: string | null; infoRemindedAt: string | null }, now: Date): boolean {
   return r.state === 'info_requested' && r.infoDeadline !== null && now.toISOString().slice(0, 10) > r.infoDeadline && !r.infoRemindedAt;
 }
 
 export function infoEscalationDue(
-  r: { state: string; infoRemindedAt: string | null; infoEscalatedAt: string | null },
+  r: { state: State; infoRemindedAt: string | null; infoEscalatedAt: string | null },
   graceDays: number,
   now: Date,
 ): boolean {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PARTICIPATION } from '../registrations/steps.ts';
+import { PARTICIPATION } from '../registrations/index.ts';
 import { CRITERION_STEPS, RECOMMENDATIONS, VERDICTS } from './rules.ts';
 
 export const EXPLANATION_MAX = 5_000;

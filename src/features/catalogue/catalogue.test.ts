@@ -6,8 +6,8 @@ import { buildTestApp, type Client, countRows, signIn } from '../../../test/help
 import { applicant, saveStep, startDraft, submit, VALID } from '../../../test/registration-fixtures.ts';
 import { buildApp } from '../../app.ts';
 import { connect } from '../../db/connect.ts';
-import { ensureUser } from '../accounts/service.ts';
-import { assign, decide } from '../assessments/service.ts';
+import { ensureUser } from '../accounts/index.ts';
+import { assign, decide } from '../assessments/index.ts';
 
 type Site = Awaited<ReturnType<typeof buildTestApp>>;
 

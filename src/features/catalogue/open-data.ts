@@ -1,5 +1,6 @@
 import { csvCell, LEVEL_LABELS, MODE_LABELS, PARTICIPATION_NAMES } from './rules.ts';
-import type { Route, Story } from './service.ts';
+import type { Route } from './service.ts';
+import type { Story } from './stories.ts';
 
 /** A route as the open-data API publishes it: only what is in the public projection. */
 export function routeResource(r: Route, baseUrl: string) {

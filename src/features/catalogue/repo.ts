@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql } from 'kysely';
-import type { Database, RouteTable } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
 import { isPostgres } from '../../db/dialect.ts';
+import type { RouteTable } from './tables.ts';
 
 export type CatalogueFilters = {
   sector?: string;

@@ -1,5 +1,5 @@
-import type { Answers } from '../registrations/rules.ts';
-import { LEVELS, MODES, PARTICIPATION, TARGET_GROUPS } from '../registrations/steps.ts';
+import type { Answers } from '../registrations/index.ts';
+import { LEVELS, MODES, PARTICIPATION, TARGET_GROUPS } from '../registrations/index.ts';
 
 export const PAGE_SIZE = 20;
 

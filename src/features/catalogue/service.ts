@@ -1,35 +1,26 @@
 import { readFileSync } from 'node:fs';
-import sharp from 'sharp';
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
-import { newId } from '../../platform/crypto.ts';
-import { ConflictError, NotFoundError } from '../../platform/errors.tsx';
+import { NotFoundError } from '../../platform/errors.tsx';
+import type { EventContext } from '../../platform/events.ts';
 import { publicContentChanged } from '../../platform/public-cache.ts';
 import type { CurrentUser } from '../../ui/context.ts';
-import { findInstitution } from '../reference/repo.ts';
-import { findRegistration, findVersion } from '../registrations/repo.ts';
-import type { Answers } from '../registrations/rules.ts';
+import { findInstitution } from '../reference/index.ts';
+import type { AcceptedRegistration } from '../registrations/index.ts';
 import {
   allRoutes,
   type CatalogueFilters,
   countPublished,
   countsByProvince,
-  findAsset,
   findRouteById,
   findRouteBySlug,
-  findStoryImage,
-  insertAsset,
-  insertStory,
-  listAssets,
   listPublished,
-  listStories,
   routesOfInstitution,
   saveRoute,
   setPublished,
   slugTaken,
 } from './repo.ts';
 import { PAGE_SIZE, projectProvinces, publicFacts, slugify } from './rules.ts';
-
 export type Route = {
   id: string;
   slug: string;
@@ -52,7 +43,7 @@ export type Route = {
   updatedAt: string;
 };
 
-function toRoute(r: NonNullable<Awaited<ReturnType<typeof findRouteById>>>): Route {
+export function toRoute(r: NonNullable<Awaited<ReturnType<typeof findRouteById>>>): Route {
   return {
     id: r.id,
     slug: r.slug,
@@ -95,23 +86,26 @@ async function uniqueSlug(db: Db, base: string, id: string): Promise<string> {
 }
 
 /**
- * Publishes (or refreshes) the public projection of an accepted registration, in the caller's
- * transaction: only consented fields; nothing at all without consent.
+ * Subscriber of registration.accepted (src/workflows.ts): publishes (or refreshes) the public
+ * projection of the accepted version, in the acceptance's transaction: only consented fields;
+ * nothing at all without consent.
  */
-export async function publishRoute(db: Db, registrationId: string, participation: string, now = new Date()): Promise<boolean> {
-  const reg = await findRegistration(db, registrationId);
-  if (!reg) return false;
-  const version = await findVersion(db, reg.id, reg.version);
-  const facts = publicFacts(JSON.parse(version?.snapshot ?? reg.answers) as Answers);
+export async function publishRoute(
+  event: { registration: AcceptedRegistration; participation: string },
+  ctx: EventContext,
+): Promise<boolean> {
+  const { trx: db, now } = ctx;
+  const { registration: reg, participation } = event;
+  const facts = publicFacts(reg.answers);
   if (!facts) return false;
-  const institution = await findInstitution(db, reg.institution_brin);
+  const institution = await findInstitution(db, reg.institutionBrin);
   const existing = await findRouteById(db, reg.id);
-  const institutionName = institution?.name ?? reg.institution_brin;
+  const institutionName = institution?.name ?? reg.institutionBrin;
   const row = {
     id: reg.id,
     slug: existing?.slug ?? (await uniqueSlug(db, slugify(`${facts.title} ${institution?.short_name ?? institutionName}`), reg.id)),
     title: facts.title,
-    institution_brin: reg.institution_brin,
+    institution_brin: reg.institutionBrin,
     institution_name: institutionName,
     institution_website: institution?.website ?? null,
     level: facts.level,
@@ -261,176 +255,4 @@ export async function setRoutePublication(
     );
     await publicContentChanged(trx);
   });
-}
-
-// ---------------------------------------------------------------- stories
-
-export type Story = {
-  id: string;
-  title: string;
-  quote: string | null;
-  person: string;
-  role: string;
-  organisation: string;
-  theme: string | null;
-  body: string;
-  imageAlt: string | null;
-  hasImage: boolean;
-  publishedAt: string;
-  route: { slug: string; title: string };
-  sector: string;
-};
-
-export async function stories(db: Db, f: { theme?: string; sector?: string; routeId?: string } = {}): Promise<Story[]> {
-  return (await listStories(db, f)).map((s) => ({
-    id: s.id,
-    title: s.title,
-    quote: s.quote,
-    person: s.person_name,
-    role: s.person_role,
-    organisation: s.organisation,
-    theme: s.theme,
-    body: s.body_md,
-    imageAlt: s.image_alt,
-    hasImage: Number(s.has_image) === 1,
-    publishedAt: s.published_at,
-    route: { slug: s.route_slug, title: s.route_title },
-    sector: s.sector,
-  }));
-}
-
-export const IMAGE_MAX_BYTES = 8 * 1024 * 1024;
-
-/** Resizes an uploaded picture to at most 1200 px wide JPEG; refuses anything that is not an image. */
-export async function prepareImage(content: Buffer): Promise<Buffer | null> {
-  try {
-    const meta = await sharp(content).metadata();
-    if (!meta.format || !['jpeg', 'png', 'webp', 'gif', 'avif', 'tiff'].includes(meta.format)) return null;
-    return await sharp(content).rotate().resize({ width: 1200, withoutEnlargement: true }).jpeg({ quality: 82 }).toBuffer();
-  } catch {
-    return null;
-  }
-}
-
-export type StoryInput = {
-  routeId: string;
-  title: string;
-  quote: string;
-  person: string;
-  role: string;
-  organisation: string;
-  consentDate: string;
-  consentNote: string;
-  theme: string;
-  body: string;
-  imageAlt: string;
-};
-
-export async function addStory(db: Db, user: CurrentUser, input: StoryInput, image: Buffer | null, now = new Date()): Promise<string> {
-  const id = newId();
-  await db.transaction().execute(async (trx) => {
-    if (!(await findRouteById(trx, input.routeId))) throw new ConflictError('Onbekende route', 'Kies een route uit de lijst.');
-    await insertStory(trx, {
-      id,
-      route_id: input.routeId,
-      title: input.title,
-      quote: input.quote || null,
-      person_name: input.person,
-      person_role: input.role,
-      organisation: input.organisation,
-      consent_date: input.consentDate,
-      consent_note: input.consentNote,
-      theme: input.theme || null,
-      body_md: input.body,
-      image,
-      image_alt: image ? input.imageAlt : null,
-      created_by: user.id,
-      published_at: now.toISOString(),
-    });
-    await recordAudit(
-      trx,
-      {
-        actorUserId: user.id,
-        action: 'story.published',
-        subjectType: 'story',
-        subjectId: id,
-        detail: { route: input.routeId, consentDate: input.consentDate },
-      },
-      now,
-    );
-    await publicContentChanged(trx);
-  });
-  return id;
-}
-
-export async function storyImage(db: Db, id: string): Promise<Buffer> {
-  const row = id.length <= 36 ? await findStoryImage(db, id) : undefined;
-  if (!row?.image) throw new NotFoundError('image');
-  return Buffer.from(row.image);
-}
-
-// ---------------------------------------------------------------- toolkit
-
-export const ASSET_MAX_BYTES = 10 * 1024 * 1024;
-const ASSET_TYPES: Record<string, { type: string; magic: (b: Buffer) => boolean }> = {
-  pdf: { type: 'application/pdf', magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
-  png: { type: 'image/png', magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  jpg: { type: 'image/jpeg', magic: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  svg: { type: 'image/svg+xml', magic: (b) => /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(b.subarray(0, 200).toString('utf8')) },
-  zip: { type: 'application/zip', magic: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])) },
-};
-
-/** Which kind of file this is, judged by its content; null for anything we do not offer. */
-export function assetKind(content: Buffer): { ext: string; type: string } | null {
-  for (const [ext, k] of Object.entries(ASSET_TYPES)) if (k.magic(content)) return { ext, type: k.type };
-  return null;
-}
-
-export async function addAsset(
-  db: Db,
-  user: CurrentUser,
-  input: { title: string; description: string; filename: string },
-  content: Buffer,
-  now = new Date(),
-) {
-  const kind = assetKind(content);
-  if (!kind) return false;
-  await db.transaction().execute(async (trx) => {
-    const id = newId();
-    const base =
-      input.filename
-        .replace(/\.[^.]*$/, '')
-        .replace(/[^\w-]+/g, '-')
-        .slice(0, 60) || 'bestand';
-    await insertAsset(trx, {
-      id,
-      title: input.title,
-      description: input.description,
-      filename: `${base}.${kind.ext}`,
-      content_type: kind.type,
-      content,
-      created_by: user.id,
-      created_at: now.toISOString(),
-    });
-    await recordAudit(trx, { actorUserId: user.id, action: 'toolkit.added', subjectType: 'toolkit', subjectId: id }, now);
-    await publicContentChanged(trx);
-  });
-  return true;
-}
-
-export async function assets(db: Db) {
-  return (await listAssets(db)).map((a) => ({
-    id: a.id,
-    title: a.title,
-    description: a.description,
-    filename: a.filename,
-    type: a.content_type,
-    createdAt: a.created_at,
-  }));
-}
-
-export async function asset(db: Db, id: string) {
-  const a = id.length <= 36 ? await findAsset(db, id) : undefined;
-  if (!a) throw new NotFoundError('asset');
-  return { filename: a.filename, type: a.content_type, content: Buffer.from(a.content) };
 }

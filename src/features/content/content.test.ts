@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { buildTestApp, Client, signIn } from '../../../test/helpers.ts';
-import { ensureUser } from '../accounts/service.ts';
+import { ensureUser } from '../accounts/index.ts';
 import { PAGE_PATHS } from './service.ts';
 
 describe('public site', () => {

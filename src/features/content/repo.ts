@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Database, PageTable } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
+import type { PageTable } from './tables.ts';
 
 export async function findPage(db: Kysely<Database>, slug: string) {
   return db.selectFrom('pages').selectAll().where('slug', '=', slug).executeTakeFirst();

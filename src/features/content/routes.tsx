@@ -5,10 +5,10 @@ import { renderMarkdown } from '../../platform/markdown.ts';
 import { pageContext } from '../../platform/page-context.ts';
 import { cachedPage } from '../../platform/public-cache.ts';
 import { renderPage, sendPage } from '../../ui/render.ts';
-import { criteria } from '../reference/service.ts';
+import { criteria } from '../reference/index.ts';
 import { pageSchema } from './schemas.ts';
-import { getPage, PAGE_PATHS, pageList, savePage } from './service.ts';
-import { BackOfficeHome, EditPageView } from './views/backoffice.tsx';
+import { getPage, PAGE_PATHS, savePage } from './service.ts';
+import { EditPageView } from './views/backoffice.tsx';
 import { ContentPageView, CriteriaView, HomeView } from './views/public.tsx';
 
 export default async function contentRoutes(app: FastifyInstance) {
@@ -35,14 +35,6 @@ export default async function contentRoutes(app: FastifyInstance) {
       })),
     );
   }
-
-  app.get('/beheer', { config: { access: 'team' } }, async (request, reply) => {
-    const saved = (request.query as Record<string, unknown>).opgeslagen;
-    const page = (
-      <BackOfficeHome ctx={pageContext(request, reply)} pages={await pageList(db)} saved={typeof saved === 'string' ? saved : null} />
-    );
-    return sendPage(reply, page);
-  });
 
   app.get<{ Params: { slug: string } }>('/beheer/paginas/:slug', { config: { access: 'team' } }, async (request, reply) => {
     const page = await getPage(db, request.params.slug);

@@ -4,9 +4,10 @@ import ICAL from 'ical.js';
 import { buildTestApp, Client, countRows, signIn } from '../../../test/helpers.ts';
 import { applicant, fillAll, startDraft, submit } from '../../../test/registration-fixtures.ts';
 import { decodeAttachments } from '../../platform/mail/repo.ts';
-import { ensureUser } from '../accounts/service.ts';
+import { ensureUser } from '../accounts/index.ts';
+import { runKickoffReminders } from './reminders.ts';
 import { amsterdamToUtc, signLink, verifyLink, weeklyDates, withinNotice } from './rules.ts';
-import { runKickoffReminders, teamOverview } from './service.ts';
+import { teamOverview } from './slots.ts';
 
 type Site = Awaited<ReturnType<typeof buildTestApp>>;
 const DAY = 86_400_000;
@@ -318,6 +319,32 @@ describe('kick-off: booking and calendar', () => {
     );
   });
 
+  test('publishing new times tells each route still without a booking, once per publication, and not a booked one', async (t) => {
+    const site = await buildTestApp(t);
+    const { tessa, tessaId, anna, kickoff } = await accepted(site);
+    const newTimes = () =>
+      site.db
+        .selectFrom('outbox')
+        .select(['to_address', 'body_text'])
+        .where('subject', 'like', 'Nieuwe tijden%')
+        .orderBy('to_address')
+        .execute();
+    assert.deepEqual(await newTimes(), []);
+    await addSlot(tessa, tessaId, inDays(3), '10:00');
+    const first = await newTimes();
+    assert.deepEqual(
+      first.map((m) => m.to_address),
+      ['anna@avans.nl', 'bram@avans.nl'],
+    );
+    assert.ok(first[0]?.body_text.includes(`/startgesprek/${kickoff.id}?sleutel=`), 'a booking link of its own');
+    // Once booked, a further publication does not mail this route again.
+    const slot = await site.db.selectFrom('slots').select('id').executeTakeFirstOrThrow();
+    await anna.get(`/startgesprek/${kickoff.id}`);
+    assert.equal((await anna.post(`/startgesprek/${kickoff.id}/boeken`, { slot: slot.id })).statusCode, 303);
+    await addSlot(tessa, tessaId, inDays(4), '10:00');
+    assert.equal((await newTimes()).length, 2);
+  });
+
   test('after the meeting the host records notes and outcome; the route becomes "Deelnemer"', async (t) => {
     const site = await buildTestApp(t);
     const { tessa, tessaId, kickoff, anna, id } = await accepted(site);
@@ -345,7 +372,15 @@ describe('kick-off: booking and calendar', () => {
     );
     assert.match((await tessa.get(`/beheer/startgesprekken/${kickoff.id}`)).body, /Goed gesprek &lt;b>!&lt;\/b>/);
     assert.match((await anna.get('/mijn')).body, /Deelnemer \(pilotpartner\)/);
-    assert.match((await anna.get(`/aanmeldingen/${id}`)).body, /Startgesprek gehouden; de route is deelnemer/);
+    const timeline = (await anna.get(`/aanmeldingen/${id}`)).body;
+    assert.match(timeline, /Startgesprek gehouden<\/li><li><time[^>]*>[^<]*<\/time>: De route is deelnemer/);
+    const state = await site.db
+      .selectFrom('registrations')
+      .select(['state', 'participant_at'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(state.state, 'participant');
+    assert.ok(state.participant_at);
   });
 
   test('reminders: the day before to both sides; unbooked after 7 days once, then "niet ingepland" for the team', async (t) => {

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
-import type { Database, KickoffState, KickoffTable, SlotTable } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
+import type { KickoffState, KickoffTable, SlotTable } from './tables.ts';
 
 export async function insertSlot(db: Kysely<Database>, row: Insertable<SlotTable>): Promise<void> {
   await db.insertInto('slots').values(row).execute();
@@ -43,7 +44,6 @@ export async function slotsFrom(db: Kysely<Database>, fromIso: string, hostId?: 
     .selectFrom('slots')
     .innerJoin('users', 'users.id', 'slots.host_id')
     .leftJoin('kickoffs', 'kickoffs.slot_id', 'slots.id')
-    .leftJoin('registrations', 'registrations.id', 'kickoffs.registration_id')
     .select([
       'slots.id',
       'slots.host_id',
@@ -55,8 +55,7 @@ export async function slotsFrom(db: Kysely<Database>, fromIso: string, hostId?: 
       'users.name as host_name',
       'users.email as host_email',
       'kickoffs.id as kickoff_id',
-      'registrations.reference',
-      'registrations.title',
+      'kickoffs.registration_id',
     ])
     .where('slots.ends_at', '>', fromIso)
     .$if(Boolean(hostId), (qb) => qb.where('slots.host_id', '=', hostId as string))
@@ -113,7 +112,6 @@ export async function moveKickoff(
 export async function openKickoffs(db: Kysely<Database>) {
   return db
     .selectFrom('kickoffs')
-    .innerJoin('registrations', 'registrations.id', 'kickoffs.registration_id')
     .leftJoin('slots', 'slots.id', 'kickoffs.slot_id')
     .select([
       'kickoffs.id',
@@ -124,8 +122,6 @@ export async function openKickoffs(db: Kysely<Database>) {
       'kickoffs.unbooked_escalated_at',
       'kickoffs.day_before_reminded_at',
       'kickoffs.updated_at',
-      'registrations.reference',
-      'registrations.title',
       'slots.starts_at',
     ])
     .where('kickoffs.state', 'in', ['invited', 'booked', 'cancelled'])
@@ -148,6 +144,10 @@ export async function markKickoff(
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function markParticipant(db: Kysely<Database>, registrationId: string, atIso: string): Promise<void> {
-  await db.updateTable('registrations').set({ participant_at: atIso }).where('id', '=', registrationId).execute();
+/** Kick-offs still waiting for a booking (invited, or cancelled and not rebooked). */
+export async function unbookedKickoffs(db: Kysely<Database>) {
+  return db.selectFrom('kickoffs').select(['id', 'registration_id']).where('state', 'in', ['invited', 'cancelled']).execute();
 }
+
+/** What a move of a kick-off may change besides its state (see lifecycle.ts). */
+export type KickoffChange = Omit<Updateable<KickoffTable>, 'state'>;

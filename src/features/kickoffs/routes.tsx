@@ -4,28 +4,15 @@ import { parseForm, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { sendPage } from '../../ui/render.ts';
-import { teamMembers } from '../assessments/service.ts';
+import { teamMembers } from '../accounts/index.ts';
+import { book, cancel, recordOutcome, reschedule } from './booking.ts';
+import { SlotTakenError } from './messages.ts';
 import { amsterdamToUtc, weeklyDates, withinNotice } from './rules.ts';
 import { bookSchema, cancelSchema, outcomeSchema, rescheduleSchema, slotSchema } from './schemas.ts';
-import {
-  book,
-  bookableSlots,
-  cancel,
-  icsOf,
-  type KickoffAccess,
-  kickoffFor,
-  kickoffForTeam,
-  noticeHours,
-  publishSlots,
-  recordOutcome,
-  removeSlot,
-  reschedule,
-  type SlotInput,
-  SlotTakenError,
-  teamOverview,
-  upcomingSlots,
-} from './service.ts';
-import { BookingPage, TeamKickoffPage, TeamKickoffsPage } from './views/pages.tsx';
+import { icsOf, type KickoffAccess, kickoffFor, kickoffForTeam, noticeHours } from './service.ts';
+import { bookableSlots, publishSlots, removeSlot, type SlotInput, teamOverview, upcomingSlots } from './slots.ts';
+import { BookingPage, TeamKickoffsPage } from './views/pages.tsx';
+import { TeamKickoffPage } from './views/team-kickoff.tsx';
 
 type IdParams = { Params: { id: string } };
 const TEAM = { config: { access: 'team' as const } };
@@ -198,7 +185,7 @@ export default async function kickoffRoutes(app: FastifyInstance) {
         address: d.mode === 'location' ? d.address : null,
       });
     }
-    await publishSlots(db, me(request), slots);
+    await publishSlots(db, config, me(request), slots);
     return reply.redirect('/beheer/startgesprekken?melding=tijden', 303);
   });
 
@@ -228,7 +215,7 @@ export default async function kickoffRoutes(app: FastifyInstance) {
   app.post<IdParams>('/beheer/startgesprekken/:id/verslag', TEAM, async (request, reply) => {
     const form = parseForm(outcomeSchema, request.body);
     if (!form.ok) return showMeeting(request, reply, request.params.id, { errors: form.errors, values: submittedValues(request.body) });
-    await recordOutcome(db, me(request), request.params.id, form.data);
+    await recordOutcome(db, config, me(request), request.params.id, form.data);
     return reply.redirect(`/beheer/startgesprekken/${request.params.id}?melding=verslag`, 303);
   });
 }

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { CriterionTable, Database, InstitutionTable, ProvinceTable, SectorTable, ThemeTable } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
+import type { CriterionTable, InstitutionTable, ProvinceTable, SectorTable, ThemeTable } from './tables.ts';
 
 export async function countInstitutions(db: Kysely<Database>): Promise<number> {
   const row = await db

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../../db/connect.ts';
-import { findInstitution, insertMissingReferenceData, listChoiceData, listCriteria, listInstitutions } from './repo.ts';
+import {
+  findInstitution as findInstitutionRow,
+  insertMissingReferenceData,
+  listChoiceData,
+  listCriteria,
+  listInstitutions,
+} from './repo.ts';
 
 const file = (name: string) => readFileSync(new URL(`../../reference/${name}`, import.meta.url), 'utf8');
 
@@ -104,4 +110,9 @@ export async function referenceOptions(db: Db): Promise<Record<'institutions' | 
 
 export async function criteria(db: Db): Promise<Criterion[]> {
   return (await listCriteria(db)).map((r) => ({ code: r.code, title: r.title, description: r.description }));
+}
+
+/** One hogeschool as stored (name, short name, website, place), or undefined. */
+export async function findInstitution(db: Db, brin: string) {
+  return findInstitutionRow(db, brin);
 }

@@ -1,8 +1,16 @@
-import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
+import { type EventContext, emit } from '../../platform/events.ts';
 import { enqueueMail, type MailInput } from '../../platform/mail/repo.ts';
-import { insertDecision, insertVersion, moveState, nextReferenceNumber } from './repo.ts';
-import { type Action, type DecisionKind, formatReference, nextState, STATES, type State } from './rules.ts';
+import './events.ts';
+import {
+  findRegistration as findRegistrationForEvent,
+  findVersion,
+  insertDecision,
+  insertVersion,
+  moveState,
+  nextReferenceNumber,
+} from './repo.ts';
+import { type Action, type Answers, type DecisionKind, formatReference, nextState, STATES, type State } from './rules.ts';
 
 export type DecisionInput = {
   id: string;
@@ -19,7 +27,13 @@ export type TransitionInput =
   | { action: 'submit'; snapshot: string; mails: (reference: string) => Promise<MailInput[]> }
   | { action: 'withdraw'; reason: string; mails: MailInput[] }
   | { action: 'start_review' }
-  | { action: DecisionKind; decision: DecisionInput; mails: MailInput[] };
+  | { action: DecisionKind; decision: DecisionInput; mails: MailInput[] }
+  | { action: 'become_participant'; outcome: string };
+
+/** Where a move happens: the caller's open transaction, who made it and when. */
+export type LifecycleContext = EventContext & { actorUserId: string };
+
+type Moving = { id: string; state: State; version: number; reference: string | null };
 
 export type TransitionResult = { ok: true; to: State; reference: string | null; version: number } | { ok: false; current: State | null };
 
@@ -34,18 +48,16 @@ export type TransitionResult = { ok: true; to: State; reference: string | null; 
  * - start_review (submitted → in_review): an audit event.
  * - accept / request_info / decline (in_review → accepted / info_requested / declined): the
  *   decision row (one per version, enforced by a unique index), the participation (accept) or the
- *   reopened steps and deadline (request_info), an audit event, and the decision mail exactly as
- *   previewed.
+ *   reopened steps and deadline (request_info), an audit event with the mails it queued, and the
+ *   decision mail exactly as previewed. Acceptance then raises `registration.accepted`, whose
+ *   subscribers (src/workflows.ts: the kick-off invitation, the catalogue) run in this transaction.
+ * - become_participant (accepted → participant), when the kick-off was held with the outcome to go
+ *   on: participant_at and an audit event.
  * The state moves with one conditional UPDATE, so of two racing requests only one succeeds; the
  * other gets `{ ok: false }` and the state it found.
  */
-export async function transition(
-  trx: Db,
-  reg: { id: string; state: State; version: number; reference: string | null },
-  input: TransitionInput,
-  actorUserId: string,
-  now = new Date(),
-): Promise<TransitionResult> {
+export async function transition(ctx: LifecycleContext, reg: Moving, input: TransitionInput): Promise<TransitionResult> {
+  const { trx, actorUserId, now } = ctx;
   const to = nextState(input.action as Action, reg.state);
   if (!to) return { ok: false, current: reg.state };
 
@@ -82,6 +94,7 @@ export async function transition(
       now,
     );
     for (const mail of await input.mails(reference)) await enqueueMail(trx, mail, now);
+    if (reg.state === 'info_requested') await emit('registration.resubmitted', { registrationId: reg.id, reference, version }, ctx);
     return { ok: true, to, reference, version };
   }
 
@@ -96,6 +109,28 @@ export async function transition(
         subjectType: 'registration',
         subjectId: reg.id,
         detail: { from: reg.state, to },
+      },
+      now,
+    );
+    return { ok: true, to, reference: reg.reference, version: reg.version };
+  }
+
+  if (input.action === 'become_participant') {
+    const moved = await moveState(trx, reg.id, [reg.state], {
+      state: to,
+      participant_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      updated_by: actorUserId,
+    });
+    if (!moved) return { ok: false, current: null };
+    await recordAudit(
+      trx,
+      {
+        actorUserId,
+        action: 'registration.participant',
+        subjectType: 'registration',
+        subjectId: reg.id,
+        detail: { from: reg.state, to, outcome: input.outcome },
       },
       now,
     );
@@ -149,11 +184,30 @@ export async function transition(
       now,
     );
     for (const mail of input.mails) {
-      await enqueueMail(trx, mail, now);
+      const outboxId = await enqueueMail(trx, mail, now);
       await recordAudit(
         trx,
-        { actorUserId, action: 'mail.queued', subjectType: 'registration', subjectId: reg.id, detail: { subject: mail.subject } },
+        { actorUserId, action: 'mail.queued', subjectType: 'registration', subjectId: reg.id, detail: { subject: mail.subject, outboxId } },
         now,
+      );
+    }
+    if (input.action === 'accept' && d.participation) {
+      const frozen = await findVersion(trx, reg.id, reg.version);
+      const full = await findRegistrationForEvent(trx, reg.id);
+      await emit(
+        'registration.accepted',
+        {
+          registration: {
+            id: reg.id,
+            reference: reg.reference,
+            title: full?.title ?? null,
+            institutionBrin: full?.institution_brin ?? '',
+            createdBy: full?.created_by ?? null,
+            answers: JSON.parse(frozen?.snapshot ?? full?.answers ?? '{}') as Answers,
+          },
+          participation: d.participation,
+        },
+        ctx,
       );
     }
     return { ok: true, to, reference: reg.reference, version: reg.version };

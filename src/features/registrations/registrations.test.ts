@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { PDFParse } from 'pdf-parse';
 import { buildTestApp, type Client, countRows, signIn } from '../../../test/helpers.ts';
 import { applicant, fillAll, saveStep, startDraft, submit, VALID } from '../../../test/registration-fixtures.ts';
-import { ensureUser } from '../accounts/service.ts';
+import { ensureUser } from '../accounts/index.ts';
 
 const year = new Date().getUTCFullYear();
 
@@ -206,7 +206,9 @@ describe('registration: submit', () => {
     assert.deepEqual(
       mails.map((m) => [m.to_address, m.subject]),
       [
+        // Every contact of the registration (both contact persons of step 1) and the submitter.
         ['anna@avans.nl', `Aanmelding ontvangen: MKB-${year}-0001`],
+        ['bram@avans.nl', `Aanmelding ontvangen: MKB-${year}-0001`],
         ['indiener@avans.nl', `Aanmelding ontvangen: MKB-${year}-0001`],
       ],
     );
@@ -232,7 +234,7 @@ describe('registration: submit', () => {
     const locations = results.map((r) => String(r.headers.location)).sort();
     assert.equal(locations.filter((l) => l.endsWith('melding=ingediend')).length, 1, locations.join());
     assert.equal(await countRows(db, 'registration_versions'), 1);
-    assert.equal((await countRows(db, 'outbox')) - 1, 1, 'one confirmation (plus the sign-in mail)');
+    assert.equal((await countRows(db, 'outbox')) - 1, 2, 'one confirmation to each of the two contacts (plus the sign-in mail)');
   });
 
   test('references stay unique and gapless when many registrations are submitted at once', async (t) => {
@@ -333,11 +335,15 @@ describe('registration: withdraw, colleagues, isolation, uploads', () => {
     const page = await client.get(`/aanmeldingen/${id}?melding=ingetrokken`);
     assert.match(page.body, /We starten &lt;later>/);
     assert.match(page.body, /Ingetrokken/);
-    const subjects = (await db.selectFrom('outbox').select('subject').orderBy('created_at').execute()).map((m) => m.subject);
+    const subjects = (
+      await db.selectFrom('outbox').select(['subject', 'to_address']).orderBy('created_at').orderBy('to_address').execute()
+    ).map((m) => `${m.subject} → ${m.to_address}`);
     assert.deepEqual(subjects, [
-      'Uw inloglink voor Mkb-route in het hbo',
-      `Aanmelding ontvangen: MKB-${year}-0001`,
-      `Aanmelding ingetrokken: MKB-${year}-0001`,
+      'Uw inloglink voor Mkb-route in het hbo → anna@avans.nl',
+      `Aanmelding ontvangen: MKB-${year}-0001 → anna@avans.nl`,
+      `Aanmelding ontvangen: MKB-${year}-0001 → bram@avans.nl`,
+      `Aanmelding ingetrokken: MKB-${year}-0001 → anna@avans.nl`,
+      `Aanmelding ingetrokken: MKB-${year}-0001 → bram@avans.nl`,
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
-import type { Database, DecisionTable, RegistrationState, RegistrationTable } from '../../db/database.ts';
+import type { Database } from '../../db/database.ts';
+import type { DecisionTable, RegistrationState, RegistrationTable } from './tables.ts';
 
 export async function insertRegistration(db: Kysely<Database>, row: Insertable<RegistrationTable>): Promise<void> {
   await db.insertInto('registrations').values(row).execute();
@@ -21,7 +22,6 @@ export async function listRegistrationsOfInstitution(db: Kysely<Database>, brin:
       'registrations.answers',
       'registrations.created_at',
       'registrations.participation',
-      'registrations.participant_at',
       'registrations.updated_at',
       'registrations.submitted_at',
       'users.name as updated_by_name',
@@ -145,17 +145,6 @@ export async function latestDecision(db: Kysely<Database>, registrationId: strin
     .executeTakeFirst();
 }
 
-export async function assigneeEmails(db: Kysely<Database>, registrationId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('assignments')
-    .innerJoin('users', 'users.id', 'assignments.user_id')
-    .select('users.email')
-    .where('assignments.registration_id', '=', registrationId)
-    .orderBy('users.email')
-    .execute();
-  return rows.map((r) => r.email);
-}
-
 /** The latest decision of each of several registrations, in one query. */
 export async function latestDecisions(db: Kysely<Database>, registrationIds: string[]) {
   if (registrationIds.length === 0) return [];
@@ -163,6 +152,59 @@ export async function latestDecisions(db: Kysely<Database>, registrationIds: str
     .selectFrom('decisions')
     .select(['registration_id', 'kind', 'message', 'decided_at'])
     .where('registration_id', 'in', registrationIds)
-    .orderBy('decided_at')
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'decided_at',
+        '=',
+        selectFrom('decisions as later')
+          .select((e) => e.fn.max('later.decided_at').as('latest'))
+          .whereRef('later.registration_id', '=', 'decisions.registration_id'),
+      ),
+    )
     .execute();
+}
+
+/** Registrations the reminder job looks at: open ones only. */
+export async function openRegistrations(db: Kysely<Database>, openStates: readonly RegistrationState[]) {
+  return db
+    .selectFrom('registrations')
+    .select([
+      'id',
+      'reference',
+      'state',
+      'title',
+      'submitted_at',
+      'review_reminded_at',
+      'info_deadline',
+      'info_reminded_at',
+      'info_escalated_at',
+      'answers',
+      'created_by',
+    ])
+    .where('state', 'in', [...openStates])
+    .execute();
+}
+
+export async function claimReminder(
+  db: Kysely<Database>,
+  id: string,
+  column: 'review_reminded_at' | 'info_reminded_at' | 'info_escalated_at',
+  atIso: string,
+): Promise<boolean> {
+  // Conditional on the column being empty (or older, for reviews), so two workers never both remind.
+  const result = await db
+    .updateTable('registrations')
+    .set({ [column]: atIso })
+    .where('id', '=', id)
+    .where((eb) =>
+      column === 'review_reminded_at' ? eb.or([eb(column, 'is', null), eb(column, '<', eb.ref('submitted_at'))]) : eb(column, 'is', null),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Several registrations by id, in one query. */
+export async function findRegistrations(db: Kysely<Database>, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('registrations').selectAll().where('id', 'in', ids).execute();
 }

@@ -1,77 +1,28 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, NotFoundError } from '../../platform/errors.tsx';
-import { parseForm, readForm, submittedValues } from '../../platform/forms.ts';
+import { NotFoundError } from '../../platform/errors.tsx';
+import { parseForm, readForm, submittedValues, requireUser as user } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
-import type { CurrentUser } from '../../ui/context.ts';
 import { sendPage } from '../../ui/render.ts';
-import { routesOfUser } from '../catalogue/service.ts';
-import { kickoffCards } from '../kickoffs/service.ts';
+import { getUpload, saveStep, startRegistration, storeUpload } from './editing.ts';
+import { decisionOf, receiptPdf, timeline } from './history.ts';
+import { MESSAGES } from './messages.ts';
 import { readout } from './readout.ts';
 import { canEditRegistration, canEditStep, canStartRegistration, canWithdraw, resumeStep, warnings } from './rules.ts';
 import { rawValues, submitSchema, validateStep, withdrawSchema } from './schemas.ts';
-import {
-  choices,
-  decisionOf,
-  getEditableRegistration,
-  getRegistration,
-  getUpload,
-  receiptPdf,
-  registrationsOfUser,
-  saveStep,
-  startRegistration,
-  storeUpload,
-  submitRegistration,
-  timeline,
-  withdrawRegistration,
-} from './service.ts';
+import { choices, getEditableRegistration, getRegistration, registrationsOfUser } from './service.ts';
 import { FILE_MAX_BYTES, STEPS, SUMMARY_SLUG, stepBySlug } from './steps.ts';
-import { Dashboard, DetailPage, StartPage, StepPage, SummaryPage } from './views/pages.tsx';
+import { submitRegistration, withdrawRegistration } from './submission.ts';
+import { DetailPage } from './views/detail.tsx';
+import { StartPage, StepPage, SummaryPage } from './views/form.tsx';
 
 type IdParams = { Params: { id: string } };
 type StepParams = { Params: { id: string; step: string } };
-
-const NOTICES: Record<string, string> = {
-  opgeslagen: 'Uw antwoorden zijn opgeslagen. U kunt later verdergaan waar u was.',
-  ingediend: 'Uw aanmelding is ingediend. U krijgt een bevestiging per e-mail, met het ontvangstbewijs.',
-  'al-ingediend': 'Deze aanmelding was al ingediend; er is niets dubbel verstuurd.',
-  ingetrokken: 'De aanmelding is ingetrokken.',
-};
-const COLLEAGUE_NOTICE =
-  'Let op: iemand anders heeft deze aanmelding opgeslagen terwijl u bezig was. Uw antwoorden op de vorige stap zijn bewaard; kijk of de andere stappen nog kloppen.';
-
-function user(request: FastifyRequest): CurrentUser {
-  // The route's access level ('signedIn') guarantees a user; this keeps the types honest.
-  if (!request.user) throw new ForbiddenError();
-  return request.user;
-}
 
 /** A PDF is recognised by its content, not its name. */
 const isPdf = (content: Buffer) => content.subarray(0, 5).toString('latin1') === '%PDF-';
 
 export default async function registrationRoutes(app: FastifyInstance) {
   const { db, config } = app;
-
-  app.get('/mijn', { config: { access: 'signedIn' } }, async (request, reply) => {
-    const me = user(request);
-    const welcome = (request.query as Record<string, unknown>).welkom === '1';
-    const registrations = await registrationsOfUser(db, me);
-    const kickoffs = await kickoffCards(
-      db,
-      registrations.map((r) => r.id),
-    );
-    const page = (
-      <Dashboard
-        ctx={pageContext(request, reply)}
-        user={me}
-        registrations={registrations}
-        kickoffs={kickoffs}
-        routes={(await routesOfUser(db, me)).map((r) => ({ id: r.id, title: r.title, slug: r.slug, published: r.published }))}
-        welcome={welcome}
-        canStart={canStartRegistration(me)}
-      />
-    );
-    return sendPage(reply, page);
-  });
 
   app.get('/aanmelden', { config: { access: 'signedIn' } }, async (request, reply) => {
     const me = user(request);
@@ -104,7 +55,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
     const step = stepBySlug(slug);
     if (!step) throw new NotFoundError('step');
     const reg = await getEditableRegistration(db, user(request), id, slug);
-    const notice = (request.query as Record<string, unknown>)['let-op'] === 'collega' ? COLLEAGUE_NOTICE : undefined;
+    const notice = (request.query as Record<string, unknown>)['let-op'] === 'collega' ? MESSAGES.colleague : undefined;
     const values = reg.answers[slug]?.values ?? {};
     return sendPage(
       reply,
@@ -126,12 +77,8 @@ export default async function registrationRoutes(app: FastifyInstance) {
 
     const fileField = step.fields.find((f) => f.kind === 'file');
     if (fileField && file) {
-      if (file.truncated)
-        errors.push({
-          field: fileField.name,
-          message: `Het bestand is groter dan ${FILE_MAX_BYTES / 1024 / 1024} MB; kies een kleiner bestand`,
-        });
-      else if (!isPdf(file.content)) errors.push({ field: fileField.name, message: 'Dit bestand is geen pdf; kies een pdf-bestand' });
+      if (file.truncated) errors.push({ field: fileField.name, message: MESSAGES.fileTooLarge(FILE_MAX_BYTES / 1024 / 1024) });
+      else if (!isPdf(file.content)) errors.push({ field: fileField.name, message: MESSAGES.notPdf });
       else
         await storeUpload(db, me, id, slug, fileField.name, {
           filename: file.filename,
@@ -196,7 +143,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
   ) {
     const me = user(request);
     const reg = await getRegistration(db, me, id);
-    const notice = NOTICES[String((request.query as Record<string, unknown>).melding)];
+    const notice = MESSAGES.notices[String((request.query as Record<string, unknown>).melding)];
     const page = (
       <DetailPage
         ctx={pageContext(request, reply)}
@@ -222,7 +169,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
   app.post<IdParams>('/aanmeldingen/:id/intrekken', { config: { access: 'signedIn' } }, async (request, reply) => {
     const form = parseForm(withdrawSchema, request.body);
     if (!form.ok) return showDetail(request, reply, request.params.id, { values: submittedValues(request.body), errors: form.errors });
-    await withdrawRegistration(db, user(request), request.params.id, form.data.reason);
+    await withdrawRegistration(db, config, user(request), request.params.id, form.data.reason);
     return reply.redirect(`/aanmeldingen/${request.params.id}?melding=ingetrokken`, 303);
   });
 

@@ -2,13 +2,25 @@ import type { CurrentUser } from '../../ui/context.ts';
 import type { Values } from './schemas.ts';
 import { fieldNames, STEPS, type Step } from './steps.ts';
 
-export const STATES = ['draft', 'submitted', 'in_review', 'info_requested', 'accepted', 'declined', 'withdrawn'] as const;
+export const STATES = ['draft', 'submitted', 'in_review', 'info_requested', 'accepted', 'participant', 'declined', 'withdrawn'] as const;
 export type State = (typeof STATES)[number];
 
-/** States in which the applicant can still withdraw: before a decision. */
-export const WITHDRAWABLE_STATES: readonly State[] = ['submitted', 'in_review', 'info_requested'];
-/** States the applicant edits in (an information request reopens only some steps). */
-export const EDITABLE_STATES: readonly State[] = ['draft', 'info_requested'];
+/** The groups of states the rest of the code asks about, named once. */
+export const STATE_GROUPS = {
+  /** Submitted and waiting for a decision: what assessors carry as load and reminders look at. */
+  open: ['submitted', 'in_review', 'info_requested'],
+  /** The applicant can still withdraw: before a decision. */
+  withdrawable: ['submitted', 'in_review', 'info_requested'],
+  /** The applicant edits (an information request reopens only some steps). */
+  editable: ['draft', 'info_requested'],
+  /** A team member may record an assessment. */
+  assessable: ['submitted', 'in_review'],
+  /** Admitted to the programme: accepted, and after the kick-off a participant. */
+  admitted: ['accepted', 'participant'],
+} as const satisfies Record<string, readonly State[]>;
+
+export const inGroup = (group: keyof typeof STATE_GROUPS, state: State): boolean =>
+  (STATE_GROUPS[group] as readonly State[]).includes(state);
 
 export const STATE_LABELS: Record<State, string> = {
   draft: 'Concept',
@@ -16,21 +28,23 @@ export const STATE_LABELS: Record<State, string> = {
   in_review: 'In beoordeling',
   info_requested: 'Aanvulling gevraagd',
   accepted: 'Toegelaten',
+  participant: 'Deelnemer',
   declined: 'Afgewezen',
   withdrawn: 'Ingetrokken',
 };
 
-export type Action = 'submit' | 'withdraw' | 'start_review' | 'accept' | 'request_info' | 'decline';
+export type Action = 'submit' | 'withdraw' | 'start_review' | 'accept' | 'request_info' | 'decline' | 'become_participant';
 export type DecisionKind = 'accept' | 'request_info' | 'decline';
 
 /** Every allowed move of the lifecycle (DOMAIN.md); nothing else may change a state. */
 const TRANSITIONS: Record<Action, { from: readonly State[]; to: State }> = {
   submit: { from: ['draft', 'info_requested'], to: 'submitted' },
-  withdraw: { from: WITHDRAWABLE_STATES, to: 'withdrawn' },
+  withdraw: { from: STATE_GROUPS.withdrawable, to: 'withdrawn' },
   start_review: { from: ['submitted'], to: 'in_review' },
   accept: { from: ['in_review'], to: 'accepted' },
   request_info: { from: ['in_review'], to: 'info_requested' },
   decline: { from: ['in_review'], to: 'declined' },
+  become_participant: { from: ['accepted'], to: 'participant' },
 };
 
 export const PARTICIPATION_LABELS: Record<string, string> = {
@@ -39,10 +53,10 @@ export const PARTICIPATION_LABELS: Record<string, string> = {
   knowledge: 'kennispartner',
 };
 
-/** "Toegelaten als pilotpartner" once accepted; the plain state label otherwise. */
-export function stateLabel(state: State, participation: string | null, participant = false): string {
+/** "Toegelaten als pilotpartner" once accepted, "Deelnemer (pilotpartner)" after the kick-off; the plain label otherwise. */
+export function stateLabel(state: State, participation: string | null): string {
   const as = participation ? PARTICIPATION_LABELS[participation] : undefined;
-  if (state === 'accepted' && participant) return as ? `Deelnemer (${as})` : 'Deelnemer';
+  if (state === 'participant') return as ? `Deelnemer (${as})` : 'Deelnemer';
   if (state === 'accepted' && as) return `Toegelaten als ${as}`;
   return STATE_LABELS[state];
 }
@@ -65,7 +79,7 @@ export function canViewRegistration(user: CurrentUser | null, reg: { institution
 
 /** Only applicants of the hogeschool edit, and only while the registration is open to them. */
 export function canEditRegistration(user: CurrentUser | null, reg: RegistrationAccess): boolean {
-  return user?.role === 'applicant' && user.institutionBrin === reg.institutionBrin && EDITABLE_STATES.includes(reg.state);
+  return user?.role === 'applicant' && user.institutionBrin === reg.institutionBrin && inGroup('editable', reg.state);
 }
 
 /** During an information request only the reopened steps can change; a draft is open throughout. */
@@ -76,7 +90,7 @@ export function canEditStep(reg: { state: State; reopenedSteps: string[] | null 
 }
 
 export function canWithdraw(user: CurrentUser | null, reg: RegistrationAccess): boolean {
-  return user?.role === 'applicant' && user.institutionBrin === reg.institutionBrin && WITHDRAWABLE_STATES.includes(reg.state);
+  return user?.role === 'applicant' && user.institutionBrin === reg.institutionBrin && inGroup('withdrawable', reg.state);
 }
 
 export type StepAnswers = { values: Values; complete: boolean };

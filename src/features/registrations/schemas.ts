@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FieldErrors } from '../../ui/components.tsx';
-import type { Option } from '../reference/service.ts';
+import type { Option } from '../reference/index.ts';
 import { type ChoiceList, type Field, fieldNames, LONG_TEXT_MAX, type Step, TEXT_MAX } from './steps.ts';
 
 /** Answers of one step as the form holds them: text per name, a list for a group of checkboxes. */

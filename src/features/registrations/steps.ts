@@ -3,7 +3,7 @@
  * schemas.ts turns a step into its Zod schema; the views render it; the summary and the receipt
  * label the answers with it. One description, so the form, its checks and its read-outs agree.
  */
-import type { Option } from '../reference/service.ts';
+import type { Option } from '../reference/index.ts';
 
 export type ChoiceList = 'institutions' | 'sectors' | 'provinces' | 'themes';
 

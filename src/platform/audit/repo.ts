@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { sortableId } from '../crypto.ts';
+import { deliveryStates } from '../mail/repo.ts';
+import { auditLabel } from './labels.ts';
 
 export type AuditInput = {
   actorUserId: string | null;
@@ -35,4 +37,42 @@ export async function listAuditFor(db: Kysely<Database>, subjectType: string, su
     .orderBy('at')
     .orderBy('id')
     .execute();
+}
+
+export type TrailEntry = { at: string; actor: string; action: string; label: string; detail: string };
+
+/**
+ * The whole history of a subject for the team: each event with who did it and its label. A mail
+ * shows as queued until the outbox has delivered it, then as sent.
+ */
+export async function trailOf(db: Kysely<Database>, subjectType: string, subjectId: string): Promise<TrailEntry[]> {
+  const rows = await db
+    .selectFrom('audit_events')
+    .leftJoin('users', 'users.id', 'audit_events.actor_user_id')
+    .select(['audit_events.at', 'audit_events.action', 'audit_events.detail', 'users.name as actor_name', 'users.email as actor_email'])
+    .where('audit_events.subject_type', '=', subjectType)
+    .where('audit_events.subject_id', '=', subjectId)
+    .orderBy('audit_events.at')
+    .orderBy('audit_events.id')
+    .execute();
+  const details = rows.map((r) => (r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : {}));
+  const outboxIds = details.map((d) => d.outboxId).filter((v): v is string => typeof v === 'string');
+  const delivered = await deliveryStates(db, outboxIds);
+  return rows.map((r, i) => {
+    const d = details[i] ?? {};
+    const known = auditLabel(r.action);
+    let label = known?.team ?? r.action;
+    if (r.action === 'mail.queued')
+      label = typeof d.outboxId === 'string' && delivered.get(d.outboxId) ? 'E-mail verstuurd' : 'E-mail in de wachtrij';
+    return { at: r.at, actor: r.actor_name ?? r.actor_email ?? 'systeem', action: r.action, label, detail: known?.detail?.(d) ?? '' };
+  });
+}
+
+/** What the applicant sees of a subject's history: only events whose label says so. */
+export async function timelineOf(db: Kysely<Database>, subjectType: string, subjectId: string): Promise<{ at: string; label: string }[]> {
+  const rows = await listAuditFor(db, subjectType, subjectId);
+  return rows.flatMap((e) => {
+    const known = auditLabel(e.action)?.applicant;
+    return known ? [{ at: e.at, label: known(e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : {}) }] : [];
+  });
 }

@@ -43,6 +43,13 @@ export async function enqueueMail(db: Kysely<Database>, mail: MailInput, now = n
   return id;
 }
 
+/** For each outbox id: whether the message has been delivered (sent_at set). */
+export async function deliveryStates(db: Kysely<Database>, ids: string[]): Promise<Map<string, boolean>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('outbox').select(['id', 'sent_at']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.sent_at !== null]));
+}
+
 /**
  * Claims up to `limit` due messages for `lockMs` in one statement. On PostgreSQL the inner select
  * skips rows another process has locked, so several workers never claim the same message; on

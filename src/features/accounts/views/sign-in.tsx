@@ -1,7 +1,7 @@
 import { Button, CsrfField, ErrorSummary, type FieldErrors, Heading1, Notice, SelectField, TextField } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import type { Institution } from '../../reference/service.ts';
+import type { Institution } from '../../reference/index.ts';
 import { EMAIL_MAX, NAME_MAX } from '../schemas.ts';
 
 export function SignInPage(props: {

@@ -1,6 +1,7 @@
 import { formatDateTime } from '../../../platform/time.ts';
 import {
   Button,
+  ChoiceGroup,
   CsrfField,
   ErrorSummary,
   errorFor,
@@ -13,95 +14,16 @@ import {
 } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import type { Option } from '../../reference/service.ts';
-import type { ReadoutSection } from '../../registrations/readout.ts';
-import { PARTICIPATION_LABELS, stateLabel } from '../../registrations/rules.ts';
-import { PARTICIPATION } from '../../registrations/steps.ts';
+import type { ReadoutSection } from '../../registrations/index.ts';
+import { PARTICIPATION, stateLabel } from '../../registrations/index.ts';
+import type { assessmentPage } from '../page.ts';
 import { CRITERION_STEPS, RECOMMENDATION_LABELS, RECOMMENDATIONS, VERDICT_LABELS, VERDICTS } from '../rules.ts';
-import type { assessmentPage } from '../service.ts';
+import { Answers } from './answers.tsx';
 
 type Data = Awaited<ReturnType<typeof assessmentPage>>;
 type Values = Record<string, string | string[]>;
 
-const ACTION_LABELS: Record<string, string> = {
-  'registration.created': 'Aanmelding begonnen',
-  'registration.submitted': 'Ingediend',
-  'registration.withdrawn': 'Ingetrokken',
-  'registration.review_started': 'Beoordeling gestart',
-  'registration.assigned': 'Beoordelaars toegewezen',
-  'registration.info_requested': 'Besluit: aanvulling gevraagd',
-  'registration.accepted': 'Besluit: toegelaten',
-  'registration.declined': 'Besluit: afgewezen',
-  'assessment.submitted': 'Beoordeling ingediend',
-  'comment.added': 'Interne opmerking geplaatst',
-  'conflict.dismissed': 'Mogelijk belang afgedaan',
-  'mail.queued': 'E-mail verstuurd',
-  'reminder.review': 'Herinnering aan beoordelaars',
-  'reminder.info_request': 'Herinnering aan de hogeschool',
-  'reminder.info_escalated': 'Aanvulling blijft uit: team ingelicht',
-  'kickoff.invited': 'Uitgenodigd voor het startgesprek',
-  'kickoff.booked': 'Startgesprek ingepland',
-  'kickoff.rescheduled': 'Startgesprek verzet',
-  'kickoff.cancelled': 'Startgesprek geannuleerd',
-  'kickoff.reminded': 'Herinnering aan het startgesprek',
-  'kickoff.unbooked_reminded': 'Herinnering: startgesprek nog niet ingepland',
-  'kickoff.not_planned': 'Startgesprek niet ingepland',
-  'kickoff.held': 'Startgesprek gehouden',
-};
-
-function detailText(action: string, d: Record<string, unknown>): string {
-  if (action === 'registration.submitted') return `versie ${String(d.version)}`;
-  if (action === 'registration.assigned') return (d.assignees as string[] | undefined)?.join(', ') ?? '';
-  if (action === 'registration.accepted') return PARTICIPATION_LABELS[String(d.participation)] ?? '';
-  if (action === 'assessment.submitted')
-    return `advies: ${RECOMMENDATION_LABELS[d.recommendation as keyof typeof RECOMMENDATION_LABELS] ?? ''}`;
-  if (action === 'mail.queued') return String(d.subject ?? '');
-  if (action === 'registration.withdrawn' || action === 'conflict.dismissed' || action === 'kickoff.cancelled')
-    return String(d.reason ?? '');
-  if (action === 'kickoff.booked') return String(d.slot ?? '');
-  if (action === 'kickoff.rescheduled') return `naar ${String(d.to ?? '')}`;
-  return '';
-}
-
 const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
-
-function Radios(props: { name: string; legend: string; options: Option[]; value: string; errors?: FieldErrors }) {
-  const error = errorFor(props.errors, props.name);
-  return (
-    <fieldset class={`utrecht-form-fieldset mkb-fieldset${error ? ' mkb-fieldset--invalid' : ''}`}>
-      <legend class="utrecht-form-fieldset__legend">{props.legend}</legend>
-      {error && (
-        <div class="utrecht-form-field-error-message" id={`fout-${props.name}`}>
-          <span class="mkb-visually-hidden">Fout: </span>
-          {error}
-        </div>
-      )}
-      {props.options.map((o, i) => {
-        const id = i === 0 ? fieldId(props.name) : `${fieldId(props.name)}-${i}`;
-        return (
-          <div class="mkb-choice" key={o.value}>
-            <input type="radio" id={id} name={props.name} value={o.value} checked={props.value === o.value} />
-            <label for={id}>{o.label}</label>
-          </div>
-        );
-      })}
-    </fieldset>
-  );
-}
-
-function Answers({ section }: { section: ReadoutSection | undefined }) {
-  if (!section) return null;
-  return (
-    <dl class="mkb-answers">
-      {section.rows.map((r) => (
-        <div key={r.label}>
-          <dt>{r.label}</dt>
-          <dd>{r.value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 export function AssessmentPage(props: {
   ctx: PageContext;
@@ -278,7 +200,7 @@ export function AssessmentPage(props: {
                   </p>
                 ) : (
                   <>
-                    <Radios
+                    <ChoiceGroup
                       name={`verdict_${c.code}`}
                       legend={`Oordeel ${c.code}`}
                       options={VERDICTS.map((v) => ({ value: v, label: VERDICT_LABELS[v] }))}
@@ -306,14 +228,14 @@ export function AssessmentPage(props: {
           ))}
           {!data.mySubmitted && canAssess && (
             <>
-              <Radios
+              <ChoiceGroup
                 name="recommendation"
                 legend="Advies"
                 options={RECOMMENDATIONS.map((r) => ({ value: r, label: RECOMMENDATION_LABELS[r] }))}
                 value={str(values.recommendation)}
                 errors={props.errors}
               />
-              <Radios
+              <ChoiceGroup
                 name="proposed_participation"
                 legend="Voorgestelde deelname (bij toelaten)"
                 options={PARTICIPATION}
@@ -359,7 +281,7 @@ export function AssessmentPage(props: {
           </h2>
           <form method="post" action={`${base}/besluit`} class="mkb-form" noValidate>
             <CsrfField token={ctx.csrfToken} />
-            <Radios
+            <ChoiceGroup
               name="kind"
               legend="Besluit"
               options={[
@@ -370,7 +292,7 @@ export function AssessmentPage(props: {
               value={str(decision.kind)}
               errors={props.errors}
             />
-            <Radios
+            <ChoiceGroup
               name="participation"
               legend="Toelaten als (bij toelaten)"
               options={PARTICIPATION}
@@ -460,60 +382,14 @@ export function AssessmentPage(props: {
                 <td>{formatDateTime(e.at)}</td>
                 <td>{e.actor}</td>
                 <td>
-                  {ACTION_LABELS[e.action] ?? e.action}
-                  {detailText(e.action, e.detail) && <span class="mkb-meta"> ({detailText(e.action, e.detail)})</span>}
+                  {e.label}
+                  {e.detail && <span class="mkb-meta"> ({e.detail})</span>}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
-    </Layout>
-  );
-}
-
-export function DecisionPreviewPage(props: {
-  ctx: PageContext;
-  id: string;
-  reference: string;
-  form: Values;
-  mail: { to: string[]; subject: string; text: string };
-}) {
-  const { ctx, form, mail } = props;
-  const hidden = Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x] as const) : [[k, v] as const]));
-  return (
-    <Layout ctx={ctx} title={`Voorbeeld besluit ${props.reference}`}>
-      <Heading1>Voorbeeld van de e-mail</Heading1>
-      <p class="utrecht-paragraph">Zo gaat de e-mail over het besluit naar de hogeschool. Er is nog niets verstuurd.</p>
-      <table class="mkb-table mkb-facts">
-        <tbody>
-          <tr>
-            <th scope="row">Aan</th>
-            <td>{mail.to.join(', ') || 'geen adres bekend'}</td>
-          </tr>
-          <tr>
-            <th scope="row">Onderwerp</th>
-            <td>{mail.subject}</td>
-          </tr>
-        </tbody>
-      </table>
-      <div class="mkb-mail">{mail.text}</div>
-      <form method="post" action={`/beheer/aanmeldingen/${props.id}/besluit`}>
-        <CsrfField token={ctx.csrfToken} />
-        {hidden
-          .filter(([k]) => k !== 'actie' && k !== '_csrf')
-          .map(([k, v], i) => (
-            <input type="hidden" name={k} value={v} key={`${k}-${i}`} />
-          ))}
-        <div class="mkb-actions">
-          <Button name="actie" value="versturen">
-            Besluit nemen en e-mail versturen
-          </Button>
-          <Button name="actie" value="aanpassen" secondary>
-            Aanpassen
-          </Button>
-        </div>
-      </form>
     </Layout>
   );
 }

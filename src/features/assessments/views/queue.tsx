@@ -1,10 +1,9 @@
 import { Button, FilterSelect, Heading1 } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import type { Option } from '../../reference/service.ts';
-import { STATE_LABELS, STATES, stateLabel } from '../../registrations/rules.ts';
-import { PARTICIPATION } from '../../registrations/steps.ts';
-import type { QueueRow } from '../service.ts';
+import type { Option } from '../../reference/index.ts';
+import { PARTICIPATION, STATE_LABELS, STATES, stateLabel } from '../../registrations/index.ts';
+import type { QueueRow } from '../queue.ts';
 
 export type QueueQuery = { state: string; assignee: string; institution: string; sector: string; wish: string; sort: string };
 

@@ -11,7 +11,7 @@ import {
 } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import type { Option } from '../../reference/service.ts';
+import type { Option } from '../../reference/index.ts';
 import { PLACEHOLDERS } from '../rules.ts';
 import { TEMPLATE_BODY_MAX, TEMPLATE_SUBJECT_MAX } from '../schemas.ts';
 import { TEMPLATE_LABELS, type TemplateKey } from '../templates.ts';

@@ -11,7 +11,7 @@ import {
 } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import type { Option } from '../../reference/service.ts';
+import type { Option } from '../../reference/index.ts';
 import type { Route } from '../service.ts';
 
 type Values = Record<string, string>;
@@ -245,5 +245,33 @@ export function ProfilePage(props: { ctx: PageContext; route: Route; values?: Va
         <Button>Profiel opslaan</Button>
       </form>
     </Layout>
+  );
+}
+
+/** The hogeschool's routes in the public catalogue, on /mijn, with a link to edit each profile. */
+export function OwnRoutesCard({ routes }: { routes: { id: string; title: string; slug: string; published: boolean }[] }) {
+  return (
+    <section aria-labelledby="profielen-titel">
+      <h2 class="utrecht-heading-2" id="profielen-titel">
+        In het landelijk overzicht
+      </h2>
+      <ul>
+        {routes.map((r) => (
+          <li key={r.id}>
+            {r.published ? (
+              <a class="utrecht-link" href={`/routes/${r.slug}`}>
+                {r.title}
+              </a>
+            ) : (
+              `${r.title} (verborgen)`
+            )}{' '}
+            ·{' '}
+            <a class="utrecht-link" href={`/mijn/routes/${r.id}`}>
+              Openbaar profiel bewerken<span class="mkb-visually-hidden"> van {r.title}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -6,71 +6,18 @@ import { PAGE_BODY_MAX, PAGE_SUMMARY_MAX, PAGE_TITLE_MAX } from '../schemas.ts';
 import { type ContentPage, PAGE_PATHS, type PageListItem } from '../service.ts';
 import { PreviewView } from './public.tsx';
 
-export function BackOfficeHome({ ctx, pages, saved }: { ctx: PageContext; pages: PageListItem[]; saved: string | null }) {
-  const savedPage = saved ? pages.find((p) => p.slug === saved) : undefined;
+/** The /beheer block with the site's pages; above the menu, the notice that a page was saved. */
+export function SavedNotice({ pages, saved }: { pages: PageListItem[]; saved: string }) {
+  const savedPage = pages.find((p) => p.slug === saved);
+  return savedPage ? <Notice kind="ok">De pagina ‘{savedPage.title}’ is opgeslagen.</Notice> : null;
+}
+
+export function PagesSection({ pages }: { pages: PageListItem[] }) {
   return (
-    <Layout ctx={ctx} title="Beheer">
-      <Heading1>Beheer</Heading1>
-      {savedPage && <Notice kind="ok">De pagina ‘{savedPage.title}’ is opgeslagen.</Notice>}
-      <ul class="mkb-cards">
-        <li class="mkb-card">
-          <h2 class="utrecht-heading-3">
-            <a class="utrecht-link" href="/beheer/aanmeldingen">
-              Aanmeldingen beoordelen
-            </a>
-          </h2>
-          <p>Wachtrij, toewijzen, beoordelen en besluiten.</p>
-        </li>
-        <li class="mkb-card">
-          <h2 class="utrecht-heading-3">
-            <a class="utrecht-link" href="/beheer/startgesprekken">
-              Startgesprekken
-            </a>
-          </h2>
-          <p>Tijden publiceren, geplande gesprekken en verslagen.</p>
-        </li>
-        <li class="mkb-card">
-          <h2 class="utrecht-heading-3">
-            <a class="utrecht-link" href="/beheer/routes">
-              Routes in het overzicht
-            </a>
-          </h2>
-          <p>Zichtbaarheid van toegelaten routes.</p>
-        </li>
-        <li class="mkb-card">
-          <h2 class="utrecht-heading-3">
-            <a class="utrecht-link" href="/beheer/verhalen">
-              Succesverhalen
-            </a>
-          </h2>
-          <p>Een verhaal bij een route publiceren.</p>
-        </li>
-        <li class="mkb-card">
-          <h2 class="utrecht-heading-3">
-            <a class="utrecht-link" href="/beheer/toolkit">
-              Communicatiemiddelen
-            </a>
-          </h2>
-          <p>Bestanden voor de toolkit.</p>
-        </li>
-        <li class="mkb-card">
-          <h2 class="utrecht-heading-3">
-            <a class="utrecht-link" href="/beheer/sjablonen">
-              E-mailsjablonen
-            </a>
-          </h2>
-          <p>De teksten van de besluitmails.</p>
-        </li>
-        <li class="mkb-card">
-          <h2 class="utrecht-heading-3">
-            <a class="utrecht-link" href="/beheer/belangen">
-              Mijn belangen
-            </a>
-          </h2>
-          <p>Voor het melden van mogelijke belangenverstrengeling.</p>
-        </li>
-      </ul>
-      <h2 class="utrecht-heading-2">Pagina’s van de website</h2>
+    <section aria-labelledby="paginas-titel">
+      <h2 class="utrecht-heading-2" id="paginas-titel">
+        Pagina’s van de website
+      </h2>
       <table class="mkb-table">
         <thead>
           <tr>
@@ -104,7 +51,7 @@ export function BackOfficeHome({ ctx, pages, saved }: { ctx: PageContext; pages:
           ))}
         </tbody>
       </table>
-    </Layout>
+    </section>
   );
 }
 

@@ -1,7 +1,7 @@
 import { Heading1 } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import type { Criterion } from '../../reference/service.ts';
+import type { Criterion } from '../../reference/index.ts';
 import type { ContentPage } from '../service.ts';
 
 /** Sanitised HTML from our Markdown helper; the only place content HTML is put in a page. */

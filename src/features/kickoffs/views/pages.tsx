@@ -1,10 +1,9 @@
 import {
   Button,
+  ChoiceGroup,
   CsrfField,
   ErrorSummary,
-  errorFor,
   type FieldErrors,
-  fieldId,
   Heading1,
   Notice,
   SelectField,
@@ -13,8 +12,8 @@ import {
 } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import type { Option } from '../../reference/service.ts';
-import { DURATIONS, formatDay, formatSlot, formatTime, KICKOFF_STATE_LABELS, OUTCOMES } from '../rules.ts';
+import type { Option } from '../../reference/index.ts';
+import { DURATIONS, formatDay, formatSlot, formatTime, KICKOFF_STATE_LABELS } from '../rules.ts';
 import type { Kickoff, Slot } from '../service.ts';
 
 type Values = Record<string, string>;
@@ -24,7 +23,7 @@ const WEEKDAYS: Option[] = ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrij
   label: d,
 }));
 
-function Where({ slot }: { slot: Slot }) {
+export function Where({ slot }: { slot: Slot }) {
   return slot.mode === 'online' ? (
     <>
       Online:{' '}
@@ -37,7 +36,7 @@ function Where({ slot }: { slot: Slot }) {
   );
 }
 
-function Agenda({ items }: { items: string[] }) {
+export function Agenda({ items }: { items: string[] }) {
   return (
     <section aria-labelledby="agenda-titel">
       <h2 class="utrecht-heading-2" id="agenda-titel">
@@ -54,33 +53,17 @@ function Agenda({ items }: { items: string[] }) {
 
 /** Free slots grouped per day, as radio buttons. */
 function SlotChoice({ slots, name, errors }: { slots: Slot[]; name: string; errors?: FieldErrors }) {
-  const days = new Map<string, Slot[]>();
-  for (const s of slots) days.set(formatDay(s.startsAt), [...(days.get(formatDay(s.startsAt)) ?? []), s]);
-  const error = errorFor(errors, name);
-  let first = true;
   return (
-    <fieldset class={`utrecht-form-fieldset mkb-fieldset${error ? ' mkb-fieldset--invalid' : ''}`}>
-      <legend class="utrecht-form-fieldset__legend">Kies een tijdstip (Nederlandse tijd)</legend>
-      {error && <div class="utrecht-form-field-error-message">{error}</div>}
-      {[...days].map(([day, list]) => (
-        <div class="mkb-day" key={day}>
-          <h3 class="utrecht-heading-4">{day}</h3>
-          {list.map((s) => {
-            const id = first ? fieldId(name) : `${fieldId(name)}-${s.id}`;
-            first = false;
-            return (
-              <div class="mkb-choice" key={s.id}>
-                <input type="radio" id={id} name={name} value={s.id} />
-                <label for={id}>
-                  {formatTime(s.startsAt)}–{formatTime(s.endsAt)} uur met {s.host} ·{' '}
-                  {s.mode === 'online' ? 'online' : `op locatie (${s.address})`}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      ))}
-    </fieldset>
+    <ChoiceGroup
+      name={name}
+      legend="Kies een tijdstip (Nederlandse tijd)"
+      errors={errors}
+      options={slots.map((s) => ({
+        value: s.id,
+        group: formatDay(s.startsAt),
+        label: `${formatTime(s.startsAt)}–${formatTime(s.endsAt)} uur met ${s.host} · ${s.mode === 'online' ? 'online' : `op locatie (${s.address})`}`,
+      }))}
+    />
   );
 }
 
@@ -364,70 +347,6 @@ export function TeamKickoffsPage(props: {
         <TextField name="address" label="Adres (op locatie)" value={v.address} errors={props.errors} />
         <Button>Tijden opslaan</Button>
       </form>
-    </Layout>
-  );
-}
-
-export function TeamKickoffPage(props: {
-  ctx: PageContext;
-  kickoff: Kickoff;
-  canRecord: boolean;
-  errors?: FieldErrors;
-  values?: Values;
-  notice?: string;
-}) {
-  const { ctx, kickoff: k } = props;
-  return (
-    <Layout ctx={ctx} title={`Startgesprek ${k.reference ?? ''}`}>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href="/beheer/startgesprekken">
-          Terug naar de startgesprekken
-        </a>
-      </p>
-      <Heading1>
-        Startgesprek {k.reference} · {k.title}
-      </Heading1>
-      {props.notice && <Notice kind="ok">{props.notice}</Notice>}
-      <ErrorSummary errors={props.errors} />
-      <p class="utrecht-paragraph">
-        Status: <strong>{KICKOFF_STATE_LABELS[k.state]}</strong>
-        {k.slot && ` · ${formatSlot(k.slot.startsAt, k.slot.endsAt)} met ${k.slot.host}`}
-      </p>
-      <p class="utrecht-paragraph">Deelnemers van de hogeschool: {k.contacts.join(', ')}</p>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`/beheer/aanmeldingen/${k.registrationId}`}>
-          Naar de aanmelding
-        </a>
-      </p>
-      <Agenda items={k.agenda} />
-      {k.state === 'held' && (
-        <section aria-labelledby="verslag-titel">
-          <h2 class="utrecht-heading-2" id="verslag-titel">
-            Verslag
-          </h2>
-          <p>
-            <strong>{OUTCOMES[k.outcome as keyof typeof OUTCOMES] ?? k.outcome}</strong>
-          </p>
-          <p class="mkb-pre">{k.notes}</p>
-        </section>
-      )}
-      {props.canRecord && (
-        <form method="post" action={`/beheer/startgesprekken/${k.id}/verslag`} class="mkb-form" noValidate>
-          <CsrfField token={ctx.csrfToken} />
-          <h2 class="utrecht-heading-2">Verslag en uitkomst</h2>
-          <TextArea name="notes" label="Verslag" required rows={6} value={props.values?.notes} errors={props.errors} />
-          <SelectField
-            name="outcome"
-            label="Uitkomst"
-            required
-            placeholder="Kies de uitkomst"
-            options={Object.entries(OUTCOMES).map(([value, label]) => ({ value, label }))}
-            value={props.values?.outcome}
-            errors={props.errors}
-          />
-          <Button>Verslag opslaan</Button>
-        </form>
-      )}
     </Layout>
   );
 }

@@ -1,0 +1,15 @@
+import type { Db } from '../../db/connect.ts';
+import { emailsOfUsers, listTeam } from './repo.ts';
+
+export type TeamMember = { id: string; name: string; email: string };
+
+/** The programme team (team members and admins who are not disabled), by e-mail address. */
+export async function teamMembers(db: Db): Promise<TeamMember[]> {
+  return (await listTeam(db)).map((m) => ({ id: m.id, name: m.name ?? m.email, email: m.email }));
+}
+
+/** The e-mail addresses of these users, in the order asked; unknown ids are left out. */
+export async function emailsOf(db: Db, ids: string[]): Promise<string[]> {
+  const rows = await emailsOfUsers(db, [...new Set(ids)]);
+  return ids.flatMap((id) => rows.filter((r) => r.id === id).map((r) => r.email));
+}

@@ -1,0 +1,102 @@
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/connect.ts';
+import { recordAudit } from '../../platform/audit/repo.ts';
+import type { EventContext } from '../../platform/events.ts';
+import { enqueueMail, type MailInput } from '../../platform/mail/repo.ts';
+import { getSetting } from '../../platform/settings/repo.ts';
+import { teamMembers } from '../accounts/index.ts';
+import { type Answers, claimReminder, contactsOf, registrationsAwaitingDecision } from '../registrations/index.ts';
+import { assigneesOf } from './repo.ts';
+import { daysBetween, infoEscalationDue, infoReminderDue, reviewReminderDue } from './rules.ts';
+import { INFO_ESCALATION_DAYS, REVIEW_REMINDER_DAYS } from './service.ts';
+
+/**
+ * Subscriber of registration.resubmitted (src/workflows.ts): the assessors hear that the
+ * information they asked for is in, in the resubmission's transaction.
+ */
+export async function tellAssessorsOfResubmission(
+  event: { registrationId: string; reference: string; version: number },
+  ctx: EventContext,
+): Promise<void> {
+  for (const a of await assigneesOf(ctx.trx, [event.registrationId])) {
+    await enqueueMail(
+      ctx.trx,
+      {
+        to: a.email,
+        subject: `Aanvulling ontvangen: ${event.reference}`,
+        text: `De hogeschool heeft de gevraagde aanvulling voor ${event.reference} ingediend (versie ${event.version}).\n\n${ctx.config.baseUrl}/beheer/aanmeldingen/${event.registrationId}\n`,
+      },
+      ctx.now,
+    );
+  }
+}
+
+/**
+ * Sends the reminders that are due: assessments open too long (to the assignees, or the team
+ * when nobody is assigned), information requests past their deadline (to the applicant), and those
+ * still unanswered some days later (to the assignees). Each at most once, also with several workers.
+ */
+export async function runReminders(db: Db, config: Pick<Config, 'baseUrl'>, now = new Date()) {
+  const setting = Number.parseInt((await getSetting(db, 'review_reminder_days')) ?? '', 10);
+  const reviewDays = Number.isInteger(setting) && setting > 0 ? setting : REVIEW_REMINDER_DAYS;
+  let sent = 0;
+  for (const r of await registrationsAwaitingDecision(db)) {
+    const link = `${config.baseUrl}/beheer/aanmeldingen/${r.id}`;
+    const review = reviewReminderDue(
+      { state: r.state, submittedAt: r.submitted_at, reviewRemindedAt: r.review_reminded_at },
+      reviewDays,
+      now,
+    );
+    const info = infoReminderDue({ state: r.state, infoDeadline: r.info_deadline, infoRemindedAt: r.info_reminded_at }, now);
+    const escalate = infoEscalationDue(
+      { state: r.state, infoRemindedAt: r.info_reminded_at, infoEscalatedAt: r.info_escalated_at },
+      INFO_ESCALATION_DAYS,
+      now,
+    );
+    if (!review && !info && !escalate) continue;
+    await db.transaction().execute(async (trx) => {
+      const assignees = (await assigneesOf(trx, [r.id])).map((a) => a.email);
+      const team = assignees.length ? assignees : (await teamMembers(trx)).map((m) => m.email);
+      const mails: MailInput[] = [];
+      let action = '';
+      if (review && (await claimReminder(trx, r.id, 'review_reminded_at', now))) {
+        action = 'reminder.review';
+        for (const to of team) {
+          mails.push({
+            to,
+            subject: `Herinnering: aanmelding ${r.reference ?? ''} wacht op beoordeling`,
+            text: `De aanmelding ${r.reference ?? ''} (${r.title ?? ''}) is al ${daysBetween(r.submitted_at ?? now.toISOString(), now)} dagen ingediend en nog niet besloten.\n\n${link}\n`,
+          });
+        }
+      } else if (info && (await claimReminder(trx, r.id, 'info_reminded_at', now))) {
+        action = 'reminder.info_request';
+        const answers = JSON.parse(r.answers) as Answers;
+        for (const to of await contactsOf(trx, { answers, createdBy: r.created_by })) {
+          mails.push({
+            to,
+            subject: `Herinnering: aanvulling voor ${r.reference ?? ''}`,
+            text: `De termijn voor de aanvulling van de aanmelding ${r.reference ?? ''} is verstreken. Wilt u de aanvulling zo snel mogelijk indienen?\n\n${config.baseUrl}/aanmeldingen/${r.id}\n`,
+          });
+        }
+      } else if (escalate && (await claimReminder(trx, r.id, 'info_escalated_at', now))) {
+        action = 'reminder.info_escalated';
+        for (const to of team) {
+          mails.push({
+            to,
+            subject: `Aanvulling blijft uit: ${r.reference ?? ''}`,
+            text: `De hogeschool heeft de gevraagde aanvulling voor ${r.reference ?? ''} nog niet ingediend, ook niet na een herinnering.\n\n${link}\n`,
+          });
+        }
+      }
+      if (!action) return;
+      for (const m of mails) await enqueueMail(trx, m, now);
+      await recordAudit(
+        trx,
+        { actorUserId: null, action, subjectType: 'registration', subjectId: r.id, detail: { recipients: mails.length } },
+        now,
+      );
+      sent += mails.length;
+    });
+  }
+  return sent;
+}

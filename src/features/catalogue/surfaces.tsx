@@ -1,0 +1,27 @@
+import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
+import { routesOfUser } from './service.ts';
+import { OwnRoutesCard } from './views/manage.tsx';
+
+export const catalogueSurfaces: FeatureSurfaces = {
+  mijn: [
+    {
+      key: 'routes',
+      order: 30,
+      render: async ({ db, user }) => {
+        const routes = await routesOfUser(db, user);
+        return routes.length > 0 ? <OwnRoutesCard routes={routes} /> : null;
+      },
+    },
+  ],
+  beheer: [
+    {
+      key: 'routes',
+      order: 30,
+      href: '/beheer/routes',
+      label: 'Routes in het overzicht',
+      description: 'Zichtbaarheid van toegelaten routes.',
+    },
+    { key: 'stories', order: 40, href: '/beheer/verhalen', label: 'Succesverhalen', description: 'Een verhaal bij een route publiceren.' },
+    { key: 'toolkit', order: 50, href: '/beheer/toolkit', label: 'Communicatiemiddelen', description: 'Bestanden voor de toolkit.' },
+  ],
+};

@@ -1,0 +1,73 @@
+import { Button, CsrfField, ErrorSummary, type FieldErrors, Heading1, Notice, SelectField, TextArea } from '../../../ui/components.tsx';
+import type { PageContext } from '../../../ui/context.ts';
+import { Layout } from '../../../ui/layout.tsx';
+import { formatSlot, KICKOFF_STATE_LABELS, OUTCOMES } from '../rules.ts';
+import type { Kickoff } from '../service.ts';
+
+type Values = Record<string, string>;
+
+import { Agenda } from './pages.tsx';
+
+export function TeamKickoffPage(props: {
+  ctx: PageContext;
+  kickoff: Kickoff;
+  canRecord: boolean;
+  errors?: FieldErrors;
+  values?: Values;
+  notice?: string;
+}) {
+  const { ctx, kickoff: k } = props;
+  return (
+    <Layout ctx={ctx} title={`Startgesprek ${k.reference ?? ''}`}>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href="/beheer/startgesprekken">
+          Terug naar de startgesprekken
+        </a>
+      </p>
+      <Heading1>
+        Startgesprek {k.reference} · {k.title}
+      </Heading1>
+      {props.notice && <Notice kind="ok">{props.notice}</Notice>}
+      <ErrorSummary errors={props.errors} />
+      <p class="utrecht-paragraph">
+        Status: <strong>{KICKOFF_STATE_LABELS[k.state]}</strong>
+        {k.slot && ` · ${formatSlot(k.slot.startsAt, k.slot.endsAt)} met ${k.slot.host}`}
+      </p>
+      <p class="utrecht-paragraph">Deelnemers van de hogeschool: {k.contacts.join(', ')}</p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/beheer/aanmeldingen/${k.registrationId}`}>
+          Naar de aanmelding
+        </a>
+      </p>
+      <Agenda items={k.agenda} />
+      {k.state === 'held' && (
+        <section aria-labelledby="verslag-titel">
+          <h2 class="utrecht-heading-2" id="verslag-titel">
+            Verslag
+          </h2>
+          <p>
+            <strong>{OUTCOMES[k.outcome as keyof typeof OUTCOMES] ?? k.outcome}</strong>
+          </p>
+          <p class="mkb-pre">{k.notes}</p>
+        </section>
+      )}
+      {props.canRecord && (
+        <form method="post" action={`/beheer/startgesprekken/${k.id}/verslag`} class="mkb-form" noValidate>
+          <CsrfField token={ctx.csrfToken} />
+          <h2 class="utrecht-heading-2">Verslag en uitkomst</h2>
+          <TextArea name="notes" label="Verslag" required rows={6} value={props.values?.notes} errors={props.errors} />
+          <SelectField
+            name="outcome"
+            label="Uitkomst"
+            required
+            placeholder="Kies de uitkomst"
+            options={Object.entries(OUTCOMES).map(([value, label]) => ({ value, label }))}
+            value={props.values?.outcome}
+            errors={props.errors}
+          />
+          <Button>Verslag opslaan</Button>
+        </form>
+      )}
+    </Layout>
+  );
+}

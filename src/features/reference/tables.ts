@@ -1,0 +1,41 @@
+export interface InstitutionTable {
+  brin: string;
+  name: string;
+  short_name: string | null;
+  city: string;
+  province: string;
+  website: string | null;
+}
+
+export interface SectorTable {
+  code: string;
+  name_nl: string;
+  name_en: string;
+}
+
+export interface ProvinceTable {
+  code: string;
+  name: string;
+}
+
+export interface CriterionTable {
+  code: string;
+  position: number;
+  title: string;
+  description: string;
+}
+
+export interface ThemeTable {
+  code: string;
+  position: number;
+  name: string;
+}
+
+/** The tables owned by this feature: only its repo.ts reads or writes them (scripts/check-structure.ts). */
+export interface ReferenceTables {
+  institutions: InstitutionTable;
+  sectors: SectorTable;
+  provinces: ProvinceTable;
+  criteria: CriterionTable;
+  themes: ThemeTable;
+}

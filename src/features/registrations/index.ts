@@ -1,0 +1,53 @@
+/**
+ * Registrations (aanmelden): the public surface other features and app.ts may use. Everything
+ * else in this folder is private to it (scripts/check-structure.ts).
+ */
+import type { Db, Trx } from '../../db/connect.ts';
+import { claimReminder as claim, openRegistrations } from './repo.ts';
+import { STATE_GROUPS } from './rules.ts';
+
+export { storeUpload } from './editing.ts';
+export type { AcceptedRegistration } from './events.ts';
+export { decisionOf, frozenAnswers } from './history.ts';
+export { type LifecycleContext, type TransitionResult, transition } from './lifecycle.ts';
+export { AUDIT_LABELS } from './messages.ts';
+export { type ReadoutSection, readout } from './readout.ts';
+export { default as registrationRoutes } from './routes.tsx';
+export {
+  type Answers,
+  canViewRegistration,
+  inGroup,
+  PARTICIPATION_LABELS,
+  STATE_GROUPS,
+  STATE_LABELS,
+  STATES,
+  type State,
+  stateLabel,
+} from './rules.ts';
+export type { Choices } from './schemas.ts';
+export {
+  choices,
+  contactsOf,
+  getRegistration,
+  type Registration,
+  registrationById,
+  registrationIdsOfInstitution,
+  registrationSummaries,
+} from './service.ts';
+export { FILE_MAX_BYTES, LEVELS, MODES, PARTICIPATION, STEPS, TARGET_GROUPS } from './steps.ts';
+export { registrationSurfaces } from './surfaces.tsx';
+
+/** Registrations waiting for a decision, with what the reminder job needs to decide. */
+export async function registrationsAwaitingDecision(db: Db) {
+  return openRegistrations(db, STATE_GROUPS.open);
+}
+
+/** Marks a reminder as sent; `false` when another worker already did (so it is sent once). */
+export async function claimReminder(
+  trx: Trx,
+  id: string,
+  column: 'review_reminded_at' | 'info_reminded_at' | 'info_escalated_at',
+  now: Date,
+): Promise<boolean> {
+  return claim(trx, id, column, now.toISOString());
+}

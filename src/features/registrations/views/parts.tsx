@@ -1,0 +1,73 @@
+import type { ReadoutSection } from '../readout.ts';
+import { canEditStep, type State, stateLabel, stepStatus } from '../rules.ts';
+import type { Registration } from '../service.ts';
+import { STEPS, SUMMARY_SLUG } from '../steps.ts';
+
+const STATUS_TEXT = { complete: 'klaar', incomplete: 'onvolledig', empty: 'nog niet ingevuld' } as const;
+
+export const stepUrl = (id: string, slug: string) => `/aanmelden/${id}/${slug}`;
+
+export function Progress({ reg, current }: { reg: Registration; current: string }) {
+  return (
+    <nav aria-label="Stappen van de aanmelding" class="mkb-steps">
+      <ol>
+        {[...STEPS, { slug: SUMMARY_SLUG, title: 'Overzicht en indienen' }].map((s, i) => {
+          const status = s.slug === SUMMARY_SLUG ? null : stepStatus(reg.answers, s.slug);
+          const open = s.slug === SUMMARY_SLUG || canEditStep(reg, s.slug);
+          return (
+            <li key={s.slug} class={`mkb-step mkb-step--${status ?? 'summary'}`}>
+              {open ? (
+                <a href={stepUrl(reg.id, s.slug)} aria-current={current === s.slug ? 'step' : undefined}>
+                  {i + 1}. {s.title}
+                </a>
+              ) : (
+                <span>
+                  {i + 1}. {s.title}
+                </span>
+              )}
+              {status && <span class="mkb-step__status"> ({STATUS_TEXT[status]})</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}
+
+export function StateBadge({ state, participation }: { state: State; participation?: string | null }) {
+  return <strong class={`mkb-state mkb-state--${state}`}>{stateLabel(state, participation ?? null)}</strong>;
+}
+
+const dateOnly = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' });
+
+export function Readout({ sections, editLinks }: { sections: ReadoutSection[]; editLinks?: (slug: string) => string | null }) {
+  return (
+    <>
+      {sections.map((section) => {
+        const link = editLinks?.(section.slug);
+        return (
+          <section key={section.slug} class="mkb-readout" aria-labelledby={`deel-${section.slug}`}>
+            <h2 class="utrecht-heading-2" id={`deel-${section.slug}`}>
+              {section.title}
+            </h2>
+            {link && (
+              <p class="utrecht-paragraph">
+                <a class="utrecht-link" href={link}>
+                  Wijzigen<span class="mkb-visually-hidden"> {section.title}</span>
+                </a>
+              </p>
+            )}
+            <dl>
+              {section.rows.map((row) => (
+                <div key={row.label} class="mkb-readout__row">
+                  <dt>{row.label}</dt>
+                  <dd>{row.value}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+/**
+ * How an audit event reads, for the team's trail and (where `applicant` is given) for the
+ * applicant's timeline. Each feature lists its own in its messages.ts; src/workflows.ts hands them
+ * all to `setAuditLabels`, so there is one map for every page that shows a history.
+ */
+export type AuditLabel = {
+  /** The team's trail: the event in a few words. */
+  team: string;
+  /** Extra words for the team's trail, from the event's detail. */
+  detail?: (d: Record<string, unknown>) => string;
+  /** The applicant's timeline: present only for events the hogeschool gets to see. */
+  applicant?: (d: Record<string, unknown>) => string;
+};
+
+let labels = new Map<string, AuditLabel>();
+
+export function setAuditLabels(...maps: Record<string, AuditLabel>[]): void {
+  labels = new Map(maps.flatMap((m) => Object.entries(m)));
+}
+
+export function auditLabel(action: string): AuditLabel | undefined {
+  return labels.get(action);
+}

@@ -1,0 +1,90 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { Db } from '../db/connect.ts';
+import { Heading1, Notice } from '../ui/components.tsx';
+import type { CurrentUser, PageContext } from '../ui/context.ts';
+import { Layout } from '../ui/layout.tsx';
+import { sendPage } from '../ui/render.ts';
+import { ForbiddenError } from './errors.tsx';
+import { pageContext } from './page-context.ts';
+
+/**
+ * `/mijn` and `/beheer` are assembled from what each feature contributes through its index.ts;
+ * app.ts hands the contributions to `surfaceRoutes`. A new feature adds its card or menu entry
+ * there without editing another feature.
+ */
+export type SurfaceContext = { db: Db; user: CurrentUser; ctx: PageContext; query: Record<string, string> };
+
+/** A section of /mijn; `null` when it has nothing for this user. Sections show in `order`. */
+export type MijnCard = { key: string; order: number; render: (s: SurfaceContext) => Promise<VNode | null> };
+
+/** A link in the /beheer menu, with an optional count of what waits there ("3 wachten op een besluit"). */
+export type BeheerEntry = {
+  key: string;
+  order: number;
+  href: string;
+  label: string;
+  description: string;
+  count?: (db: Db) => Promise<string | null>;
+};
+
+/** A block below the /beheer menu (the list of web pages, say). */
+export type BeheerSection = { key: string; order: number; render: (s: SurfaceContext) => Promise<VNode | null> };
+
+export type FeatureSurfaces = { mijn?: MijnCard[]; beheer?: BeheerEntry[]; beheerSections?: BeheerSection[] };
+
+function queryOf(request: FastifyRequest): Record<string, string> {
+  const query = (request.query ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+const byOrder = <T extends { order: number }>(items: T[]) => [...items].sort((a, b) => a.order - b.order);
+
+export function surfaceRoutes(app: FastifyInstance, features: FeatureSurfaces[]) {
+  const mijn = byOrder(features.flatMap((f) => f.mijn ?? []));
+  const beheer = byOrder(features.flatMap((f) => f.beheer ?? []));
+  const sections = byOrder(features.flatMap((f) => f.beheerSections ?? []));
+  const { db } = app;
+
+  app.get('/mijn', { config: { access: 'signedIn' } }, async (request, reply) => {
+    if (!request.user) throw new ForbiddenError();
+    const s: SurfaceContext = { db, user: request.user, ctx: pageContext(request, reply), query: queryOf(request) };
+    const parts = await Promise.all(mijn.map((card) => card.render(s)));
+    return sendPage(
+      reply,
+      <Layout ctx={s.ctx} title="Mijn omgeving">
+        <Heading1>Mijn omgeving</Heading1>
+        {s.query.welkom === '1' && <Notice kind="ok">U bent ingelogd.</Notice>}
+        {parts}
+      </Layout>,
+    );
+  });
+
+  app.get('/beheer', { config: { access: 'team' } }, async (request, reply) => {
+    if (!request.user) throw new ForbiddenError();
+    const s: SurfaceContext = { db, user: request.user, ctx: pageContext(request, reply), query: queryOf(request) };
+    const counts = await Promise.all(beheer.map((entry) => entry.count?.(db) ?? null));
+    const blocks = await Promise.all(sections.map((section) => section.render(s)));
+    return sendPage(
+      reply,
+      <Layout ctx={s.ctx} title="Beheer">
+        <Heading1>Beheer</Heading1>
+        {blocks.filter((b, i) => b && sections[i]?.order !== undefined && (sections[i]?.order ?? 0) < 0)}
+        <ul class="mkb-cards">
+          {beheer.map((entry, i) => (
+            <li class="mkb-card" key={entry.key}>
+              <h2 class="utrecht-heading-3">
+                <a class="utrecht-link" href={entry.href}>
+                  {entry.label}
+                </a>
+              </h2>
+              <p>{entry.description}</p>
+              {counts[i] && <p class="mkb-card__count">{counts[i]}</p>}
+            </li>
+          ))}
+        </ul>
+        {blocks.filter((b, i) => b && (sections[i]?.order ?? 0) >= 0)}
+      </Layout>,
+    );
+  });
+}

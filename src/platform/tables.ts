@@ -1,0 +1,49 @@
+import type { ColumnType } from 'kysely';
+import type { Timestamp, WithDefault } from '../db/columns.ts';
+
+export interface SessionTable {
+  id_hash: string;
+  user_id: string | null;
+  /** Set while a new address that proved it owns its mailbox still has to choose a hogeschool. */
+  pending_email: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: Timestamp;
+  attempts: WithDefault<number>;
+  next_attempt_at: Timestamp;
+  locked_until: Timestamp | null;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+  /** JSON: [{ filename, contentType, base64 }] or null. */
+  attachments: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface AuditEventTable {
+  id: string;
+  at: Timestamp;
+  actor_user_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  detail: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+/** The tables owned by the platform: only platform/ reads or writes them (scripts/check-structure.ts). */
+export interface PlatformTables {
+  sessions: SessionTable;
+  outbox: OutboxTable;
+  audit_events: AuditEventTable;
+  settings: SettingTable;
+}

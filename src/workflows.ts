@@ -1,0 +1,29 @@
+/**
+ * How the workflows react to each other, in one place. A feature raises an event inside the
+ * transaction of its change (platform/events.ts); the subscribers below run in that same
+ * transaction, in the order listed, so the change and its consequences commit or roll back
+ * together. The audit labels of every feature are gathered here too (platform/audit/labels.ts).
+ */
+
+import { AUDIT_LABELS as assessmentLabels, tellAssessorsOfResubmission } from './features/assessments/index.ts';
+import { publishRoute } from './features/catalogue/index.ts';
+import { inviteToKickoff, AUDIT_LABELS as kickoffLabels } from './features/kickoffs/index.ts';
+import { AUDIT_LABELS as registrationLabels } from './features/registrations/index.ts';
+import { setAuditLabels } from './platform/audit/labels.ts';
+import { setSubscribers } from './platform/events.ts';
+
+export function wireWorkflows(): void {
+  setSubscribers({
+    // Acceptance: the hogeschool is invited to plan the kick-off, and with consent the route
+    // appears in the public catalogue at once.
+    'registration.accepted': [
+      inviteToKickoff,
+      async (event, ctx) => {
+        await publishRoute(event, ctx);
+      },
+    ],
+    // An information request answered: the assessors hear the registration is back.
+    'registration.resubmitted': [tellAssessorsOfResubmission],
+  });
+  setAuditLabels(registrationLabels, assessmentLabels, kickoffLabels);
+}
