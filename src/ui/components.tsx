@@ -42,6 +42,25 @@ type FieldProps = {
   required?: boolean;
 };
 
+/** The hint and the error of a field, with the ids its input or fieldset refers to. */
+function HintAndError({ name, hint, error }: { name: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint && (
+        <div class="utrecht-form-field-description" id={hintId(name)}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <div class="utrecht-form-field-error-message" id={errorId(name)}>
+          <span class="mkb-visually-hidden">Fout: </span>
+          {error}
+        </div>
+      )}
+    </>
+  );
+}
+
 function FieldFrame(props: FieldProps & { children: ComponentChildren }) {
   const error = errorFor(props.errors, props.name);
   return (
@@ -52,23 +71,13 @@ function FieldFrame(props: FieldProps & { children: ComponentChildren }) {
           {!props.required && <span class="mkb-meta"> (niet verplicht)</span>}
         </label>
       </p>
-      {props.hint && (
-        <div class="utrecht-form-field-description" id={hintId(props.name)}>
-          {props.hint}
-        </div>
-      )}
-      {error && (
-        <div class="utrecht-form-field-error-message" id={errorId(props.name)}>
-          <span class="mkb-visually-hidden">Fout: </span>
-          {error}
-        </div>
-      )}
+      <HintAndError name={props.name} hint={props.hint} error={error} />
       <div class="utrecht-form-field__input">{props.children}</div>
     </div>
   );
 }
 
-function describedBy(props: FieldProps): string | undefined {
+function describedBy(props: Pick<FieldProps, 'name' | 'hint' | 'errors'>): string | undefined {
   const ids = [props.hint ? hintId(props.name) : null, errorFor(props.errors, props.name) ? errorId(props.name) : null];
   const joined = ids.filter(Boolean).join(' ');
   return joined || undefined;
@@ -202,23 +211,12 @@ export function ChoiceGroup(props: {
   errors?: FieldErrors;
 }) {
   const error = errorFor(props.errors, props.name);
-  const describedBy = [props.hint ? hintId(props.name) : '', error ? errorId(props.name) : ''].filter(Boolean).join(' ') || undefined;
   const chosen = new Set([props.value ?? []].flat());
   let lastGroup: string | undefined;
   return (
-    <fieldset class={`utrecht-form-fieldset mkb-fieldset${error ? ' mkb-fieldset--invalid' : ''}`} aria-describedby={describedBy}>
+    <fieldset class={`utrecht-form-fieldset mkb-fieldset${error ? ' mkb-fieldset--invalid' : ''}`} aria-describedby={describedBy(props)}>
       <legend class="utrecht-form-fieldset__legend">{props.legend}</legend>
-      {props.hint && (
-        <div class="utrecht-form-field-description" id={hintId(props.name)}>
-          {props.hint}
-        </div>
-      )}
-      {error && (
-        <div class="utrecht-form-field-error-message" id={errorId(props.name)}>
-          <span class="mkb-visually-hidden">Fout: </span>
-          {error}
-        </div>
-      )}
+      <HintAndError name={props.name} hint={props.hint} error={error} />
       {props.options.map((o, i) => {
         const id = i === 0 ? fieldId(props.name) : `${fieldId(props.name)}-${i}`;
         const heading = o.group !== undefined && o.group !== lastGroup ? o.group : null;
