@@ -5,12 +5,15 @@ import { loadDemoContent } from './demo.ts';
 import { ensureTemplates } from './features/assessments/index.ts';
 import { ensureSeedPages } from './features/content/index.ts';
 import { ensureReferenceData } from './features/reference/index.ts';
+import { wireWorkflows } from './workflows.ts';
 
 /**
  * Brings a database to a state the app can serve from: schema up to date, reference data and
  * content pages present, and (in development, when asked) the demo content. Safe to repeat.
  */
 export async function prepareDatabase(config: Config, db: Db = connect(config.database)): Promise<{ db: Db; demoLoaded: boolean }> {
+  // Whatever this process does with the database, the workflows react to each other.
+  wireWorkflows();
   await migrateToLatest(db);
   await ensureReferenceData(db);
   await ensureSeedPages(db);

@@ -3,8 +3,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { prepareDatabase } from '../src/boot.ts';
 import { connect } from '../src/db/connect.ts';
-import { ensureUser } from '../src/features/accounts/index.ts';
-import { signLink } from '../src/features/kickoffs/index.ts';
+import { publishSlots, signLink } from '../src/features/kickoffs/index.ts';
+import { registration, user } from './factories.ts';
 import { ENGINE, freshDatabaseUrl, testConfig } from './helpers.ts';
 import { HttpClient } from './http-client.ts';
 
@@ -45,70 +45,41 @@ test(`two processes booking the same slot at once: exactly one booking, ${ROUNDS
   const { db } = await prepareDatabase(config, connect(config.database));
   t.after(() => db.destroy());
 
-  const host = await ensureUser(db, { email: 'host@programma.nl', role: 'team' });
+  // Every kick-off comes from an accepted registration, made through the services (test/factories.ts).
+  const site = { db, config };
+  const host = await user(db, 'host@programma.nl', 'team');
   const now = Date.now();
-  const slots: string[] = [];
-  const pairs: { a: string; b: string }[] = [];
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < ROUNDS; i++) {
-      const slot = `slot-${i}`;
-      const starts = new Date(now + (i + 2) * 86_400_000).toISOString();
-      await trx
-        .insertInto('slots')
-        .values({
-          id: slot,
-          host_id: host,
-          starts_at: starts,
-          ends_at: new Date(Date.parse(starts) + 3_600_000).toISOString(),
-          mode: 'online',
-          link: 'https://meet.example/x',
-          address: null,
-          created_by: host,
-          created_at: new Date().toISOString(),
-        })
-        .execute();
-      slots.push(slot);
-      const pair = { a: `k-${i}-a`, b: `k-${i}-b` };
-      for (const k of [pair.a, pair.b]) {
-        await trx
-          .insertInto('registrations')
-          .values({
-            id: `r-${k}`,
-            institution_brin: '07GR',
-            reference: `MKB-R-${k}`,
-            state: 'accepted',
-            answers: '{}',
-            title: k,
-            created_by: null,
-            created_at: new Date().toISOString(),
-            updated_by: null,
-            updated_at: new Date().toISOString(),
-            submitted_at: null,
-            withdrawn_reason: null,
-            reopened_steps: null,
-          })
-          .execute();
-        await trx
-          .insertInto('kickoffs')
-          .values({
-            id: k,
-            registration_id: `r-${k}`,
-            state: 'invited',
-            slot_id: null,
-            link_nonce: 'n',
-            invited_at: new Date().toISOString(),
-            updated_at: new Date().toISOString(),
-          })
-          .execute();
-      }
-      pairs.push(pair);
-    }
+  const made: string[] = [];
+  for (let i = 0; i < ROUNDS * 2; i++) {
+    const applicant = await user(db, `aanvrager${i}@avans.nl`, 'applicant');
+    made.push((await registration(site, 'accepted', { applicant, team: host })).id);
+  }
+  const input = Array.from({ length: ROUNDS }, (_, i) => {
+    const starts = new Date(now + (i + 2) * 86_400_000).toISOString();
+    return {
+      hostId: host.id,
+      startsAt: starts,
+      endsAt: new Date(Date.parse(starts) + 3_600_000).toISOString(),
+      mode: 'online' as const,
+      link: 'https://meet.example/x',
+      address: null,
+    };
   });
+  await publishSlots(db, config, host, input);
+  const slots = (await db.selectFrom('slots').select('id').orderBy('starts_at').execute()).map((r) => r.id);
+  const kickoffs = await db.selectFrom('kickoffs').select(['id', 'registration_id', 'link_nonce']).execute();
+  const kickoffOf = (registrationId: string) => {
+    const k = kickoffs.find((r) => r.registration_id === registrationId);
+    if (!k) throw new Error(`no kick-off for ${registrationId}`);
+    return k;
+  };
+  const nonces = new Map(kickoffs.map((k) => [k.id, k.link_nonce]));
+  const pairs = Array.from({ length: ROUNDS }, (_, i) => ({ a: kickoffOf(made[2 * i] ?? '').id, b: kickoffOf(made[2 * i + 1] ?? '').id }));
 
   const [portA, portB] = await Promise.all([server(databaseUrl, t), server(databaseUrl, t)]);
   const clientA = new HttpClient(`http://127.0.0.1:${portA}`);
   const clientB = new HttpClient(`http://127.0.0.1:${portB}`);
-  const key = (k: string) => signLink(SECRET, k, 'n');
+  const key = (k: string) => signLink(SECRET, k, nonces.get(k) ?? '');
   await clientA.get(`/startgesprek/${pairs[0]?.a}?sleutel=${key(pairs[0]?.a ?? '')}`);
   await clientB.get(`/startgesprek/${pairs[0]?.b}?sleutel=${key(pairs[0]?.b ?? '')}`);
   assert.ok(clientA.csrf && clientB.csrf);

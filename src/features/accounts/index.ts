@@ -4,4 +4,4 @@ export { ROLE_LABELS, type Role } from './rules.ts';
 export { signInSchema } from './schemas.ts';
 export { ensureUser, purgeOldSignInTokens } from './service.ts';
 export { accountSurfaces } from './surfaces.tsx';
-export { emailsOf, type TeamMember, teamMembers } from './team.ts';
+export { currentUser, emailsOf, type TeamMember, teamMembers } from './team.ts';

@@ -83,3 +83,13 @@ export async function emailsOfUsers(db: Kysely<Database>, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('users').select(['id', 'email']).where('id', 'in', ids).execute();
 }
+
+/** A user with the name of their hogeschool, as the signed-in user is known to pages and services. */
+export async function findUserWithInstitution(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('users')
+    .leftJoin('institutions', 'institutions.brin', 'users.institution_brin')
+    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.institution_brin', 'institutions.name as institution_name'])
+    .where('users.id', '=', id)
+    .executeTakeFirst();
+}

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.ts';
-import { emailsOfUsers, listTeam } from './repo.ts';
+import type { CurrentUser } from '../../ui/context.ts';
+import { emailsOfUsers, findUserWithInstitution, listTeam } from './repo.ts';
 
 export type TeamMember = { id: string; name: string; email: string };
 
@@ -12,4 +13,11 @@ export async function teamMembers(db: Db): Promise<TeamMember[]> {
 export async function emailsOf(db: Db, ids: string[]): Promise<string[]> {
   const rows = await emailsOfUsers(db, [...new Set(ids)]);
   return ids.flatMap((id) => rows.filter((r) => r.id === id).map((r) => r.email));
+}
+
+/** A user as services know the one acting (what a session gives a request), or null. */
+export async function currentUser(db: Db, id: string): Promise<CurrentUser | null> {
+  const u = await findUserWithInstitution(db, id);
+  if (!u) return null;
+  return { id: u.id, email: u.email, name: u.name, role: u.role, institutionBrin: u.institution_brin, institutionName: u.institution_name };
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { registration, user } from '../../../test/factories.ts';
 import { buildTestApp, type Client, countRows, signIn } from '../../../test/helpers.ts';
-import { applicant, fillAll, saveStep, startDraft, submit } from '../../../test/registration-fixtures.ts';
+import { applicant, saveStep, startDraft, submit } from '../../../test/registration-fixtures.ts';
 import { ensureUser } from '../accounts/index.ts';
 import { runReminders } from './reminders.ts';
 import { conflictReasons, fillTemplate, suggestAssignee, unknownPlaceholders } from './rules.ts';
@@ -13,12 +14,12 @@ async function teamMember(site: Site, email: string, name: string): Promise<{ cl
   return { client: await signIn(site.app, site.db, email), id };
 }
 
+/** A submitted registration, made through the services (test/factories.ts), and its applicant signed in. */
 async function submittedRegistration(site: Site, email = 'anna@avans.nl') {
-  const client = await applicant(site.app, site.db, email);
-  const id = await startDraft(client);
-  await fillAll(client, id);
-  await submit(client, id);
-  return { applicant: client, id };
+  const { id } = await registration(site, 'submitted', {
+    applicant: await user(site.db, email, 'applicant', { name: email.split('@')[0] }),
+  });
+  return { applicant: await signIn(site.app, site.db, email), id };
 }
 
 const future = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);

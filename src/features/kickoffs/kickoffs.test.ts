@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ICAL from 'ical.js';
+import { registration, user } from '../../../test/factories.ts';
 import { buildTestApp, Client, countRows, signIn } from '../../../test/helpers.ts';
-import { applicant, fillAll, startDraft, submit } from '../../../test/registration-fixtures.ts';
 import { decodeAttachments } from '../../platform/mail/repo.ts';
 import { ensureUser } from '../accounts/index.ts';
+import { book, cancel } from './booking.ts';
 import { runKickoffReminders } from './reminders.ts';
 import { amsterdamToUtc, signLink, verifyLink, weeklyDates, withinNotice } from './rules.ts';
 import { teamOverview } from './slots.ts';
@@ -13,38 +14,21 @@ type Site = Awaited<ReturnType<typeof buildTestApp>>;
 const DAY = 86_400_000;
 
 /** A registration taken through assessment to acceptance, with C3 judged "partly" and a condition. */
+/** An accepted registration (through the services), with Anna and Tessa signed in as browsers. */
 async function accepted(site: Site) {
-  const anna = await applicant(site.app, site.db, 'anna@avans.nl');
-  const id = await startDraft(anna);
-  await fillAll(anna, id);
-  await submit(anna, id);
-  const tessaId = await ensureUser(site.db, { email: 'tessa@programma.nl', role: 'team', name: 'Tessa Team' });
+  const tessaUser = await user(site.db, 'tessa@programma.nl', 'team', { name: 'Tessa Team' });
+  const verdicts = {
+    C1: { verdict: 'meets' as const, explanation: '' },
+    C2: { verdict: 'meets' as const, explanation: '' },
+    C3: { verdict: 'partly' as const, explanation: 'Model ontbreekt' },
+    C4: { verdict: 'meets' as const, explanation: '' },
+    C5: { verdict: 'unclear' as const, explanation: 'Rol branche onduidelijk' },
+  };
+  const { id } = await registration(site, 'accepted', { team: tessaUser, verdicts, conditions: 'Jaarlijks monitoren' });
+  const anna = await signIn(site.app, site.db, 'anna@avans.nl');
   const tessa = await signIn(site.app, site.db, 'tessa@programma.nl');
-  await tessa.get(`/beheer/aanmeldingen/${id}`);
-  await tessa.post(`/beheer/aanmeldingen/${id}/toewijzen`, { members: tessaId });
-  await tessa.get(`/beheer/aanmeldingen/${id}`);
-  await tessa.post(`/beheer/aanmeldingen/${id}/beoordeling`, {
-    verdict_C1: 'meets',
-    verdict_C2: 'meets',
-    verdict_C3: 'partly',
-    explanation_C3: 'Model ontbreekt',
-    verdict_C4: 'meets',
-    verdict_C5: 'unclear',
-    explanation_C5: 'Rol branche onduidelijk',
-    recommendation: 'accept',
-    proposed_participation: 'pilot',
-    actie: 'indienen',
-  });
-  await tessa.get(`/beheer/aanmeldingen/${id}`);
-  await tessa.post(`/beheer/aanmeldingen/${id}/besluit`, {
-    kind: 'accept',
-    participation: 'pilot',
-    conditions: 'Jaarlijks monitoren',
-    message: 'Welkom',
-    actie: 'versturen',
-  });
   const kickoff = await site.db.selectFrom('kickoffs').selectAll().where('registration_id', '=', id).executeTakeFirstOrThrow();
-  return { anna, tessa, tessaId, id, kickoff };
+  return { anna, tessa, tessaId: tessaUser.id, id, kickoff };
 }
 
 async function addSlot(tessa: Client, tessaId: string, date: string, time: string, extra: Record<string, string> = {}) {
@@ -253,38 +237,10 @@ describe('kick-off: booking and calendar', () => {
     const { tessa, tessaId, kickoff, anna } = await accepted(site);
     await addSlot(tessa, tessaId, inDays(5), '10:00');
     const slot = await site.db.selectFrom('slots').selectAll().executeTakeFirstOrThrow();
-    // Another registration takes it first.
-    const other = await site.db.selectFrom('kickoffs').selectAll().executeTakeFirstOrThrow();
-    await site.db
-      .insertInto('registrations')
-      .values({
-        id: 'other-registration',
-        institution_brin: '21QA',
-        reference: 'MKB-X',
-        state: 'accepted',
-        answers: '{}',
-        title: 'Ander',
-        created_by: null,
-        created_at: other.invited_at,
-        updated_by: null,
-        updated_at: other.invited_at,
-        submitted_at: null,
-        withdrawn_reason: null,
-        reopened_steps: null,
-      })
-      .execute();
-    await site.db
-      .insertInto('kickoffs')
-      .values({
-        id: 'other-kickoff',
-        registration_id: 'other-registration',
-        state: 'booked',
-        slot_id: slot.id,
-        link_nonce: 'x',
-        invited_at: other.invited_at,
-        updated_at: other.invited_at,
-      })
-      .execute();
+    // Another hogeschool's accepted route takes it first, through the same services.
+    const other = await registration(site, 'accepted', { applicant: await user(site.db, 'bo@hva.nl', 'applicant', { brin: '21QA' }) });
+    const otherKickoff = await site.db.selectFrom('kickoffs').selectAll().where('registration_id', '=', other.id).executeTakeFirstOrThrow();
+    await book(site.db, site.config, { user: other.applicant, key: undefined }, otherKickoff.id, slot.id);
     await anna.get(`/startgesprek/${kickoff.id}`);
     const taken = await anna.post(`/startgesprek/${kickoff.id}/boeken`, { slot: slot.id });
     assert.equal(taken.statusCode, 409);
@@ -294,7 +250,8 @@ describe('kick-off: booking and calendar', () => {
       'invited',
     );
 
-    await site.db.deleteFrom('kickoffs').where('id', '=', 'other-kickoff').execute();
+    // The other route cancels, so the slot is free again.
+    await cancel(site.db, site.config, { user: other.applicant, key: undefined }, otherKickoff.id, 'Andere datum nodig');
     await site.db
       .updateTable('slots')
       .set({ starts_at: new Date(Date.now() - DAY).toISOString() })

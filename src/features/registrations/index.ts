@@ -6,7 +6,7 @@ import type { Db, Trx } from '../../db/connect.ts';
 import { claimReminder as claim, openRegistrations } from './repo.ts';
 import { STATE_GROUPS } from './rules.ts';
 
-export { storeUpload } from './editing.ts';
+export { saveStep, startRegistration, storeUpload } from './editing.ts';
 export type { AcceptedRegistration } from './events.ts';
 export { decisionOf, frozenAnswers } from './history.ts';
 export { type LifecycleContext, type TransitionResult, transition } from './lifecycle.ts';
@@ -24,7 +24,7 @@ export {
   type State,
   stateLabel,
 } from './rules.ts';
-export type { Choices } from './schemas.ts';
+export { type Choices, rawValues, validateStep } from './schemas.ts';
 export {
   choices,
   contactsOf,
@@ -34,7 +34,8 @@ export {
   registrationIdsOfInstitution,
   registrationSummaries,
 } from './service.ts';
-export { FILE_MAX_BYTES, LEVELS, MODES, PARTICIPATION, STEPS, TARGET_GROUPS } from './steps.ts';
+export { FILE_MAX_BYTES, LEVELS, MODES, PARTICIPATION, STEPS, stepBySlug, TARGET_GROUPS } from './steps.ts';
+export { submitRegistration, withdrawRegistration } from './submission.ts';
 export { registrationSurfaces } from './surfaces.tsx';
 
 /** Registrations waiting for a decision, with what the reminder job needs to decide. */
