@@ -1,11 +1,11 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { newId } from '../../platform/crypto.ts';
-import { ConflictError } from '../../platform/errors.tsx';
 import type { MailInput } from '../../platform/mail/repo.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { findInstitution } from '../reference/index.ts';
 import { contactsOf, PARTICIPATION_LABELS, type Registration, transition } from '../registrations/index.ts';
+import { AlreadyDecidedError, WithdrawnError } from './messages.ts';
 import { findTemplate } from './repo.ts';
 import { CRITERION_STEPS, fillTemplate } from './rules.ts';
 import { registrationForTeam } from './service.ts';
@@ -72,14 +72,8 @@ export async function decide(
 ) {
   await db.transaction().execute(async (trx) => {
     const reg = await registrationForTeam(trx, user, id);
-    if (reg.state === 'withdrawn')
-      throw new ConflictError('De aanmelding is ingetrokken', 'Over een ingetrokken aanmelding wordt geen besluit meer genomen.');
-    if (reg.state !== 'in_review') {
-      throw new ConflictError(
-        'Er is al een besluit genomen',
-        'Iemand anders heeft net over deze aanmelding besloten, of de beoordeling is nog niet gestart. Bekijk de actuele stand.',
-      );
-    }
+    if (reg.state === 'withdrawn') throw new WithdrawnError();
+    if (reg.state !== 'in_review') throw new AlreadyDecidedError(true);
     const mail = await decisionMail(trx, config, reg, form);
     const mails: MailInput[] = mail.to.map((to) => ({ to, subject: mail.subject, text: mail.text }));
     let result: Awaited<ReturnType<typeof transition>>;
@@ -103,11 +97,7 @@ export async function decide(
       if (/unique|duplicate/i.test(String(error))) result = { ok: false, current: null };
       else throw error;
     }
-    if (!result.ok)
-      throw new ConflictError(
-        'Er is al een besluit genomen',
-        'Iemand anders heeft net over deze aanmelding besloten. Bekijk de actuele stand.',
-      );
+    if (!result.ok) throw new AlreadyDecidedError();
     // What acceptance sets in motion (the kick-off invitation, the catalogue) runs as subscribers
     // of registration.accepted, in this transaction: see src/workflows.ts.
   });

@@ -6,6 +6,7 @@ import { enqueueMail, type MailInput } from '../../platform/mail/repo.ts';
 import { getSetting } from '../../platform/settings/repo.ts';
 import { teamMembers } from '../accounts/index.ts';
 import { type Answers, claimReminder, contactsOf, registrationsAwaitingDecision } from '../registrations/index.ts';
+import { MAILS } from './messages.ts';
 import { assigneesOf } from './repo.ts';
 import { daysBetween, infoEscalationDue, infoReminderDue, reviewReminderDue } from './rules.ts';
 import { INFO_ESCALATION_DAYS, REVIEW_REMINDER_DAYS } from './service.ts';
@@ -23,8 +24,7 @@ export async function tellAssessorsOfResubmission(
       ctx.trx,
       {
         to: a.email,
-        subject: `Aanvulling ontvangen: ${event.reference}`,
-        text: `De hogeschool heeft de gevraagde aanvulling voor ${event.reference} ingediend (versie ${event.version}).\n\n${ctx.config.baseUrl}/beheer/aanmeldingen/${event.registrationId}\n`,
+        ...MAILS.resubmitted({ ...event, link: `${ctx.config.baseUrl}/beheer/aanmeldingen/${event.registrationId}` }),
       },
       ctx.now,
     );
@@ -62,30 +62,19 @@ export async function runReminders(db: Db, config: Pick<Config, 'baseUrl'>, now 
       if (review && (await claimReminder(trx, r.id, 'review_reminded_at', now))) {
         action = 'reminder.review';
         for (const to of team) {
-          mails.push({
-            to,
-            subject: `Herinnering: aanmelding ${r.reference ?? ''} wacht op beoordeling`,
-            text: `De aanmelding ${r.reference ?? ''} (${r.title ?? ''}) is al ${daysBetween(r.submitted_at ?? now.toISOString(), now)} dagen ingediend en nog niet besloten.\n\n${link}\n`,
-          });
+          const days = daysBetween(r.submitted_at ?? now.toISOString(), now);
+          mails.push({ to, ...MAILS.reviewReminder({ reference: r.reference, title: r.title, days, link }) });
         }
       } else if (info && (await claimReminder(trx, r.id, 'info_reminded_at', now))) {
         action = 'reminder.info_request';
         const answers = JSON.parse(r.answers) as Answers;
         for (const to of await contactsOf(trx, { answers, createdBy: r.created_by })) {
-          mails.push({
-            to,
-            subject: `Herinnering: aanvulling voor ${r.reference ?? ''}`,
-            text: `De termijn voor de aanvulling van de aanmelding ${r.reference ?? ''} is verstreken. Wilt u de aanvulling zo snel mogelijk indienen?\n\n${config.baseUrl}/aanmeldingen/${r.id}\n`,
-          });
+          mails.push({ to, ...MAILS.infoReminder({ reference: r.reference, link: `${config.baseUrl}/aanmeldingen/${r.id}` }) });
         }
       } else if (escalate && (await claimReminder(trx, r.id, 'info_escalated_at', now))) {
         action = 'reminder.info_escalated';
         for (const to of team) {
-          mails.push({
-            to,
-            subject: `Aanvulling blijft uit: ${r.reference ?? ''}`,
-            text: `De hogeschool heeft de gevraagde aanvulling voor ${r.reference ?? ''} nog niet ingediend, ook niet na een herinnering.\n\n${link}\n`,
-          });
+          mails.push({ to, ...MAILS.infoEscalated({ reference: r.reference, link }) });
         }
       }
       if (!action) return;

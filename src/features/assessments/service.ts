@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from '../../platform/errors.tsx';
 import { enqueueMail } from '../../platform/mail/repo.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { getRegistration, inGroup, type Registration, STATE_GROUPS, transition } from '../registrations/index.ts';
+import { MAILS, REFUSALS } from './messages.ts';
 import {
   affiliationsOf,
   assignmentsOf,
@@ -58,7 +59,7 @@ export async function assign(db: Db, config: LifecycleConfig, user: CurrentUser,
     const reg = await registrationForTeam(trx, user, id);
     const team = await teamWithLoad(trx, STATE_GROUPS.open);
     const valid = [...new Set(memberIds)].filter((m) => team.some((t) => t.id === m));
-    if (valid.length !== new Set(memberIds).size) throw new ConflictError('Onbekend teamlid', 'Kies alleen teamleden uit de lijst.');
+    if (valid.length !== new Set(memberIds).size) throw new ConflictError(REFUSALS.unknownMember.title, REFUSALS.unknownMember.text);
     const before = new Set((await assignmentsOf(trx, id)).map((a) => a.user_id));
     await replaceAssignments(trx, id, valid, user.id, now.toISOString());
     const names = valid.map((m) => who(team.find((t) => t.id === m) ?? { name: null, email: m }));
@@ -74,8 +75,7 @@ export async function assign(db: Db, config: LifecycleConfig, user: CurrentUser,
         trx,
         {
           to: member.email,
-          subject: `Toegewezen: aanmelding ${reg.reference ?? ''}`,
-          text: `Je bent toegewezen om de aanmelding ${reg.reference ?? ''} (${reg.title ?? ''}) te beoordelen.\n\n${config.baseUrl}/beheer/aanmeldingen/${id}\n`,
+          ...MAILS.assigned({ reference: reg.reference, title: reg.title, link: `${config.baseUrl}/beheer/aanmeldingen/${id}` }),
         },
         now,
       );
@@ -89,7 +89,7 @@ export async function startReview(db: Db, config: LifecycleConfig, user: Current
   await db.transaction().execute(async (trx) => {
     const reg = await registrationForTeam(trx, user, id);
     const result = await transition({ trx, config, actorUserId: user.id, now }, reg, { action: 'start_review' });
-    if (!result.ok) throw new ConflictError('Beoordeling kan niet starten', 'De aanmelding is niet (meer) in de status ‘ingediend’.');
+    if (!result.ok) throw new ConflictError(REFUSALS.cannotStart.title, REFUSALS.cannotStart.text);
   });
 }
 
@@ -126,7 +126,7 @@ export async function saveAssessment(db: Db, user: CurrentUser, id: string, inpu
   await db.transaction().execute(async (trx) => {
     const reg = await registrationForTeam(trx, user, id);
     if (!inGroup('assessable', reg.state)) {
-      throw new ConflictError('Beoordelen kan nu niet', 'Alleen een ingediende aanmelding die nog geen besluit heeft, wordt beoordeeld.');
+      throw new ConflictError(REFUSALS.cannotAssess.title, REFUSALS.cannotAssess.text);
     }
     const saved = await upsertAssessment(trx, {
       registration_id: id,
@@ -139,7 +139,7 @@ export async function saveAssessment(db: Db, user: CurrentUser, id: string, inpu
       updated_at: now.toISOString(),
       submitted_at: submit ? now.toISOString() : null,
     });
-    if (!saved) throw new ConflictError('Beoordeling al ingediend', 'Een ingediende beoordeling ligt vast.');
+    if (!saved) throw new ConflictError(REFUSALS.assessmentFixed.title, REFUSALS.assessmentFixed.text);
     if (submit) {
       await recordAudit(
         trx,

@@ -14,7 +14,6 @@ import {
 } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import type { ReadoutSection } from '../../registrations/index.ts';
 import { PARTICIPATION, stateLabel } from '../../registrations/index.ts';
 import type { assessmentPage } from '../page.ts';
 import { CRITERION_STEPS, RECOMMENDATION_LABELS, RECOMMENDATIONS, VERDICT_LABELS, VERDICTS } from '../rules.ts';

@@ -1,6 +1,6 @@
-import { Button, FilterSelect, Heading1 } from '../../../ui/components.tsx';
+import { BackOfficePage } from '../../../ui/back-office.tsx';
+import { Button, FilterSelect } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
-import { Layout } from '../../../ui/layout.tsx';
 import type { Option } from '../../reference/index.ts';
 import { PARTICIPATION, STATE_LABELS, STATES, stateLabel } from '../../registrations/index.ts';
 import type { QueueRow } from '../queue.ts';
@@ -28,13 +28,7 @@ export function QueuePage(props: {
     return `/beheer/aanmeldingen${s ? `?${s}` : ''}`;
   };
   return (
-    <Layout ctx={props.ctx} title="Aanmeldingen beoordelen">
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href="/beheer">
-          Terug naar beheer
-        </a>
-      </p>
-      <Heading1>Aanmeldingen</Heading1>
+    <BackOfficePage ctx={props.ctx} title="Aanmeldingen beoordelen" heading="Aanmeldingen">
       {props.ignored.length > 0 && (
         <div class="mkb-notice mkb-notice--warning" role="status">
           Niet herkende filters zijn genegeerd: {props.ignored.join(', ')}.
@@ -130,6 +124,6 @@ export function QueuePage(props: {
           )}
         </nav>
       )}
-    </Layout>
+    </BackOfficePage>
   );
 }

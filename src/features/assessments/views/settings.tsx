@@ -1,3 +1,4 @@
+import { BackOfficePage } from '../../../ui/back-office.tsx';
 import {
   Button,
   CsrfField,
@@ -26,13 +27,7 @@ export function TemplatesPage({
   saved: boolean;
 }) {
   return (
-    <Layout ctx={ctx} title="E-mailsjablonen">
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href="/beheer">
-          Terug naar beheer
-        </a>
-      </p>
-      <Heading1>E-mailsjablonen</Heading1>
+    <BackOfficePage ctx={ctx} title="E-mailsjablonen">
       {saved && <Notice kind="ok">Het sjabloon is opgeslagen.</Notice>}
       <ul>
         {templates.map((t) => (
@@ -44,7 +39,7 @@ export function TemplatesPage({
           </li>
         ))}
       </ul>
-    </Layout>
+    </BackOfficePage>
   );
 }
 
@@ -111,13 +106,7 @@ export function AffiliationsPage(props: {
   const label = (a: { kind: string; value: string }) =>
     a.kind === 'institution' ? (props.institutions.find((i) => i.value === a.value)?.label ?? a.value) : a.value;
   return (
-    <Layout ctx={props.ctx} title="Mijn belangen">
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href="/beheer">
-          Terug naar beheer
-        </a>
-      </p>
-      <Heading1>Mijn belangen</Heading1>
+    <BackOfficePage ctx={props.ctx} title="Mijn belangen">
       <p class="utrecht-paragraph mkb-lead">
         Geef aan met welke hogescholen en organisaties je verbonden bent. Bij het toewijzen van aanmeldingen wordt een mogelijk belang
         gemeld.
@@ -172,6 +161,6 @@ export function AffiliationsPage(props: {
         />
         <Button>Toevoegen</Button>
       </form>
-    </Layout>
+    </BackOfficePage>
   );
 }

@@ -1,3 +1,4 @@
+import { BackOfficePage } from '../../../ui/back-office.tsx';
 import {
   Button,
   CsrfField,
@@ -33,9 +34,7 @@ export function RoutesAdminPage(props: {
   errors?: FieldErrors;
 }) {
   return (
-    <Layout ctx={props.ctx} title="Gepubliceerde routes">
-      <Back href="/beheer" text="Terug naar beheer" />
-      <Heading1>Routes in het landelijk overzicht</Heading1>
+    <BackOfficePage ctx={props.ctx} title="Gepubliceerde routes" heading="Routes in het landelijk overzicht">
       {props.notice && <Notice kind="ok">{props.notice}</Notice>}
       <ErrorSummary errors={props.errors} />
       {props.routes.length === 0 ? (
@@ -95,7 +94,7 @@ export function RoutesAdminPage(props: {
           </tbody>
         </table>
       )}
-    </Layout>
+    </BackOfficePage>
   );
 }
 
@@ -109,9 +108,7 @@ export function StoryFormPage(props: {
 }) {
   const v = props.values ?? {};
   return (
-    <Layout ctx={props.ctx} title="Succesverhaal toevoegen">
-      <Back href="/beheer" text="Terug naar beheer" />
-      <Heading1>Succesverhaal toevoegen</Heading1>
+    <BackOfficePage ctx={props.ctx} title="Succesverhaal toevoegen">
       {props.notice && <Notice kind="ok">{props.notice}</Notice>}
       <ErrorSummary errors={props.errors} />
       <form method="post" action="/beheer/verhalen" class="mkb-form" enctype="multipart/form-data" noValidate>
@@ -167,16 +164,14 @@ export function StoryFormPage(props: {
         />
         <Button>Verhaal publiceren</Button>
       </form>
-    </Layout>
+    </BackOfficePage>
   );
 }
 
 export function ToolkitAdminPage(props: { ctx: PageContext; values?: Values; errors?: FieldErrors; notice?: string }) {
   const v = props.values ?? {};
   return (
-    <Layout ctx={props.ctx} title="Communicatiemiddel toevoegen">
-      <Back href="/beheer" text="Terug naar beheer" />
-      <Heading1>Communicatiemiddel toevoegen</Heading1>
+    <BackOfficePage ctx={props.ctx} title="Communicatiemiddel toevoegen">
       {props.notice && <Notice kind="ok">{props.notice}</Notice>}
       <ErrorSummary errors={props.errors} />
       <form method="post" action="/beheer/toolkit" class="mkb-form" enctype="multipart/form-data" noValidate>
@@ -203,7 +198,7 @@ export function ToolkitAdminPage(props: { ctx: PageContext; values?: Values; err
         </div>
         <Button>Toevoegen</Button>
       </form>
-    </Layout>
+    </BackOfficePage>
   );
 }
 

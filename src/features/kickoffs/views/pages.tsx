@@ -1,3 +1,4 @@
+import { BackOfficePage } from '../../../ui/back-office.tsx';
 import {
   Button,
   ChoiceGroup,
@@ -195,13 +196,7 @@ export function TeamKickoffsPage(props: {
   const { ctx } = props;
   const v = props.values ?? { host: ctx.user?.id ?? '', duration: '60', mode: 'online', soort: 'los' };
   return (
-    <Layout ctx={ctx} title="Startgesprekken">
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href="/beheer">
-          Terug naar beheer
-        </a>
-      </p>
-      <Heading1>Startgesprekken</Heading1>
+    <BackOfficePage ctx={ctx} title="Startgesprekken">
       {props.notice && <Notice kind="ok">{props.notice}</Notice>}
       <ErrorSummary errors={props.errors} />
       {props.overview.unplanned.length > 0 && (
@@ -347,6 +342,6 @@ export function TeamKickoffsPage(props: {
         <TextField name="address" label="Adres (op locatie)" value={v.address} errors={props.errors} />
         <Button>Tijden opslaan</Button>
       </form>
-    </Layout>
+    </BackOfficePage>
   );
 }
