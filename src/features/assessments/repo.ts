@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Trx } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 
 export type QueueFilters = {
@@ -137,7 +138,7 @@ export async function assignmentsOf(db: Kysely<Database>, registrationId: string
   return db.selectFrom('assignments').selectAll().where('registration_id', '=', registrationId).execute();
 }
 
-export async function replaceAssignments(db: Kysely<Database>, registrationId: string, userIds: string[], by: string, atIso: string) {
+export async function replaceAssignments(db: Trx, registrationId: string, userIds: string[], by: string, atIso: string) {
   await db
     .deleteFrom('assignments')
     .where('registration_id', '=', registrationId)

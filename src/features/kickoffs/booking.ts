@@ -2,14 +2,13 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { newId, newToken } from '../../platform/crypto.ts';
-import { ConflictError } from '../../platform/errors.tsx';
 import type { EventContext } from '../../platform/events.ts';
 import { enqueueMail } from '../../platform/mail/repo.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import type { AcceptedRegistration } from '../registrations/index.ts';
 import { contactsOf } from '../registrations/index.ts';
 import { moveKickoffState } from './lifecycle.ts';
-import { MAILS, SlotTakenError } from './messages.ts';
+import { MAILS, refuse, SlotTakenError } from './messages.ts';
 import { insertKickoff } from './repo.ts';
 import { formatSlot, NOTICE_HOURS_DEFAULT, withinNotice } from './rules.ts';
 import { describe, inviteMails, isUniqueViolation, type KickoffAccess, kickoffFor, kickoffLink, load, setting } from './service.ts';
@@ -49,8 +48,7 @@ export async function book(
   try {
     await db.transaction().execute(async (trx) => {
       const k = await kickoffFor(trx, config, access, id);
-      if (k.state === 'booked' || k.state === 'held')
-        throw new ConflictError('Het gesprek is al ingepland', 'Verzet het gesprek als u een ander tijdstip wilt.');
+      if (k.state === 'booked' || k.state === 'held') throw refuse.alreadyPlanned();
       const slot = await freeSlot(trx, slotId, now);
       const nonce = newToken().slice(0, 24);
       const ctx = { trx, config, actorUserId: access.user?.id ?? null, now };
@@ -62,18 +60,10 @@ export async function book(
         updated_at: now.toISOString(),
       };
       const moved = await moveKickoffState(ctx, k, 'book', change, { slot: formatSlot(slot.startsAt, slot.endsAt), host: slot.host });
-      if (!moved) throw new ConflictError('Het gesprek is al ingepland', 'Het gesprek is intussen al ingepland. Bekijk de actuele stand.');
-      const text = `Goedendag,\n\nHet startgesprek voor ${k.title ?? ''} (${k.reference ?? ''}) staat gepland op ${formatSlot(slot.startsAt, slot.endsAt)} met ${slot.host}.\n\n${describe(k, slot, config, nonce)}\n\nDe uitnodiging voor uw agenda zit bij dit bericht.\n\nProgrammateam Mkb-route in het hbo`;
-      for (const m of inviteMails(
-        k,
-        slot,
-        k.sequence + 1,
-        'REQUEST',
-        `Startgesprek ingepland: ${formatSlot(slot.startsAt, slot.endsAt)}`,
-        text,
-        config,
-        nonce,
-      ))
+      if (!moved) throw refuse.plannedMeanwhile();
+      const when = formatSlot(slot.startsAt, slot.endsAt);
+      const mail = MAILS.booked(k, { when, host: slot.host, details: describe(k, slot, config, nonce) });
+      for (const m of inviteMails(k, slot, k.sequence + 1, 'REQUEST', mail.subject, mail.text, config, nonce))
         await enqueueMail(trx, m, now);
     });
   } catch (error) {
@@ -95,39 +85,25 @@ export async function reschedule(
   try {
     await db.transaction().execute(async (trx) => {
       const k = await kickoffFor(trx, config, access, id);
-      if (k.state !== 'booked' || !k.slot) throw new ConflictError('Er is geen gesprek om te verzetten', 'Plan eerst een gesprek in.');
+      if (k.state !== 'booked' || !k.slot) throw refuse.nothingToMove();
       const hours = await setting(trx, 'kickoff_notice_hours', NOTICE_HOURS_DEFAULT);
       if (!withinNotice(k.slot.startsAt, now, hours)) {
-        throw new ConflictError(
-          'Verzetten kan niet meer',
-          `Tot ${hours} uur voor het gesprek kunt u het zelf verzetten. Neem nu contact op met ${k.slot.host} (${k.slot.hostEmail}).`,
-        );
+        throw refuse.tooLate('verzetten', hours, k.slot.host, k.slot.hostEmail);
       }
       const slot = await freeSlot(trx, slotId, now);
-      if (slot.id === k.slot.id) throw new ConflictError('Hetzelfde tijdstip', 'Kies een ander tijdstip dan het huidige.');
+      if (slot.id === k.slot.id) throw refuse.sameSlot();
       const nonce = newToken().slice(0, 24);
       const ctx = { trx, config, actorUserId: access.user?.id ?? null, now };
       const change = { slot_id: slot.id, link_nonce: nonce, day_before_reminded_at: null, updated_at: now.toISOString() };
       const detail = { from: formatSlot(k.slot.startsAt, k.slot.endsAt), to: formatSlot(slot.startsAt, slot.endsAt), reason };
       const moved = await moveKickoffState(ctx, k, 'reschedule', change, detail);
-      if (!moved) throw new ConflictError('Het gesprek is intussen gewijzigd', 'Bekijk de actuele stand.');
-      const text = `Goedendag,\n\nHet startgesprek voor ${k.title ?? ''} (${k.reference ?? ''}) is verzet naar ${formatSlot(slot.startsAt, slot.endsAt)} met ${slot.host}.\nReden: ${reason}\n\n${describe(k, slot, config, nonce)}\n\nDe bijgewerkte uitnodiging zit bij dit bericht.\n\nProgrammateam Mkb-route in het hbo`;
-      const mails = inviteMails(
-        k,
-        slot,
-        k.sequence + 1,
-        'REQUEST',
-        `Startgesprek verzet: ${formatSlot(slot.startsAt, slot.endsAt)}`,
-        text,
-        config,
-        nonce,
-      );
+      if (!moved) throw refuse.changedMeanwhile();
+      const when = formatSlot(slot.startsAt, slot.endsAt);
+      const mail = MAILS.rescheduled(k, { when, host: slot.host, reason, details: describe(k, slot, config, nonce) });
+      const mails = inviteMails(k, slot, k.sequence + 1, 'REQUEST', mail.subject, mail.text, config, nonce);
       if (k.slot.hostEmail !== slot.hostEmail) {
-        mails.push({
-          to: k.slot.hostEmail,
-          subject: `Startgesprek ${k.reference ?? ''} verzet`,
-          text: `Het gesprek op ${formatSlot(k.slot.startsAt, k.slot.endsAt)} is verzet naar ${formatSlot(slot.startsAt, slot.endsAt)} bij ${slot.host}. Je tijdstip is weer vrij.\nReden: ${reason}`,
-        });
+        const from = formatSlot(k.slot.startsAt, k.slot.endsAt);
+        mails.push({ to: k.slot.hostEmail, ...MAILS.slotFreed(k, { from, to: when, host: slot.host, reason }) });
       }
       for (const m of mails) await enqueueMail(trx, m, now);
     });
@@ -148,21 +124,19 @@ export async function cancel(
 ) {
   await db.transaction().execute(async (trx) => {
     const k = await kickoffFor(trx, config, access, id);
-    if (k.state !== 'booked' || !k.slot) throw new ConflictError('Er is geen gesprek om te annuleren', 'Het gesprek is niet ingepland.');
+    if (k.state !== 'booked' || !k.slot) throw refuse.nothingToCancel();
     const hours = await setting(trx, 'kickoff_notice_hours', NOTICE_HOURS_DEFAULT);
     if (!withinNotice(k.slot.startsAt, now, hours)) {
-      throw new ConflictError(
-        'Annuleren kan niet meer',
-        `Tot ${hours} uur voor het gesprek kunt u het zelf annuleren. Neem nu contact op met ${k.slot.host} (${k.slot.hostEmail}).`,
-      );
+      throw refuse.tooLate('annuleren', hours, k.slot.host, k.slot.hostEmail);
     }
     const nonce = newToken().slice(0, 24);
     const ctx = { trx, config, actorUserId: access.user?.id ?? null, now };
     const change = { slot_id: null, link_nonce: nonce, updated_at: now.toISOString() };
     const moved = await moveKickoffState(ctx, k, 'cancel', change, { slot: formatSlot(k.slot.startsAt, k.slot.endsAt), reason });
-    if (!moved) throw new ConflictError('Het gesprek is intussen gewijzigd', 'Bekijk de actuele stand.');
-    const text = `Goedendag,\n\nHet startgesprek voor ${k.title ?? ''} (${k.reference ?? ''}) op ${formatSlot(k.slot.startsAt, k.slot.endsAt)} is geannuleerd.\nReden: ${reason}\n\nEen nieuw tijdstip kiest u hier: ${kickoffLink(config, { id: k.id, nonce })}\n\nProgrammateam Mkb-route in het hbo`;
-    for (const m of inviteMails(k, k.slot, k.sequence + 1, 'CANCEL', `Startgesprek geannuleerd: ${k.reference ?? ''}`, text, config, nonce))
+    if (!moved) throw refuse.changedMeanwhile();
+    const link = kickoffLink(config, { id: k.id, nonce });
+    const mail = MAILS.cancelled(k, { when: formatSlot(k.slot.startsAt, k.slot.endsAt), reason, link });
+    for (const m of inviteMails(k, k.slot, k.sequence + 1, 'CANCEL', mail.subject, mail.text, config, nonce))
       await enqueueMail(trx, m, now);
   });
 }
@@ -178,12 +152,10 @@ export async function recordOutcome(
 ) {
   await db.transaction().execute(async (trx) => {
     const k = await load(trx, id);
-    if (k.state !== 'booked' || !k.slot)
-      throw new ConflictError('Geen gehouden gesprek', 'Alleen een ingepland gesprek kan worden vastgelegd.');
-    if (k.slot.startsAt > now.toISOString())
-      throw new ConflictError('Het gesprek is nog niet geweest', 'Leg de uitkomst vast na het gesprek.');
+    if (k.state !== 'booked' || !k.slot) throw refuse.notHeld();
+    if (k.slot.startsAt > now.toISOString()) throw refuse.notYet();
     const change = { notes: input.notes, outcome: input.outcome, held_at: now.toISOString(), updated_at: now.toISOString() };
     const moved = await moveKickoffState({ trx, config, actorUserId: user.id, now }, k, 'hold', change, { outcome: input.outcome });
-    if (!moved) throw new ConflictError('Het gesprek is intussen gewijzigd', 'Bekijk de actuele stand.');
+    if (!moved) throw refuse.changedMeanwhile();
   });
 }

@@ -2,6 +2,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { enqueueMail } from '../../platform/mail/repo.ts';
+import { MAILS } from './messages.ts';
 import { markKickoff, openKickoffs } from './repo.ts';
 import { formatSlot, UNBOOKED_REMINDER_DAYS_DEFAULT } from './rules.ts';
 import { describe, kickoffLink, load, setting } from './service.ts';
@@ -31,8 +32,7 @@ export async function runKickoffReminders(db: Db, config: Pick<Config, 'baseUrl'
             trx,
             {
               to,
-              subject: `Morgen: startgesprek ${k.reference ?? ''}`,
-              text: `Herinnering: morgen is het startgesprek, ${formatSlot(k.slot.startsAt, k.slot.endsAt)}.\n\n${describe(k, k.slot, config, k.nonce)}\n`,
+              ...MAILS.dayBefore(k, { when: formatSlot(k.slot.startsAt, k.slot.endsAt), details: describe(k, k.slot, config, k.nonce) }),
             },
             now,
           );
@@ -45,15 +45,7 @@ export async function runKickoffReminders(db: Db, config: Pick<Config, 'baseUrl'
         );
       } else if (remind && (await markKickoff(trx, k.id, 'unbooked_reminded_at', now.toISOString()))) {
         for (const to of k.contacts) {
-          await enqueueMail(
-            trx,
-            {
-              to,
-              subject: `Herinnering: plan het startgesprek voor ${k.reference ?? ''}`,
-              text: `U heeft nog geen tijdstip gekozen voor het startgesprek. Kies er een via:\n\n${kickoffLink(config, k)}\n`,
-            },
-            now,
-          );
+          await enqueueMail(trx, { to, ...MAILS.unbookedReminder(k, { link: kickoffLink(config, k) }) }, now);
           sent++;
         }
         await recordAudit(

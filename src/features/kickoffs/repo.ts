@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Trx } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import type { KickoffState, KickoffTable, SlotTable } from './tables.ts';
 
@@ -63,7 +64,7 @@ export async function slotsFrom(db: Kysely<Database>, fromIso: string, hostId?: 
     .execute();
 }
 
-export async function insertKickoff(db: Kysely<Database>, row: Insertable<KickoffTable>): Promise<void> {
+export async function insertKickoff(db: Trx, row: Insertable<KickoffTable>): Promise<void> {
   await db
     .insertInto('kickoffs')
     .values(row)
@@ -94,7 +95,7 @@ export async function kickoffsOfRegistrations(db: Kysely<Database>, ids: string[
  * violation on slot_id (someone else took the slot) surfaces as an error for the caller to read.
  */
 export async function moveKickoff(
-  db: Kysely<Database>,
+  db: Trx,
   id: string,
   from: readonly KickoffState[],
   change: Updateable<KickoffTable> & { state: KickoffState },
@@ -130,7 +131,7 @@ export async function openKickoffs(db: Kysely<Database>) {
 }
 
 export async function markKickoff(
-  db: Kysely<Database>,
+  db: Trx,
   id: string,
   column: 'unbooked_reminded_at' | 'unbooked_escalated_at' | 'day_before_reminded_at',
   atIso: string,

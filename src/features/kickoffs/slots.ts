@@ -2,12 +2,11 @@ import type { Config } from '../../config.ts';
 import type { Db, Trx } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { newId } from '../../platform/crypto.ts';
-import { ConflictError } from '../../platform/errors.tsx';
 import { enqueueMail } from '../../platform/mail/repo.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { assessorsOf } from '../assessments/index.ts';
 import { registrationSummaries } from '../registrations/index.ts';
-import { MAILS } from './messages.ts';
+import { MAILS, refuse } from './messages.ts';
 import { deleteFreeSlot, findSlot, insertSlot, openKickoffs, overlappingSlots, slotsFrom, unbookedKickoffs } from './repo.ts';
 import { formatSlot } from './rules.ts';
 import { type Kickoff, kickoffLink, load, type Slot, toSlot, who } from './service.ts';
@@ -33,16 +32,11 @@ export async function publishSlots(
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     for (const [i, s] of slots.entries()) {
-      if (s.startsAt <= now.toISOString())
-        throw new ConflictError('Tijdstip in het verleden', `Het tijdstip ${formatSlot(s.startsAt, s.endsAt)} is al voorbij.`);
+      if (s.startsAt <= now.toISOString()) throw refuse.slotInPast(formatSlot(s.startsAt, s.endsAt));
       const clash =
         (await overlappingSlots(trx, s.hostId, s.startsAt, s.endsAt)).length > 0 ||
         slots.some((o, j) => j < i && o.hostId === s.hostId && o.startsAt < s.endsAt && s.startsAt < o.endsAt);
-      if (clash)
-        throw new ConflictError(
-          'Overlap met een ander tijdstip',
-          `Op ${formatSlot(s.startsAt, s.endsAt)} heeft deze gastheer of gastvrouw al een tijdstip. Er is niets opgeslagen.`,
-        );
+      if (clash) throw refuse.overlap(formatSlot(s.startsAt, s.endsAt));
       await insertSlot(trx, {
         id: newId(),
         host_id: s.hostId,
@@ -67,11 +61,7 @@ export async function publishSlots(
 }
 
 export async function removeSlot(db: Db, id: string): Promise<void> {
-  if (!(await deleteFreeSlot(db, id.slice(0, 36))))
-    throw new ConflictError(
-      'Tijdstip niet verwijderd',
-      'Een geboekt tijdstip kan niet worden verwijderd; verzet of annuleer eerst het gesprek.',
-    );
+  if (!(await deleteFreeSlot(db, id.slice(0, 36)))) throw refuse.slotBooked();
 }
 
 export async function upcomingSlots(db: Db, now = new Date(), hostId?: string): Promise<Slot[]> {
@@ -109,8 +99,8 @@ export async function bookableSlots(db: Db, k: Kickoff, now = new Date()): Promi
 
 export async function freeSlot(db: Db, slotId: string, now: Date): Promise<Slot> {
   const s = slotId.length <= 36 ? await findSlot(db, slotId) : undefined;
-  if (!s) throw new ConflictError('Onbekend tijdstip', 'Dit tijdstip bestaat niet (meer). Kies een van de tijden op de pagina.');
-  if (s.starts_at <= now.toISOString()) throw new ConflictError('Dit tijdstip is voorbij', 'Kies een tijdstip in de toekomst.');
+  if (!s) throw refuse.unknownSlot();
+  if (s.starts_at <= now.toISOString()) throw refuse.slotPassed();
   return {
     id: s.id,
     hostId: s.host_id,

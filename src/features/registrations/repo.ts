@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Trx } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import type { DecisionTable, RegistrationState, RegistrationTable } from './tables.ts';
 
@@ -60,7 +61,7 @@ export async function saveAnswers(
  * requests racing (a double click, two tabs, submit against withdraw) exactly one matches.
  */
 export async function moveState(
-  db: Kysely<Database>,
+  db: Trx,
   id: string,
   from: readonly RegistrationState[],
   change: Updateable<RegistrationTable> & { state: RegistrationState },
@@ -75,7 +76,7 @@ export async function moveState(
 }
 
 /** The next number of the year, counted atomically in the database (never in memory). */
-export async function nextReferenceNumber(db: Kysely<Database>, year: number): Promise<number> {
+export async function nextReferenceNumber(db: Trx, year: number): Promise<number> {
   await db
     .insertInto('reference_counters')
     .values({ year, last_number: 0 })
@@ -91,7 +92,7 @@ export async function nextReferenceNumber(db: Kysely<Database>, year: number): P
 }
 
 export async function insertVersion(
-  db: Kysely<Database>,
+  db: Trx,
   row: { registration_id: string; version: number; reference: string; snapshot: string; submitted_at: string; submitted_by: string },
 ): Promise<void> {
   await db.insertInto('registration_versions').values(row).execute();
@@ -131,7 +132,7 @@ export async function findFile(db: Kysely<Database>, registrationId: string, fil
     .executeTakeFirst();
 }
 
-export async function insertDecision(db: Kysely<Database>, row: Insertable<DecisionTable>): Promise<void> {
+export async function insertDecision(db: Trx, row: Insertable<DecisionTable>): Promise<void> {
   await db.insertInto('decisions').values(row).execute();
 }
 
@@ -186,7 +187,7 @@ export async function openRegistrations(db: Kysely<Database>, openStates: readon
 }
 
 export async function claimReminder(
-  db: Kysely<Database>,
+  db: Trx,
   id: string,
   column: 'review_reminded_at' | 'info_reminded_at' | 'info_escalated_at',
   atIso: string,
