@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { listField, textField } from '../../platform/forms.ts';
+import { LIMITS } from '../../platform/limits.ts';
 import { PARTICIPATION } from '../registrations/index.ts';
 import { CRITERION_STEPS, RECOMMENDATIONS, VERDICTS } from './rules.ts';
 
@@ -7,15 +9,7 @@ export const MESSAGE_MAX = 10_000;
 export const TEMPLATE_SUBJECT_MAX = 200;
 export const TEMPLATE_BODY_MAX = 10_000;
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} is hooguit ${max.toLocaleString('nl-NL')} tekens lang`)
-    .refine((v) => !CONTROL.test(v), `${label} bevat onzichtbare stuurtekens; haal ze weg`);
-const optionalText = (max: number, label: string) => z.preprocess((v) => (v === undefined ? '' : v), text(max, label));
-const list = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()));
+const list = listField;
 const participations = PARTICIPATION.map((p) => p.value) as [string, ...string[]];
 
 const criterionFields: Record<string, z.ZodType> = {};
@@ -24,7 +18,7 @@ for (const c of CRITERION_STEPS) {
     (v) => (v === undefined ? '' : v),
     z.union([z.enum(VERDICTS, { error: 'Kies een van de oordelen' }), z.literal('')]),
   );
-  criterionFields[`explanation_${c.code}`] = optionalText(EXPLANATION_MAX, 'De toelichting');
+  criterionFields[`explanation_${c.code}`] = textField(EXPLANATION_MAX, 'De toelichting');
 }
 
 export const assessmentSchema = z.object({
@@ -37,18 +31,18 @@ export const assessmentSchema = z.object({
     (v) => (v === undefined ? '' : v),
     z.union([z.enum(participations, { error: 'Kies een vorm van deelname' }), z.literal('')]),
   ),
-  summary: optionalText(EXPLANATION_MAX, 'De samenvatting'),
+  summary: textField(EXPLANATION_MAX, 'De samenvatting'),
   actie: z.enum(['concept', 'indienen']).default('concept'),
 });
 
 export const decisionSchema = z
   .object({
     kind: z.enum(['accept', 'request_info', 'decline'], { error: 'Kies een besluit' }),
-    participation: optionalText(16, 'De deelname'),
-    conditions: optionalText(MESSAGE_MAX, 'De voorwaarden'),
+    participation: textField(16, 'De deelname'),
+    conditions: textField(MESSAGE_MAX, 'De voorwaarden'),
     reopen: list,
-    message: optionalText(MESSAGE_MAX, 'Het bericht'),
-    deadline: optionalText(10, 'De termijn'),
+    message: textField(MESSAGE_MAX, 'Het bericht'),
+    deadline: textField(10, 'De termijn'),
     actie: z.enum(['voorbeeld', 'versturen', 'aanpassen']).default('voorbeeld'),
   })
   .superRefine((d, ctx) => {
@@ -70,24 +64,24 @@ export const decisionSchema = z
   });
 
 export const templateSchema = z.object({
-  subject: text(TEMPLATE_SUBJECT_MAX, 'Het onderwerp').min(1, 'Vul een onderwerp in'),
-  body: text(TEMPLATE_BODY_MAX, 'De tekst').min(1, 'Vul de tekst in'),
+  subject: textField(TEMPLATE_SUBJECT_MAX, 'Het onderwerp', 'Vul een onderwerp in'),
+  body: textField(TEMPLATE_BODY_MAX, 'De tekst', 'Vul de tekst in'),
 });
 
-export const commentSchema = z.object({ body: text(5_000, 'De opmerking').min(1, 'Schrijf een opmerking') });
+export const commentSchema = z.object({ body: textField(LIMITS.text, 'De opmerking', 'Schrijf een opmerking') });
 
 export const assignSchema = z.object({ members: list });
 
 export const dismissSchema = z.object({
-  member: z.string().min(1).max(36),
-  reason: text(1_000, 'De reden').min(1, 'Schrijf waarom het belang geen bezwaar is'),
+  member: z.string().min(1).max(LIMITS.id),
+  reason: textField(LIMITS.reason, 'De reden', 'Schrijf waarom het belang geen bezwaar is'),
 });
 
 export const affiliationSchema = z
   .object({
     kind: z.enum(['institution', 'organisation'], { error: 'Kies hogeschool of organisatie' }),
-    institution: optionalText(4, 'De hogeschool'),
-    organisation: optionalText(200, 'De organisatie'),
+    institution: textField(4, 'De hogeschool'),
+    organisation: textField(200, 'De organisatie'),
   })
   .superRefine((d, ctx) => {
     if (d.kind === 'institution' && !/^[0-9A-Z]{4}$/.test(d.institution))

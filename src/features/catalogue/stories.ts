@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { newId } from '../../platform/crypto.ts';
@@ -48,6 +47,8 @@ export const IMAGE_MAX_BYTES = 8 * 1024 * 1024;
 /** Resizes an uploaded picture to at most 1200 px wide JPEG; refuses anything that is not an image. */
 export async function prepareImage(content: Buffer): Promise<Buffer | null> {
   try {
+    // Image processing (libvips) loads on first use, not with the server.
+    const { default: sharp } = await import('sharp');
     const meta = await sharp(content).metadata();
     if (!meta.format || !['jpeg', 'png', 'webp', 'gif', 'avif', 'tiff'].includes(meta.format)) return null;
     return await sharp(content).rotate().resize({ width: 1200, withoutEnlargement: true }).jpeg({ quality: 82 }).toBuffer();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textField } from '../../platform/forms.ts';
 
 export const PAGE_TITLE_MAX = 120;
 export const PAGE_SUMMARY_MAX = 400;
@@ -8,18 +9,9 @@ export const PAGE_BODY_MAX = 50_000;
 const noControlChars = (s: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
 
 export const pageSchema = z.object({
-  title: z
-    .string({ error: 'Vul een titel in' })
-    .trim()
-    .min(1, 'Vul een titel in')
-    .max(PAGE_TITLE_MAX, `De titel is hooguit ${PAGE_TITLE_MAX} tekens lang`)
-    .refine(noControlChars, 'De titel bevat onzichtbare stuurtekens; haal ze weg'),
-  summary: z
-    .string({ error: 'Vul een korte inleiding in' })
-    .trim()
-    .min(1, 'Vul een korte inleiding in')
-    .max(PAGE_SUMMARY_MAX, `De inleiding is hooguit ${PAGE_SUMMARY_MAX} tekens lang`)
-    .refine(noControlChars, 'De inleiding bevat onzichtbare stuurtekens; haal ze weg'),
+  title: textField(PAGE_TITLE_MAX, 'De titel', 'Vul een titel in'),
+  summary: textField(PAGE_SUMMARY_MAX, 'De inleiding', 'Vul een korte inleiding in'),
+  // Markdown keeps its leading and trailing white space (an indented block may start the page).
   body: z
     .string({ error: 'Vul de tekst van de pagina in' })
     .max(PAGE_BODY_MAX, `De tekst is hooguit ${PAGE_BODY_MAX.toLocaleString('nl-NL')} tekens lang`)

@@ -1,30 +1,23 @@
 import { z } from 'zod';
+import { textField } from '../../platform/forms.ts';
+import { LIMITS } from '../../platform/limits.ts';
 import { DURATIONS, OUTCOMES } from './rules.ts';
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const text = (max: number, label: string) =>
-  z.preprocess(
-    (v) => (v === undefined ? '' : v),
-    z
-      .string()
-      .trim()
-      .max(max, `${label} is hooguit ${max.toLocaleString('nl-NL')} tekens lang`)
-      .refine((v) => !CONTROL.test(v), `${label} bevat onzichtbare stuurtekens; haal ze weg`),
-  );
+const text = textField;
 
 export const slotSchema = z
   .object({
     soort: z.enum(['los', 'reeks']).default('los'),
-    host: z.string().min(1, 'Kies wie het gesprek voert').max(36),
-    date: text(10, 'De datum'),
-    from: text(10, 'De eerste datum'),
-    to: text(10, 'De laatste datum'),
+    host: z.string().min(1, 'Kies wie het gesprek voert').max(LIMITS.id),
+    date: text(LIMITS.date, 'De datum'),
+    from: text(LIMITS.date, 'De eerste datum'),
+    to: text(LIMITS.date, 'De laatste datum'),
     weekday: text(1, 'De dag'),
     time: text(5, 'De tijd'),
     duration: z.coerce.number({ error: 'Kies een duur' }).refine((n) => (DURATIONS as readonly number[]).includes(n), 'Kies een duur'),
     mode: z.enum(['online', 'location'], { error: 'Kies online of op locatie' }),
-    link: text(500, 'De link'),
-    address: text(300, 'Het adres'),
+    link: text(LIMITS.line, 'De link'),
+    address: text(LIMITS.address, 'Het adres'),
   })
   .superRefine((d, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -41,16 +34,16 @@ export const slotSchema = z
     if (d.mode === 'location' && !d.address) issue('address', 'Vul het adres in');
   });
 
-export const bookSchema = z.object({ slot: z.string({ error: 'Kies een tijdstip' }).min(1, 'Kies een tijdstip').max(36) });
+export const bookSchema = z.object({ slot: z.string({ error: 'Kies een tijdstip' }).min(1, 'Kies een tijdstip').max(LIMITS.id) });
 
 export const rescheduleSchema = z.object({
-  slot: z.string({ error: 'Kies een nieuw tijdstip' }).min(1, 'Kies een nieuw tijdstip').max(36),
-  reason: text(1_000, 'De reden').pipe(z.string().min(1, 'Vul een reden in')),
+  slot: z.string({ error: 'Kies een nieuw tijdstip' }).min(1, 'Kies een nieuw tijdstip').max(LIMITS.id),
+  reason: text(LIMITS.reason, 'De reden', 'Vul een reden in'),
 });
 
-export const cancelSchema = z.object({ reason: text(1_000, 'De reden').pipe(z.string().min(1, 'Vul een reden in')) });
+export const cancelSchema = z.object({ reason: text(LIMITS.reason, 'De reden', 'Vul een reden in') });
 
 export const outcomeSchema = z.object({
-  notes: text(10_000, 'Het verslag').pipe(z.string().min(1, 'Schrijf een kort verslag')),
+  notes: text(LIMITS.long, 'Het verslag', 'Schrijf een kort verslag'),
   outcome: z.enum(Object.keys(OUTCOMES) as [string, ...string[]], { error: 'Kies de uitkomst' }),
 });

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { formatDateTime } from '../../platform/time.ts';
 import type { ReadoutSection } from './readout.ts';
 
@@ -14,7 +13,9 @@ export type ReceiptInput = {
  * The receipt of a submitted version: a tagged PDF (headings and paragraphs in the structure tree,
  * document language Dutch) with the reference, the moment of submission and every answer.
  */
-export function renderReceipt(input: ReceiptInput): Promise<Buffer> {
+export async function renderReceipt(input: ReceiptInput): Promise<Buffer> {
+  // PDFKit (and its fonts) load on first use, not with the server.
+  const { default: PDFDocument } = await import('pdfkit');
   const title = `Ontvangstbewijs aanmelding ${input.reference}`;
   const doc = new PDFDocument({
     size: 'A4',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textField } from '../../platform/forms.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
 import type { Option } from '../reference/index.ts';
 import { type ChoiceList, type Field, fieldNames, LONG_TEXT_MAX, type Step, TEXT_MAX } from './steps.ts';
@@ -10,19 +11,13 @@ export type Choices = Record<ChoiceList, Option[]>;
 export const REASON_MAX = 2_000;
 
 // Control characters other than tab and newlines have no place in answers.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const POSTCODE = /^([1-9][0-9]{3}) ?(?!SA|SD|SS)([A-Z]{2})$/;
 const PHONE_NL = /^(?:\+31|0031|0)[1-9]\d{8}$/;
 const PHONE_INTL = /^\+[1-9]\d{7,14}$/;
 
+/** A free-text answer: the platform's one text field, with messages that say "Dit veld". */
 function text(max: number, required?: string) {
-  let s = z
-    .string()
-    .trim()
-    .max(max, `Dit veld is hooguit ${max.toLocaleString('nl-NL')} tekens lang`)
-    .refine((v) => !CONTROL.test(v), 'Dit veld bevat onzichtbare stuurtekens; haal ze weg');
-  if (required) s = s.min(1, required);
-  return s;
+  return textField(max, 'Dit veld', required);
 }
 
 /** An optional format: empty is fine, anything else must match. */

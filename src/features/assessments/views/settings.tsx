@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../platform/limits.ts';
 import { BackOfficePage } from '../../../ui/back-office.tsx';
 import {
   Button,
@@ -155,7 +156,7 @@ export function AffiliationsPage(props: {
         <TextField
           name="organisation"
           label="Naam van het bedrijf of de branchevereniging"
-          maxLength={200}
+          maxLength={LIMITS.short}
           value={props.values?.organisation}
           errors={props.errors}
         />

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../platform/limits.ts';
 import { BackOfficePage } from '../../../ui/back-office.tsx';
 import {
   Button,
@@ -76,7 +77,7 @@ export function RoutesAdminPage(props: {
                           class="utrecht-textbox utrecht-textbox--html-input"
                           id={`reden-${r.id}`}
                           name="reason"
-                          maxLength={1000}
+                          maxLength={LIMITS.reason}
                           placeholder="Reden"
                         />
                         <Button secondary>Verbergen</Button>
@@ -122,11 +123,11 @@ export function StoryFormPage(props: {
           value={v.route}
           errors={props.errors}
         />
-        <TextField name="title" label="Titel" required maxLength={200} value={v.title} errors={props.errors} />
+        <TextField name="title" label="Titel" required maxLength={LIMITS.short} value={v.title} errors={props.errors} />
         <TextArea name="quote" label="Citaat" rows={2} value={v.quote} errors={props.errors} />
-        <TextField name="person" label="Naam van de persoon" required maxLength={200} value={v.person} errors={props.errors} />
-        <TextField name="role" label="Rol" required maxLength={200} value={v.role} errors={props.errors} />
-        <TextField name="organisation" label="Organisatie" required maxLength={200} value={v.organisation} errors={props.errors} />
+        <TextField name="person" label="Naam van de persoon" required maxLength={LIMITS.short} value={v.person} errors={props.errors} />
+        <TextField name="role" label="Rol" required maxLength={LIMITS.short} value={v.role} errors={props.errors} />
+        <TextField name="organisation" label="Organisatie" required maxLength={LIMITS.short} value={v.organisation} errors={props.errors} />
         <TextField
           name="consent_date"
           label="Datum van de toestemming"
@@ -140,7 +141,7 @@ export function StoryFormPage(props: {
           label="Hoe is de toestemming vastgelegd?"
           hint="Bijvoorbeeld: e-mail van 3 maart, in het dossier."
           required
-          maxLength={500}
+          maxLength={LIMITS.line}
           value={v.consent_note}
           errors={props.errors}
         />
@@ -158,7 +159,7 @@ export function StoryFormPage(props: {
           name="image_alt"
           label="Beschrijving van de foto (alt-tekst)"
           hint="Verplicht bij een foto: wat staat erop?"
-          maxLength={300}
+          maxLength={LIMITS.address}
           value={v.image_alt}
           errors={props.errors}
         />
@@ -176,7 +177,7 @@ export function ToolkitAdminPage(props: { ctx: PageContext; values?: Values; err
       <ErrorSummary errors={props.errors} />
       <form method="post" action="/beheer/toolkit" class="mkb-form" enctype="multipart/form-data" noValidate>
         <CsrfField token={props.ctx.csrfToken} />
-        <TextField name="title" label="Titel" required maxLength={200} value={v.title} errors={props.errors} />
+        <TextField name="title" label="Titel" required maxLength={LIMITS.short} value={v.title} errors={props.errors} />
         <TextArea name="description" label="Omschrijving" required rows={3} value={v.description} errors={props.errors} />
         <div class="utrecht-form-field">
           <p class="utrecht-form-field__label">
@@ -227,13 +228,13 @@ export function ProfilePage(props: { ctx: PageContext; route: Route; values?: Va
       <form method="post" action={`/mijn/routes/${r.id}`} class="mkb-form" noValidate>
         <CsrfField token={props.ctx.csrfToken} />
         <TextArea name="description" label="Beschrijving" rows={6} value={v.description} errors={props.errors} />
-        <TextField name="locations" label="Plaatsen" maxLength={200} value={v.locations} errors={props.errors} />
-        <TextField name="contact_name" label="Naam contactpersoon" maxLength={200} value={v.contact_name} errors={props.errors} />
+        <TextField name="locations" label="Plaatsen" maxLength={LIMITS.short} value={v.locations} errors={props.errors} />
+        <TextField name="contact_name" label="Naam contactpersoon" maxLength={LIMITS.short} value={v.contact_name} errors={props.errors} />
         <TextField
           name="contact_email"
           label="E-mailadres contactpersoon"
           type="email"
-          maxLength={254}
+          maxLength={LIMITS.email}
           value={v.contact_email}
           errors={props.errors}
         />

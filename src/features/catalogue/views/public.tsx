@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../platform/limits.ts';
 import { Button, FilterSelect, Heading1, Notice } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { JsonLd } from '../../../ui/json-ld.tsx';
@@ -76,7 +77,7 @@ export function CataloguePage(props: {
             id="filter-q"
             name="q"
             type="search"
-            maxLength={200}
+            maxLength={LIMITS.short}
             value={params.q}
           />
         </div>

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../platform/limits.ts';
 import { BackOfficePage } from '../../../ui/back-office.tsx';
 import {
   Button,
@@ -166,7 +167,7 @@ export function BookingPage(props: {
                 id="veld-cancel-reason"
                 name="reason"
                 rows={2}
-                maxLength={1000}
+                maxLength={LIMITS.reason}
               />
               <Button secondary>Gesprek annuleren</Button>
             </form>

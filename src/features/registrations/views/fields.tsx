@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../platform/limits.ts';
 import { errorFor, type FieldErrors, fieldId, SelectField, TextArea, TextField } from '../../../ui/components.tsx';
 import type { Choices, Values } from '../schemas.ts';
 import type { Field } from '../steps.ts';
@@ -26,9 +27,9 @@ export function FormField({ field, values, errors, choices }: { field: Field; va
     case 'text':
       return <TextField {...common} maxLength={field.max} autocomplete={field.autocomplete} value={str(values[field.name])} />;
     case 'email':
-      return <TextField {...common} type="email" autocomplete="email" maxLength={254} value={str(values[field.name])} />;
+      return <TextField {...common} type="email" autocomplete="email" maxLength={LIMITS.email} value={str(values[field.name])} />;
     case 'tel':
-      return <TextField {...common} type="tel" autocomplete="tel" maxLength={40} value={str(values[field.name])} />;
+      return <TextField {...common} type="tel" autocomplete="tel" maxLength={LIMITS.phone} value={str(values[field.name])} />;
     case 'postcode':
     case 'croho':
     case 'date':
