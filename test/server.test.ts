@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { connect } from '../src/db/connect.ts';
 import { freshDatabaseUrl, testConfig } from './helpers.ts';
@@ -20,8 +22,11 @@ function baseEnv(databaseUrl: string, extra: Record<string, string> = {}): NodeJ
 }
 
 /** Starts src/server.ts and resolves with the port once it logs that it listens. */
-async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-  const child = spawn(process.execPath, [...TSX, 'src/server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startServer(
+  env: NodeJS.ProcessEnv,
+  entry: string[] = [...TSX, 'src/server.ts'],
+): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+  const child = spawn(process.execPath, entry, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (c) => {
     out += String(c);
@@ -48,6 +53,38 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProces
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
 describe('the server process', () => {
+  test('the production build (compiled JavaScript, no TypeScript loader) starts and serves the home page', async (t) => {
+    // Inside the project, so that the compiled files find node_modules as dist/ does.
+    mkdirSync('tmp', { recursive: true });
+    const out = mkdtempSync(join('tmp', 'build-'));
+    t.after(() => rmSync(out, { recursive: true, force: true }));
+    const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', out], {
+      encoding: 'utf8',
+    });
+    assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
+    cpSync('src/ui/static', join(out, 'ui/static'), { recursive: true });
+    cpSync('src/reference', join(out, 'reference'), { recursive: true });
+    const server = await startServer(
+      baseEnv(await freshDatabaseUrl(t), {
+        NODE_ENV: 'production',
+        BASE_URL: 'https://mkbroute.example',
+        SESSION_SECRET: 'production-secret-production-secret-123',
+        HOST: '127.0.0.1',
+        SMTP_URL: 'smtp://127.0.0.1:1',
+      }),
+      [join(out, 'server.js')],
+    );
+    t.after(() => server.child.kill('SIGKILL'));
+    const home = await fetch(`http://127.0.0.1:${server.port}/`);
+    assert.equal(home.status, 200);
+    const html = await home.text();
+    assert.match(html, /<title>Mkb-route in het hbo<\/title>/);
+    const css = /href="(\/static\/app-[0-9a-f]+\.css)"/.exec(html)?.[1] ?? '';
+    assert.equal((await fetch(`http://127.0.0.1:${server.port}${css}`)).status, 200);
+    // Nothing in the process loaded a TypeScript loader.
+    assert.doesNotMatch(server.output(), /tsx/);
+  });
+
   test('a bad configuration stops it at boot with one plain line per problem', () => {
     const res = spawnSync(process.execPath, [...TSX, 'src/server.ts'], {
       env: { PATH: process.env.PATH, PORT: 'abc', DATABASE_URL: 'mysql://x', SESSION_SECRET: 'kort' },
