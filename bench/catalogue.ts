@@ -14,7 +14,7 @@ import { prepareDatabase } from '../src/boot.ts';
 import { loadConfig } from '../src/config.ts';
 import { catalogue, searchTerms } from '../src/features/catalogue/index.ts';
 import { saveRoute } from '../src/features/catalogue/repo.ts';
-import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start, writeReport } from './lib.ts';
+import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start, startApp, writeReport } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_ROUTES ?? 10_000);
 const WORDS = [
@@ -143,7 +143,7 @@ try {
   // 2. HTTP, SQLite only.
   if (!postgres) {
     const env = benchEnv(databaseUrl);
-    const app = await start(['bench/serve-app.ts'], env);
+    const app = await startApp(env);
     children.push(app.child);
     const url = `http://127.0.0.1:${app.port}/routes?sector=Q&q=zorg`;
     const page = await (await fetch(url)).text();

@@ -7,13 +7,13 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start, writeReport } from './lib.ts';
+import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start, startApp, writeReport } from './lib.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
 const children: ChildProcess[] = [];
 try {
   const env = benchEnv(`sqlite:${join(dir, 'bench.sqlite')}`);
-  const app = await start(['bench/serve-app.ts'], env);
+  const app = await startApp(env);
   children.push(app.child);
   const home = await (await fetch(`http://127.0.0.1:${app.port}/`)).text();
   const bytesFile = join(dir, 'home.html');

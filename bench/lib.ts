@@ -1,18 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 export const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 
-/** Starts a bench server script in its own process; resolves with its port. */
-export function start(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+/** Starts a bench server script (TypeScript, through tsx) in its own process; resolves with its port. */
+export function start(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  loader: string[] = ['--import', 'tsx'],
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, [...loader, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (chunk) => {
       out += String(chunk);
-      const m = /listening (\d+)/.exec(out);
+      const m = /listening (\d+)/.exec(out) ?? /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
       if (m) {
         child.stdout?.removeAllListeners('data');
         child.stdout?.resume();
@@ -61,4 +65,23 @@ export function benchEnv(databaseUrl: string): NodeJS.ProcessEnv {
 export function writeReport(report: string): void {
   process.stdout.write(report);
   if (!process.env.BENCH_NO_WRITE) appendFileSync(new URL('./RESULTS.md', import.meta.url), report);
+}
+
+let built = false;
+
+/**
+ * The app as production runs it: `npm run build` once per bench run, then `node dist/server.js`
+ * (compiled JavaScript, no TypeScript loader), with the outbox worker and the scheduled jobs.
+ */
+export async function startApp(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+  if (!built) {
+    execSync('npm run build', { stdio: 'ignore' });
+    built = true;
+  }
+  return start(['dist/server.js'], { ...env, DEMO_CONTENT: 'off' }, []);
+}
+
+/** Resident memory of a process, in MB. */
+export function rssOf(pid: number | undefined): number {
+  return Math.round(Number(execSync(`ps -o rss= -p ${pid}`).toString().trim()) / 1024);
 }

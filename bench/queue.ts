@@ -11,7 +11,7 @@ import { connect } from '../src/db/connect.ts';
 import { ensureUser } from '../src/features/accounts/index.ts';
 import { HttpClient } from '../test/http-client.ts';
 import { VALID } from '../test/registration-fixtures.ts';
-import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start, writeReport } from './lib.ts';
+import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start, startApp, writeReport } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_REGISTRATIONS ?? 1000);
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
@@ -19,7 +19,7 @@ const children: ChildProcess[] = [];
 try {
   const databasePath = join(dir, 'bench.sqlite');
   const env = benchEnv(`sqlite:${databasePath}`);
-  const app = await start(['bench/serve-app.ts'], env);
+  const app = await startApp(env);
   children.push(app.child);
   const db = connect({ kind: 'sqlite', path: databasePath });
   const team: string[] = [];

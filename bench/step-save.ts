@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { connect } from '../src/db/connect.ts';
 import { ensureUser } from '../src/features/accounts/index.ts';
 import { HttpClient } from '../test/http-client.ts';
-import { benchEnv, DURATION, measure, type Result, start, writeReport } from './lib.ts';
+import { benchEnv, DURATION, measure, type Result, start, startApp, writeReport } from './lib.ts';
 
 const CONNECTIONS = 20;
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
@@ -18,7 +18,7 @@ const children: ChildProcess[] = [];
 try {
   const databasePath = join(dir, 'bench.sqlite');
   const env = benchEnv(`sqlite:${databasePath}`);
-  const app = await start(['bench/serve-app.ts'], env);
+  const app = await startApp(env);
   children.push(app.child);
   const db = connect({ kind: 'sqlite', path: databasePath });
   await ensureUser(db, { email: 'bench@avans.nl', role: 'applicant', institutionBrin: '07GR' });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
@@ -6,7 +7,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { DestinationStream } from 'pino';
+import pino, { type DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import { databaseReachable } from './db/ping.ts';
@@ -20,6 +21,7 @@ import { FILE_MAX_BYTES, registrationRoutes, registrationSurfaces } from './feat
 import { type Access, checkAccess } from './platform/access.ts';
 import { ForbiddenError, NotFoundError, registerErrorPages } from './platform/errors.tsx';
 import { safeReturnPath } from './platform/forms.ts';
+import { serveFromCache } from './platform/public-cache.ts';
 import { loadSession, SESSION_COOKIE } from './platform/session/session.ts';
 import { surfaceRoutes } from './platform/surfaces.tsx';
 import { stylesheet } from './ui/assets.ts';
@@ -58,10 +60,25 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Builds the whole application (config → infrastructure → features). Listening is server.ts's job. */
 export async function buildApp({ config, db, logStream }: AppOptions): Promise<FastifyInstance> {
   wireWorkflows();
+  // Cached public answers go out straight from node:http; the rest goes to Fastify (public-cache.ts).
+  let closing = false;
+  let log: (line: object) => void = () => {};
+  const fastPath = { db, sessionCookie: SESSION_COOKIE, closing: () => closing, log: (line: object) => log(line) };
   const app = Fastify({
+    serverFactory: (handler) =>
+      createServer((req, res) => {
+        const served = serveFromCache(req, res, fastPath);
+        if (served === false) handler(req, res);
+        else if (served !== true) void served.then((done) => done || handler(req, res));
+      }),
+    // One log line per request (onResponse below), not two.
+    disableRequestLogging: true,
     logger: {
       level: config.logLevel,
-      ...(logStream ? { stream: logStream } : {}),
+      // Stdout, written asynchronously; when the reader of the logs falls behind, at most
+      // LOG_BUFFER_BYTES wait in memory and what does not fit is dropped (and counted), so a slow
+      // log pipe can never make the process grow without bound.
+      stream: logStream ?? logDestination(),
       // Paths only: query strings can hold sign-in tokens, and we log no addresses or IPs.
       serializers: {
         req: (req) => ({ method: req.method, path: String(req.url).split('?')[0] }),
@@ -133,9 +150,13 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   });
   await app.register(fastifyRateLimit, { global: false });
 
+  log = (line) => app.log.info(line, 'request');
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request');
+  });
+
   // While shutting down, answers to requests in flight close their connection, so keep-alive
   // sockets do not hold the process open until they time out.
-  let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
   });
@@ -174,6 +195,18 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
 
   registerErrorPages(app);
 
+  // No powerful browser features are used; say so, so no embedded content can ask for them.
+  // Set when the request comes in, so the render cache keeps it with the answers it stores.
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+  });
+  app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(robotsTxt(config.baseUrl)),
+  );
+  app.get('/.well-known/security.txt', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.type('text/plain; charset=utf-8').send(securityTxt(config)),
+  );
+
   app.get('/healthz', { config: { access: 'public' } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' } }, async (_request, reply) => {
     const ok = await databaseReachable(db);
@@ -195,6 +228,51 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   surfaceRoutes(app, [kickoffSurfaces, registrationSurfaces, catalogueSurfaces, accountSurfaces, assessmentSurfaces, contentSurfaces]);
 
   return app;
+}
+
+const PERMISSIONS_POLICY =
+  'accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), interest-cohort=()';
+
+/** Search engines: the public site and the sitemap; not the back office, personal pages or sign-in links. */
+export function robotsTxt(baseUrl: string): string {
+  return [
+    'User-agent: *',
+    'Disallow: /beheer',
+    'Disallow: /mijn',
+    'Disallow: /inloggen',
+    'Disallow: /aanmelden',
+    'Disallow: /aanmeldingen',
+    'Disallow: /startgesprek',
+    'Disallow: /dev/',
+    '',
+    `Sitemap: ${baseUrl}/sitemap.xml`,
+    '',
+  ].join('\n');
+}
+
+/** RFC 9116: where to report a vulnerability; valid for a year from the moment it is served. */
+export function securityTxt(config: Pick<Config, 'baseUrl' | 'securityContact'>, now = new Date()): string {
+  const expires = new Date(now.getTime() + 365 * 86_400_000);
+  expires.setUTCHours(0, 0, 0, 0);
+  return [
+    `Contact: ${config.securityContact}`,
+    `Expires: ${expires.toISOString().replace('.000Z', 'Z')}`,
+    'Preferred-Languages: nl, en',
+    `Canonical: ${config.baseUrl}/.well-known/security.txt`,
+    '',
+  ].join('\n');
+}
+
+/** At most this much log output waits in memory for a slow reader; the rest is dropped. */
+export const LOG_BUFFER_BYTES = 4 * 1024 * 1024;
+export const droppedLogLines = { count: 0 };
+
+function logDestination(): DestinationStream {
+  const destination = pino.destination({ dest: 1, sync: false, maxLength: LOG_BUFFER_BYTES });
+  destination.on('drop', () => {
+    droppedLogLines.count++;
+  });
+  return destination;
 }
 
 function refererPath(referer: string | undefined, baseUrl: string): string | null {

@@ -61,22 +61,37 @@ describe('configuration', () => {
     ]);
   });
 
-  test('production insists on https, SMTP, a session secret and no demo content', () => {
+  test('production insists on https, SMTP, a session secret, a security contact and no demo content', () => {
     assert.deepEqual(problems({ NODE_ENV: 'production', BASE_URL: 'http://mkbroute.example', DEMO_CONTENT: 'on' }), [
       'BASE_URL moet in productie met https:// beginnen',
       'SMTP_URL is verplicht in productie',
       'SESSION_SECRET is verplicht in productie',
       'DEMO_CONTENT kan niet aan staan in productie',
+      'SECURITY_CONTACT is verplicht in productie (voor /.well-known/security.txt)',
+    ]);
+    assert.deepEqual(problems({ SECURITY_CONTACT: 'security@mkbroute.nl' }), [
+      'SECURITY_CONTACT moet een mailto:-adres of een https-URL zijn',
     ]);
     const config = loadConfig({
       NODE_ENV: 'production',
       BASE_URL: 'https://mkbroute.example',
       SMTP_URL: 'smtps://u:p@mail.example:465',
       SESSION_SECRET: 'x'.repeat(40),
+      SECURITY_CONTACT: 'mailto:security@mkbroute.example',
     });
+    assert.equal(config.securityContact, 'mailto:security@mkbroute.example');
     assert.equal(config.devMailbox, false);
     assert.equal(config.demoContent, false);
     assert.equal(config.secure, true);
+  });
+
+  test('reachable from other machines without NODE_ENV=production: no dev mailbox, no demo content', () => {
+    const exposed = loadConfig({ NODE_ENV: 'development', HOST: '0.0.0.0' });
+    assert.deepEqual([exposed.devMailbox, exposed.demoContent, exposed.exposedWithoutProduction], [false, false, true]);
+    const local = loadConfig({ NODE_ENV: 'development', HOST: '127.0.0.1' });
+    assert.deepEqual([local.devMailbox, local.demoContent, local.exposedWithoutProduction], [true, true, false]);
+    assert.equal(loadConfig({ NODE_ENV: 'development', HOST: '::1' }).devMailbox, true);
+    assert.equal(loadConfig({ NODE_ENV: 'development', HOST: '192.168.1.10', DEMO_CONTENT: 'on' }).demoContent, false);
   });
 
   test('DEMO_CONTENT accepts on/off words and refuses others', () => {

@@ -20,6 +20,10 @@ export type Config = {
   demoContent: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   mailFrom: string;
+  /** Listening beyond loopback without NODE_ENV=production: no mailbox, no demo, and a warning at start. */
+  exposedWithoutProduction: boolean;
+  /** Where to report a vulnerability (RFC 9116 `Contact`): a mailto: address or an https URL. */
+  securityContact: string;
 };
 
 export class ConfigError extends Error {
@@ -64,11 +68,20 @@ const schema = z.object({
       error: 'moet fatal, error, warn, info, debug, trace of silent zijn',
     })
     .default('info'),
+  SECURITY_CONTACT: z
+    .string()
+    .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'moet een mailto:-adres of een https-URL zijn')
+    .optional(),
   MAIL_FROM: z
     .string()
     .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'moet een e-mailadres zijn')
     .default('noreply@mkbroute.localhost'),
 });
+
+/** Whether a listen address is reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
 
 /** Parses an environment into a Config; throws ConfigError listing every problem. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -84,10 +97,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     if (cleaned.SMTP_URL === undefined) problems.push('SMTP_URL is verplicht in productie');
     if (cleaned.SESSION_SECRET === undefined) problems.push('SESSION_SECRET is verplicht in productie');
     if (['1', 'true', 'on', 'yes'].includes(String(cleaned.DEMO_CONTENT))) problems.push('DEMO_CONTENT kan niet aan staan in productie');
+    if (cleaned.SECURITY_CONTACT === undefined)
+      problems.push('SECURITY_CONTACT is verplicht in productie (voor /.well-known/security.txt)');
   }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
 
   const v = parsed.data;
+  // Outside production, only a platform that listens on this machine alone gets the development
+  // aids: the mailbox shows live sign-in links, and demo accounts have known addresses.
+  const loopback = isLoopback(v.HOST);
   const baseUrl = (v.BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, '');
   const database: Config['database'] = v.DATABASE_URL.startsWith('sqlite:')
     ? { kind: 'sqlite', path: v.DATABASE_URL.slice('sqlite:'.length) }
@@ -101,9 +119,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     secure: baseUrl.startsWith('https://'),
     database,
     smtpUrl: v.SMTP_URL,
-    devMailbox: !production && v.SMTP_URL === undefined,
+    devMailbox: !production && loopback && v.SMTP_URL === undefined,
     sessionSecret: v.SESSION_SECRET ?? randomBytes(32).toString('hex'),
-    demoContent: !production && (v.DEMO_CONTENT ?? v.NODE_ENV === 'development'),
+    demoContent: !production && loopback && (v.DEMO_CONTENT ?? v.NODE_ENV === 'development'),
+    exposedWithoutProduction: !production && !loopback,
+    securityContact: v.SECURITY_CONTACT ?? 'mailto:security@mkbroute.localhost',
     logLevel: v.LOG_LEVEL,
     mailFrom: v.MAIL_FROM,
   };

@@ -1,4 +1,4 @@
-import { buildApp } from './app.ts';
+import { buildApp, droppedLogLines } from './app.ts';
 import { prepareDatabase } from './boot.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DEMO_USERS } from './demo.ts';
@@ -21,6 +21,18 @@ async function main() {
     throw error;
   }
 
+  if (config.exposedWithoutProduction) {
+    process.stderr.write(
+      [
+        '',
+        '!! LET OP: het platform luistert op ' + config.host + ', dus ook voor andere computers, zonder NODE_ENV=production.',
+        '!! Daarom staan het ontwikkelpostvak (/dev/mailbox) en de demo-inhoud UIT.',
+        '!! Draai in productie met NODE_ENV=production, of luister alleen op 127.0.0.1 (HOST) tijdens ontwikkelen.',
+        '',
+        '',
+      ].join('\n'),
+    );
+  }
   const { db, demoLoaded } = await prepareDatabase(config);
   const app = await buildApp({ config, db });
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, new URL(config.baseUrl).hostname) : mailboxTransport;
@@ -36,6 +48,13 @@ async function main() {
       .catch((err) => app.log.error({ err }, 'kick-off reminders failed'));
   }, HOUR);
   housekeeping.unref();
+  // Log lines dropped because stdout's reader fell behind (app.ts): say so, once a minute at most.
+  const logWatch = setInterval(() => {
+    if (droppedLogLines.count === 0) return;
+    app.log.warn({ dropped: droppedLogLines.count }, 'log lines dropped: the log reader is too slow');
+    droppedLogLines.count = 0;
+  }, 60_000);
+  logWatch.unref();
 
   await app.listen({ port: config.port, host: config.host });
 
@@ -63,6 +82,7 @@ async function main() {
     await app.close();
     await db.destroy();
     app.log.info('stopped');
+    (app.log as unknown as { flush?: () => void }).flush?.();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -43,6 +43,8 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'GET /toegankelijkheid': 'public',
   'GET /contact': 'public',
   'GET /healthz': 'public',
+  'GET /robots.txt': 'public',
+  'GET /.well-known/security.txt': 'public',
   'GET /readyz': 'public',
   'GET /static/app-*.css': 'public',
   'GET /inloggen': 'public',

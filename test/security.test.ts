@@ -116,3 +116,24 @@ describe('security baseline', () => {
     assert.deepEqual([down.statusCode, down.json()], [503, { status: 'database onbereikbaar' }]);
   });
 });
+
+describe('what internet.nl and browsers look for', () => {
+  test('robots.txt keeps sign-in links and personal pages out and points at the sitemap; security.txt follows RFC 9116', async (t) => {
+    const { app } = await buildTestApp(t, { env: { SECURITY_CONTACT: 'mailto:security@mkbroute.example' } });
+    const robots = await app.inject({ method: 'GET', url: '/robots.txt' });
+    assert.equal(robots.headers['content-type'], 'text/plain; charset=utf-8');
+    for (const path of ['/beheer', '/mijn', '/inloggen', '/aanmeldingen', '/startgesprek']) {
+      assert.match(robots.body, new RegExp(`^Disallow: ${path}$`, 'm'));
+    }
+    assert.match(robots.body, /^Sitemap: http:\/\/localhost:3000\/sitemap\.xml$/m);
+    const security = await app.inject({ method: 'GET', url: '/.well-known/security.txt' });
+    assert.equal(security.statusCode, 200);
+    assert.match(security.body, /^Contact: mailto:security@mkbroute\.example$/m);
+    assert.match(security.body, /^Canonical: http:\/\/localhost:3000\/\.well-known\/security\.txt$/m);
+    const expires = /^Expires: (\S+)$/m.exec(security.body)?.[1] ?? '';
+    const days = (Date.parse(expires) - Date.now()) / 86_400_000;
+    assert.ok(days > 300 && days <= 366, `Expires ${expires} is within a year`);
+    const home = await app.inject({ method: 'GET', url: '/' });
+    assert.match(String(home.headers['permissions-policy']), /geolocation=\(\)/);
+  });
+});

@@ -71,6 +71,7 @@ describe('the server process', () => {
         SESSION_SECRET: 'production-secret-production-secret-123',
         HOST: '127.0.0.1',
         SMTP_URL: 'smtp://127.0.0.1:1',
+        SECURITY_CONTACT: 'mailto:security@mkbroute.example',
       }),
       [join(out, 'server.js')],
     );

@@ -45,7 +45,19 @@ export function connect(database: Config['database'], options: { poolSize?: numb
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  sqliteHandles.set(db, sqlite);
+  return db;
+}
+
+const sqliteHandles = new WeakMap<Db, SQLite.Database>();
+
+/**
+ * The better-sqlite3 connection behind a SQLite `Db`, for the one read that must cost
+ * microseconds (the render cache's version check); undefined on PostgreSQL.
+ */
+export function rawSqlite(db: Db): SQLite.Database | undefined {
+  return sqliteHandles.get(db);
 }
 
 /**

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireUser as me, pageNumber, parseForm, pickFilters, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
-import { cachedPage } from '../../platform/public-cache.ts';
+import { cachedPage, cachedResponse } from '../../platform/public-cache.ts';
 import { renderPage, sendPage } from '../../ui/render.ts';
 import { referenceOptions } from '../reference/index.ts';
 import { LEVELS, PARTICIPATION, TARGET_GROUPS } from '../registrations/index.ts';
@@ -118,58 +118,93 @@ export default async function catalogueRoutes(app: FastifyInstance) {
   const openData = (reply: FastifyReply) =>
     reply.header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin');
 
-  app.get('/api/v1/routes', PUBLIC, async (request, reply) => {
-    const { params, ignored, q } = await readQuery(request.query as Record<string, unknown>);
-    const result = await catalogue(db, q);
-    const link = (page: number) => {
-      const qs = new URLSearchParams(Object.entries(params).filter(([, v]) => v));
-      qs.set('pagina', String(page));
-      return `${config.baseUrl}/api/v1/routes?${qs.toString()}`;
-    };
-    return openData(reply).send({
-      data: result.routes.map((r) => routeResource(r, config.baseUrl)),
-      meta: { total: result.total, page: result.page, pages: result.pages, ignored },
-      links: {
-        self: link(result.page),
-        first: link(1),
-        last: link(result.pages),
-        prev: result.page > 1 ? link(result.page - 1) : null,
-        next: result.page < result.pages ? link(result.page + 1) : null,
-      },
+  // Open data answers from the render cache too (same version, ETag and 304); it is the same for everyone.
+  const cachedData = (request: FastifyRequest, reply: FastifyReply, type: string, body: () => Promise<string>) =>
+    cachedResponse(db, request, openData(reply), async () => ({ type, body: await body() }), { perUser: false });
+
+  app.get('/api/v1/routes', PUBLIC, async (request, reply) =>
+    cachedData(request, reply, 'application/json; charset=utf-8', async () => {
+      const { params, ignored, q } = await readQuery(request.query as Record<string, unknown>);
+      const result = await catalogue(db, q);
+      const link = (page: number) => {
+        const qs = new URLSearchParams(Object.entries(params).filter(([, v]) => v));
+        qs.set('pagina', String(page));
+        return `${config.baseUrl}/api/v1/routes?${qs.toString()}`;
+      };
+      return JSON.stringify({
+        data: result.routes.map((r) => routeResource(r, config.baseUrl)),
+        meta: { total: result.total, page: result.page, pages: result.pages, ignored },
+        links: {
+          self: link(result.page),
+          first: link(1),
+          last: link(result.pages),
+          prev: result.page > 1 ? link(result.page - 1) : null,
+          next: result.page < result.pages ? link(result.page + 1) : null,
+        },
+      });
+    }),
+  );
+
+  app.get('/api/v1/routes.csv', PUBLIC, async (request, reply) => {
+    reply.header('content-disposition', 'attachment; filename="mkb-routes.csv"');
+    return cachedData(request, reply, 'text/csv; charset=utf-8', async () => {
+      const { q } = await readQuery(request.query as Record<string, unknown>);
+      const all = [];
+      for (let page = 1; ; page++) {
+        const result = await catalogue(db, { ...q, page });
+        all.push(...result.routes);
+        if (page >= result.pages) break;
+      }
+      return routesCsv(all, config.baseUrl);
     });
   });
 
-  app.get('/api/v1/routes.csv', PUBLIC, async (request, reply) => {
-    const { q } = await readQuery(request.query as Record<string, unknown>);
-    const all = [];
-    for (let page = 1; ; page++) {
-      const result = await catalogue(db, { ...q, page });
-      all.push(...result.routes);
-      if (page >= result.pages) break;
-    }
-    return openData(reply)
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', 'attachment; filename="mkb-routes.csv"')
-      .send(routesCsv(all, config.baseUrl));
-  });
+  app.get('/api/v1/openapi.json', PUBLIC, async (request, reply) =>
+    cachedData(request, reply, 'application/json; charset=utf-8', async () => JSON.stringify(openApiDocument(config.baseUrl))),
+  );
 
-  app.get('/api/v1/openapi.json', PUBLIC, async (_request, reply) => openData(reply).send(openApiDocument(config.baseUrl)));
+  app.get('/feed.xml', PUBLIC, async (request, reply) =>
+    cachedResponse(
+      db,
+      request,
+      reply,
+      async () => {
+        const recent = await catalogue(db, { page: 1 });
+        return { type: 'application/atom+xml; charset=utf-8', body: atomFeed(recent.routes, await stories(db), config.baseUrl) };
+      },
+      { perUser: false },
+    ),
+  );
 
-  app.get('/feed.xml', PUBLIC, async (_request, reply) => {
-    const recent = await catalogue(db, { page: 1 });
-    return reply.type('application/atom+xml; charset=utf-8').send(atomFeed(recent.routes, await stories(db), config.baseUrl));
-  });
-
-  app.get('/sitemap.xml', PUBLIC, async (_request, reply) => {
-    const paths = ['/', '/programma', '/criteria', '/aanbod', '/deelnemen', '/contact', '/routes', '/kaart', '/succesverhalen', '/toolkit'];
-    for (let page = 1; ; page++) {
-      const result = await catalogue(db, { page });
-      paths.push(...result.routes.map((r) => `/routes/${r.slug}`));
-      if (page >= result.pages) break;
-    }
-    paths.push(...(await stories(db)).map((s) => `/succesverhalen/${s.id}`));
-    return reply.type('application/xml; charset=utf-8').send(sitemap(paths, config.baseUrl));
-  });
+  app.get('/sitemap.xml', PUBLIC, async (request, reply) =>
+    cachedResponse(
+      db,
+      request,
+      reply,
+      async () => {
+        const paths = [
+          '/',
+          '/programma',
+          '/criteria',
+          '/aanbod',
+          '/deelnemen',
+          '/contact',
+          '/routes',
+          '/kaart',
+          '/succesverhalen',
+          '/toolkit',
+        ];
+        for (let page = 1; ; page++) {
+          const result = await catalogue(db, { page });
+          paths.push(...result.routes.map((r) => `/routes/${r.slug}`));
+          if (page >= result.pages) break;
+        }
+        paths.push(...(await stories(db)).map((s) => `/succesverhalen/${s.id}`));
+        return { type: 'application/xml; charset=utf-8', body: sitemap(paths, config.baseUrl) };
+      },
+      { perUser: false },
+    ),
+  );
 
   // ------------------------------------------------------------ owners
 

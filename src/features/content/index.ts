@@ -1,5 +1,5 @@
 /** Content (the site's own pages): the public surface other features and app.ts may use. */
 export { default as contentRoutes } from './routes.tsx';
-export { ensureSeedPages } from './service.ts';
+export { ensureSeedPages, savePage } from './service.ts';
 export { contentSurfaces } from './surfaces.tsx';
 export { Prose } from './views/public.tsx';

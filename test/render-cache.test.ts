@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { describe, test } from 'node:test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { prepareDatabase } from '../src/boot.ts';
+import { connect } from '../src/db/connect.ts';
+import { setRoutePublication } from '../src/features/catalogue/index.ts';
+import { savePage } from '../src/features/content/index.ts';
+import { registration, user } from './factories.ts';
+import { buildTestApp, freshDatabaseUrl, signIn, testConfig } from './helpers.ts';
+
+/** Headers that differ between any two responses, cached or not. */
+const VARYING = new Set(['date', 'x-request-id', 'keep-alive', 'connection']);
+const stable = (headers: Headers) => Object.fromEntries([...headers].filter(([name]) => !VARYING.has(name)));
+
+async function listening(t: { after: (fn: () => unknown) => void }) {
+  const lines: string[] = [];
+  const logStream = new PassThrough();
+  logStream.on('data', (c) => lines.push(String(c)));
+  const site = await buildTestApp(t, { env: { LOG_LEVEL: 'info' }, logStream });
+  await site.app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(site.app.server.address() as { port: number }).port}`;
+  return { ...site, base, lines };
+}
+
+describe('render cache over HTTP', () => {
+  test('a cached answer from node:http is byte for byte what Fastify sent, compressed on request, 304 on its ETag', async (t) => {
+    const { base, lines } = await listening(t);
+    const first = await fetch(`${base}/programma`, { headers: { 'accept-encoding': 'identity' } });
+    const firstBody = await first.text();
+    const second = await fetch(`${base}/programma`, { headers: { 'accept-encoding': 'identity' } });
+    const secondBody = await second.text();
+    assert.equal(second.status, 200);
+    assert.equal(secondBody, firstBody);
+    assert.deepEqual(stable(second.headers), stable(first.headers));
+    assert.match(String(second.headers.get('permissions-policy')), /camera=\(\)/);
+    assert.match(String(second.headers.get('content-security-policy')), /default-src 'self'/);
+    assert.match(String(second.headers.get('x-request-id')), /^[0-9a-f-]{36}$/);
+    assert.notEqual(second.headers.get('x-request-id'), first.headers.get('x-request-id'));
+    // The second came from the fast path: one log line each, the second marked as a cache hit.
+    const requests = lines
+      .join('')
+      .split('\n')
+      .filter((l) => l.includes('"msg":"request"') && l.includes('/programma'));
+    assert.equal(requests.length, 2);
+    assert.match(requests[1] ?? '', /"cache":"hit"/);
+
+    for (const [encoding, decode] of [
+      ['br', brotliDecompressSync],
+      ['gzip', gunzipSync],
+    ] as const) {
+      const res = await fetch(`${base}/programma`, { headers: { 'accept-encoding': encoding } });
+      // fetch decodes the body itself; node:http below shows the bytes as sent.
+      assert.equal(res.headers.get('content-encoding'), encoding);
+      assert.equal(await res.text(), firstBody);
+      const raw = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
+        import('node:http').then(({ get }) =>
+          get(`${base}/programma`, { headers: { 'accept-encoding': encoding } }, (r) => {
+            const chunks: Buffer[] = [];
+            r.on('data', (c) => chunks.push(c));
+            r.on('end', () => resolve({ encoding: r.headers['content-encoding'], body: Buffer.concat(chunks) }));
+          }).on('error', reject),
+        );
+      });
+      assert.equal(raw.encoding, encoding);
+      assert.ok(raw.body.length < Buffer.byteLength(firstBody) / 2, `${encoding} is smaller`);
+      assert.equal(decode(raw.body).toString(), firstBody);
+    }
+    const notModified = await fetch(`${base}/programma`, { headers: { 'if-none-match': String(first.headers.get('etag')) } });
+    assert.equal(notModified.status, 304);
+    assert.equal(await notModified.text(), '');
+  });
+
+  test('a request with a session is never answered from the cache', async (t) => {
+    const site = await listening(t);
+    await fetch(`${site.base}/`);
+    await fetch(`${site.base}/`);
+    await user(site.db, 'tessa@programma.nl', 'team');
+    const client = await signIn(site.app, site.db, 'tessa@programma.nl');
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const page = await (await fetch(`${site.base}/`, { headers: { cookie } })).text();
+    assert.match(page, /Uitloggen/);
+    const anonymous = await (await fetch(`${site.base}/`)).text();
+    assert.doesNotMatch(anonymous, /Uitloggen/);
+  });
+});
+
+/** src/server.ts in a process of its own, on the given database. */
+async function serverProcess(databaseUrl: string, t: { after: (fn: () => unknown) => void }): Promise<string> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      SESSION_SECRET: 'two-processes-two-processes-two-processes',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  t.after(() => child.kill('SIGKILL'));
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (c) => {
+      out += String(c);
+      const m = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.stderr?.on('data', (c) => {
+      out += String(c);
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+}
+
+test('two processes on one database: an edited page and a withdrawn route show on the very next request', async (t) => {
+  const databaseUrl = await freshDatabaseUrl(t);
+  const config = testConfig(databaseUrl);
+  const { db } = await prepareDatabase(config, connect(config.database));
+  t.after(() => db.destroy());
+  const made = await registration({ db, config }, 'accepted');
+  const slug = (await db.selectFrom('routes').select('slug').executeTakeFirstOrThrow()).slug;
+  const other = await serverProcess(databaseUrl, t);
+
+  // Warm the other process's cache, twice, so the second answer is a cache hit.
+  for (let i = 0; i < 2; i++) {
+    assert.equal((await fetch(`${other}/routes/${slug}`)).status, 200);
+    assert.match(await (await fetch(`${other}/contact`)).text(), /<h1[^>]*>Contact/);
+  }
+  assert.match(await (await fetch(`${other}/routes`)).text(), new RegExp(`/routes/${slug}`));
+
+  // This process (the test) withdraws the route from publication and edits a page.
+  const team = made.team ?? (await user(db, 'tessa@programma.nl', 'team'));
+  await setRoutePublication(db, team, made.id, false, 'De hogeschool trok de toestemming in');
+  await savePage(db, 'contact', { title: 'Contact (gewijzigd)', summary: 'Nieuw', body: 'Tekst' }, team.id);
+
+  assert.equal((await fetch(`${other}/routes/${slug}`)).status, 404);
+  assert.doesNotMatch(await (await fetch(`${other}/routes`)).text(), new RegExp(`/routes/${slug}`));
+  assert.doesNotMatch(await (await fetch(`${other}/api/v1/routes`)).text(), new RegExp(slug));
+  assert.doesNotMatch(await (await fetch(`${other}/sitemap.xml`)).text(), new RegExp(slug));
+  assert.match(await (await fetch(`${other}/contact`)).text(), /Contact \(gewijzigd\)/);
+});
