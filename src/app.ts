@@ -6,7 +6,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import pino, { type DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
@@ -72,7 +72,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
         else if (served !== true) void served.then((done) => done || handler(req, res));
       }),
     // One log line per request (onResponse below), not two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     logger: {
       level: config.logLevel,
       // Stdout, written asynchronously; when the reader of the logs falls behind, at most
@@ -212,9 +212,13 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     const ok = await databaseReachable(db);
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database onbereikbaar' });
   });
-  app.get(stylesheet.href, { config: { access: 'public' } }, async (_request: FastifyRequest, reply: FastifyReply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(stylesheet.body),
-  );
+  app.get(stylesheet.href, { config: { access: 'public' } }, async (request: FastifyRequest, reply: FastifyReply) => {
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').header('vary', 'accept-encoding');
+    const accepts = String(request.headers['accept-encoding'] ?? '');
+    if (/\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send(stylesheet.br);
+    if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(stylesheet.gzip);
+    return reply.send(stylesheet.body);
+  });
 
   await app.register(contentRoutes);
   await app.register(accountRoutes);

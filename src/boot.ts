@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
 import { connect, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { loadDemoContent } from './demo.ts';
+import { loadDemoContent } from './demo/load.ts';
 import { ensureTemplates } from './features/assessments/index.ts';
 import { ensureSeedPages } from './features/content/index.ts';
 import { ensureReferenceData } from './features/reference/index.ts';
@@ -18,6 +18,6 @@ export async function prepareDatabase(config: Config, db: Db = connect(config.da
   await ensureReferenceData(db);
   await ensureSeedPages(db);
   await ensureTemplates(db);
-  const demoLoaded = config.demoContent ? await loadDemoContent(db) : false;
+  const demoLoaded = config.demoContent ? await loadDemoContent(db, config) : false;
   return { db, demoLoaded };
 }

@@ -1,7 +1,7 @@
 import { buildApp, droppedLogLines } from './app.ts';
 import { prepareDatabase } from './boot.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { DEMO_USERS } from './demo.ts';
+import { DEMO_USERS } from './demo/load.ts';
 import { purgeOldSignInTokens } from './features/accounts/index.ts';
 import { runReminders } from './features/assessments/index.ts';
 import { runKickoffReminders } from './features/kickoffs/index.ts';

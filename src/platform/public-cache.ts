@@ -2,9 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
 import { type Db, rawSqlite } from '../db/connect.ts';
-import { bumpCounter } from './settings/repo.ts';
+import { bumpCounter, getSetting } from './settings/repo.ts';
 
 /**
  * The render cache of everything anonymous visitors see (pages, open data, feed, sitemap).
@@ -71,10 +70,7 @@ function store(db: Db): Store {
   } else {
     let waiting: ((v: string) => void)[] = [];
     let running = false;
-    const read = async () => {
-      const r = await sql<{ value: string }>`select value from settings where key = ${VERSION_KEY}`.execute(db);
-      return r.rows[0]?.value ?? '0';
-    };
+    const read = async () => (await getSetting(db, VERSION_KEY)) ?? '0';
     const run = async () => {
       running = true;
       try {

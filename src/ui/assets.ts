@@ -1,20 +1,72 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { transform } from 'lightningcss';
 
 const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Every `utrecht-…` class name the platform's templates write (src/ in development, dist/ compiled). */
+export function usedUtrechtClasses(root = join(here, '..')): Set<string> {
+  const found = new Set<string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(tsx?|js)$/.test(name) && !/\.test\./.test(name)) {
+        for (const m of readFileSync(path, 'utf8').matchAll(/utrecht-[a-z0-9_-]+/g)) found.add(m[0]);
+      }
+    }
+  };
+  walk(root);
+  return found;
+}
+
+type Component = { type: string; name?: string };
 
 /**
- * One stylesheet: the NL Design System components, then our theme tokens and layout. Built once at
- * start-up and served under a content hash, so browsers may cache it for a year.
+ * The NL Design System component library, cut down to the components our templates use: a rule
+ * stays when one of its selectors names only `utrecht-` classes we write (or none); any other rule
+ * goes. Then our theme tokens and layout, and all of it minified.
+ */
+export function buildCss(components: string, ours: string, used: Set<string>): string {
+  const keep = (selector: Component[]) => selector.every((c) => c.type !== 'class' || !c.name?.startsWith('utrecht-') || used.has(c.name));
+  const { code } = transform({
+    filename: 'app.css',
+    code: Buffer.from(`${components}\n${ours}`),
+    minify: true,
+    visitor: {
+      Rule: {
+        // A rule goes when none of its selectors is for us; otherwise it stays as it is (a rule
+        // rebuilt in JavaScript does not always survive the trip back into Lightning CSS).
+        style(rule) {
+          return (rule.value.selectors as Component[][]).some(keep) ? undefined : [];
+        },
+      },
+    },
+  });
+  return code.toString();
+}
+
+/**
+ * One stylesheet, built once at start-up, served under a content hash (browsers keep it a year)
+ * and precompressed.
  */
 function buildStylesheet() {
   const components = readFileSync(require.resolve('@utrecht/component-library-css/dist/index.css'), 'utf8');
   const theme = readFileSync(new URL('./static/theme.css', import.meta.url), 'utf8');
   const app = readFileSync(new URL('./static/app.css', import.meta.url), 'utf8');
-  const body = `${components}\n${theme}\n${app}`;
+  const body = Buffer.from(buildCss(components, `${theme}\n${app}`, usedUtrechtClasses()));
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
-  return { body, href: `/static/app-${hash}.css` };
+  return {
+    body,
+    gzip: gzipSync(body, { level: 9 }),
+    br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    href: `/static/app-${hash}.css`,
+  };
 }
 
 export const stylesheet = buildStylesheet();

@@ -1,3 +1,6 @@
+import type { Db, Trx } from '../../db/connect.ts';
+import { deleteUsers, userIdsInDomain } from './repo.ts';
+
 /** Accounts (inloggen, mensen): the public surface other features and app.ts may use. */
 export { default as accountRoutes } from './routes.tsx';
 export { ROLE_LABELS, type Role } from './rules.ts';
@@ -5,3 +8,13 @@ export { signInSchema } from './schemas.ts';
 export { ensureUser, purgeOldSignInTokens } from './service.ts';
 export { accountSurfaces } from './surfaces.tsx';
 export { currentUser, emailsOf, type TeamMember, teamMembers } from './team.ts';
+
+/** The ids of the users whose address is in this domain. */
+export async function usersInDomain(db: Db, domain: string): Promise<string[]> {
+  return userIdsInDomain(db, domain);
+}
+
+/** Removes these users with their sessions and sign-in links. */
+export async function removeUsers(trx: Trx, ids: string[]): Promise<void> {
+  await deleteUsers(trx, ids);
+}

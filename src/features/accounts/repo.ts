@@ -93,3 +93,17 @@ export async function findUserWithInstitution(db: Kysely<Database>, id: string) 
     .where('users.id', '=', id)
     .executeTakeFirst();
 }
+
+export async function userIdsInDomain(db: Kysely<Database>, domain: string): Promise<string[]> {
+  return (await db.selectFrom('users').select('id').where('email', 'like', `%@${domain}`).execute()).map((r) => r.id);
+}
+
+/** Deletes users; their sessions, assignments, slots and the like go by ON DELETE CASCADE. */
+export async function deleteUsers(db: Kysely<Database>, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .deleteFrom('sign_in_tokens')
+    .where('email', 'in', db.selectFrom('users').select('email').where('id', 'in', ids))
+    .execute();
+  await db.deleteFrom('users').where('id', 'in', ids).execute();
+}

@@ -165,3 +165,11 @@ export async function listAssets(db: Kysely<Database>) {
 export async function findAsset(db: Kysely<Database>, id: string) {
   return db.selectFrom('toolkit_assets').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** Deletes the stories and toolkit files these users added. */
+export async function deleteContentCreatedBy(db: Kysely<Database>, userIds: string[]): Promise<number> {
+  if (userIds.length === 0) return 0;
+  const stories = await db.deleteFrom('stories').where('created_by', 'in', userIds).executeTakeFirst();
+  const assets = await db.deleteFrom('toolkit_assets').where('created_by', 'in', userIds).executeTakeFirst();
+  return Number(stories.numDeletedRows) + Number(assets.numDeletedRows);
+}

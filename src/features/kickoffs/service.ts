@@ -16,7 +16,7 @@ import {
   type State,
 } from '../registrations/index.ts';
 import { buildInvite } from './ics.ts';
-import { findKickoff, findSlot, kickoffsOfRegistrations, type slotsFrom } from './repo.ts';
+import { findKickoff, findSlot, kickoffOfRegistration, kickoffsOfRegistrations, slotsFrom } from './repo.ts';
 import { buildAgenda, formatSlot, NOTICE_HOURS_DEFAULT, signLink, verifyLink } from './rules.ts';
 import type { KickoffCard } from './views/card.tsx';
 
@@ -250,4 +250,14 @@ export async function kickoffCards(db: Db, institutionBrin: string): Promise<Kic
     state: r.state,
     when: r.starts_at && r.ends_at && r.state === 'booked' ? formatSlot(r.starts_at, r.ends_at) : null,
   }));
+}
+
+/** The id of a registration's kick-off, if it was invited to one. */
+export async function kickoffIdOf(db: Db, registrationId: string): Promise<string | null> {
+  return (await kickoffOfRegistration(db, registrationId))?.id ?? null;
+}
+
+/** The id of a host's slot at a moment, if there is one. */
+export async function slotIdAt(db: Db, hostId: string, startsAt: string): Promise<string | null> {
+  return (await slotsFrom(db, startsAt, hostId)).find((s) => s.starts_at === startsAt)?.id ?? null;
 }

@@ -3,7 +3,7 @@
  * else in this folder is private to it (scripts/check-structure.ts).
  */
 import type { Db, Trx } from '../../db/connect.ts';
-import { claimReminder as claim, openRegistrations } from './repo.ts';
+import { claimReminder as claim, deleteRegistrationsCreatedBy, openRegistrations } from './repo.ts';
 import { STATE_GROUPS } from './rules.ts';
 
 export { saveStep, startRegistration, storeUpload } from './editing.ts';
@@ -51,4 +51,9 @@ export async function claimReminder(
   now: Date,
 ): Promise<boolean> {
   return claim(trx, id, column, now.toISOString());
+}
+
+/** Removes the registrations these (demo) users started, with everything that hangs on them. */
+export async function removeRegistrationsOf(trx: Trx, userIds: string[]): Promise<string[]> {
+  return deleteRegistrationsCreatedBy(trx, userIds);
 }

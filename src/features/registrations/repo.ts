@@ -209,3 +209,10 @@ export async function findRegistrations(db: Kysely<Database>, ids: string[]) {
   if (ids.length === 0) return [];
   return db.selectFrom('registrations').selectAll().where('id', 'in', ids).execute();
 }
+
+/** Deletes the registrations these users started; what hangs on them goes by ON DELETE CASCADE. */
+export async function deleteRegistrationsCreatedBy(db: Trx, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await db.deleteFrom('registrations').where('created_by', 'in', userIds).returning('id').execute();
+  return rows.map((r) => r.id);
+}

@@ -76,3 +76,9 @@ export async function timelineOf(db: Kysely<Database>, subjectType: string, subj
     return known ? [{ at: e.at, label: known(e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : {}) }] : [];
   });
 }
+
+/** Removes the audit events about these subjects or by these people (only for removing demo data). */
+export async function deleteAuditOf(db: Kysely<Database>, subjectIds: string[], actorIds: string[]): Promise<void> {
+  if (subjectIds.length) await db.deleteFrom('audit_events').where('subject_id', 'in', subjectIds).execute();
+  if (actorIds.length) await db.deleteFrom('audit_events').where('actor_user_id', 'in', actorIds).execute();
+}

@@ -98,3 +98,9 @@ export async function listMail(db: Kysely<Database>, limit = 100) {
 export async function findMail(db: Kysely<Database>, id: string) {
   return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** Removes the messages to addresses in a domain (only for removing demo data). */
+export async function deleteMailToDomain(db: Kysely<Database>, domain: string): Promise<number> {
+  const r = await db.deleteFrom('outbox').where('to_address', 'like', `%@${domain}`).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

@@ -19,3 +19,7 @@ export async function bumpCounter(db: Kysely<Database>, key: string): Promise<vo
   await sql`insert into settings (key, value) values (${key}, '1')
     on conflict (key) do update set value = cast(cast(settings.value as integer) + 1 as text)`.execute(db);
 }
+
+export async function deleteSetting(db: Kysely<Database>, key: string): Promise<void> {
+  await db.deleteFrom('settings').where('key', '=', key).execute();
+}

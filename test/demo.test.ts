@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+import { buildApp } from '../src/app.ts';
+import { prepareDatabase } from '../src/boot.ts';
+import { connect } from '../src/db/connect.ts';
+import { DEMO_DOMAIN } from '../src/demo/load.ts';
+import { DEMO_ROUTES } from '../src/demo/routes.ts';
+import { registration, user } from './factories.ts';
+import { countRows, freshDatabaseUrl, testConfig } from './helpers.ts';
+
+test('the demo loads once through the services, fills the catalogue and the map, and one command removes it and nothing else', async (t) => {
+  const databaseUrl = await freshDatabaseUrl(t);
+  const config = testConfig(databaseUrl, { NODE_ENV: 'development', DEMO_CONTENT: 'on' });
+  const { db, demoLoaded } = await prepareDatabase(config, connect(config.database));
+  t.after(() => db.destroy());
+  assert.equal(demoLoaded, true);
+
+  // Every state of the lifecycle, all twelve provinces, many sectors.
+  const states = await db.selectFrom('registrations').select('state').distinct().execute();
+  assert.deepEqual(states.map((s) => s.state).sort(), [
+    'accepted',
+    'declined',
+    'draft',
+    'in_review',
+    'info_requested',
+    'participant',
+    'submitted',
+    'withdrawn',
+  ]);
+  assert.equal(await countRows(db, 'registrations'), DEMO_ROUTES.length);
+  assert.equal(new Set(DEMO_ROUTES.map((r) => r.province)).size, 12);
+  const published = await db.selectFrom('routes').select(['title', 'province', 'sector']).where('published', '=', 1).execute();
+  assert.equal(published.length, DEMO_ROUTES.filter((r) => r.state === 'accepted' || r.state === 'participant').length);
+  assert.ok(
+    published.every((r) => r.title.endsWith('(demo)')),
+    'every public demo route says it is a demo',
+  );
+  assert.ok(new Set(published.map((r) => r.province)).size >= 11);
+  assert.ok(new Set(published.map((r) => r.sector)).size >= 8);
+  assert.equal(await countRows(db, 'stories'), 2);
+  const users = await db.selectFrom('users').select('email').execute();
+  assert.ok(users.every((u) => u.email.endsWith(`@${DEMO_DOMAIN}`)));
+
+  // Not again on the next start.
+  assert.equal((await prepareDatabase(config, db)).demoLoaded, false);
+  assert.equal(await countRows(db, 'registrations'), DEMO_ROUTES.length);
+
+  // It shows on the catalogue and the map, with the banner.
+  const app = await buildApp({ config, db });
+  t.after(() => app.close());
+  const catalogue = (await app.inject({ method: 'GET', url: '/routes' })).body;
+  assert.match(catalogue, new RegExp(`${published.length} routes gevonden`));
+  assert.match(catalogue, /Demo-omgeving/);
+  const map = (await app.inject({ method: 'GET', url: '/kaart' })).body;
+  assert.match(map, /Noord-Brabant/);
+  assert.match(map, /Zeeland/);
+
+  // A real hogeschool registers a real route next to the demo.
+  const anna = await user(db, 'anna@avans.nl', 'applicant');
+  const tessa = await user(db, 'tessa@programma.nl', 'team');
+  const real = await registration({ db, config }, 'accepted', { applicant: anna, team: tessa });
+  const realMails = await db.selectFrom('outbox').select('id').where('to_address', 'not like', `%@${DEMO_DOMAIN}`).execute();
+
+  const removed = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/demo.ts', 'remove'], {
+    env: { PATH: process.env.PATH, NODE_ENV: 'development', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+  });
+  assert.equal(removed.status, 0, removed.stderr);
+  assert.match(removed.stdout, new RegExp(`Demo verwijderd: \\d+ demo-gebruikers, ${DEMO_ROUTES.length} aanmeldingen`));
+
+  assert.deepEqual(
+    (await db.selectFrom('registrations').select('id').execute()).map((r) => r.id),
+    [real.id],
+  );
+  assert.deepEqual(
+    (await db.selectFrom('routes').select('id').execute()).map((r) => r.id),
+    [real.id],
+  );
+  assert.deepEqual(
+    (await db.selectFrom('users').select('email').orderBy('email').execute()).map((u) => u.email),
+    ['anna@avans.nl', 'tessa@programma.nl'],
+  );
+  assert.equal(await countRows(db, 'stories'), 0);
+  assert.equal((await db.selectFrom('outbox').select('id').where('to_address', 'like', `%@${DEMO_DOMAIN}`).execute()).length, 0);
+  assert.equal((await db.selectFrom('outbox').select('id').execute()).length, realMails.length);
+  const after = (await app.inject({ method: 'GET', url: '/routes' })).body;
+  assert.match(after, /1 route gevonden|1 routes gevonden/);
+  assert.doesNotMatch(after, /\(demo\)/);
+});
