@@ -23,7 +23,7 @@ import { ForbiddenError, NotFoundError, registerErrorPages } from './platform/er
 import { safeReturnPath } from './platform/forms.ts';
 import { serveFromCache } from './platform/public-cache.ts';
 import { loadSession, SESSION_COOKIE } from './platform/session/session.ts';
-import { surfaceRoutes } from './platform/surfaces.tsx';
+import { type HomeSection, homeSections, surfaceRoutes } from './platform/surfaces.tsx';
 import { stylesheet } from './ui/assets.ts';
 import type { CurrentUser } from './ui/context.ts';
 import { wireWorkflows } from './workflows.ts';
@@ -32,6 +32,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     db: Db;
+    /** The blocks other features add to the home page (platform/surfaces.tsx). */
+    homeSections: HomeSection[];
     /** Every route with who may use it; read by the route-table test. */
     routeTable: { method: string; url: string; access: Access }[];
   }
@@ -220,6 +222,8 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     return reply.send(stylesheet.body);
   });
 
+  const features = [kickoffSurfaces, registrationSurfaces, catalogueSurfaces, accountSurfaces, assessmentSurfaces, contentSurfaces];
+  app.decorate('homeSections', homeSections(features));
   await app.register(contentRoutes);
   await app.register(accountRoutes);
   await app.register(registrationRoutes);
@@ -229,7 +233,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   await app.register(storyRoutes);
   await app.register(devMailboxRoutes);
   // /mijn and /beheer, assembled from what each feature contributes.
-  surfaceRoutes(app, [kickoffSurfaces, registrationSurfaces, catalogueSurfaces, accountSurfaces, assessmentSurfaces, contentSurfaces]);
+  surfaceRoutes(app, features);
 
   return app;
 }

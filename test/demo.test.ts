@@ -56,6 +56,18 @@ test('the demo loads once through the services, fills the catalogue and the map,
   assert.match(map, /Noord-Brabant/);
   assert.match(map, /Zeeland/);
 
+  // Page weight: each page's HTML plus the stylesheet, as sent compressed, stays under 60 KB.
+  const css = /href="(\/static\/app-[0-9a-f]+\.css)"/.exec(catalogue)?.[1] ?? '';
+  const cssBytes = (await app.inject({ method: 'GET', url: css, headers: { 'accept-encoding': 'br' } })).rawPayload.length;
+  assert.ok(cssBytes > 1000 && cssBytes < 15_000, `stylesheet ${cssBytes} bytes compressed`);
+  for (const url of ['/', '/routes', '/kaart', '/succesverhalen', '/toolkit', '/programma']) {
+    await app.inject({ method: 'GET', url });
+    const page = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+    assert.equal(page.headers['content-encoding'], 'br', url);
+    const total = page.rawPayload.length + cssBytes;
+    assert.ok(total < 60 * 1024, `${url}: ${total} bytes compressed with its stylesheet`);
+  }
+
   // A real hogeschool registers a real route next to the demo.
   const anna = await user(db, 'anna@avans.nl', 'applicant');
   const tessa = await user(db, 'tessa@programma.nl', 'team');

@@ -31,7 +31,15 @@ export type BeheerEntry = {
 /** A block below the /beheer menu (the list of web pages, say). */
 export type BeheerSection = { key: string; order: number; render: (s: SurfaceContext) => Promise<VNode | null> };
 
-export type FeatureSurfaces = { mijn?: MijnCard[]; beheer?: BeheerEntry[]; beheerSections?: BeheerSection[] };
+/** A block on the public home page; rendered when the page is (re)built for the render cache. */
+export type HomeSection = { key: string; order: number; render: (db: Db) => Promise<VNode | null> };
+
+export type FeatureSurfaces = { mijn?: MijnCard[]; beheer?: BeheerEntry[]; beheerSections?: BeheerSection[]; home?: HomeSection[] };
+
+/** The home page's blocks from every feature, in order. */
+export function homeSections(features: FeatureSurfaces[]): HomeSection[] {
+  return byOrder(features.flatMap((f) => f.home ?? []));
+}
 
 function queryOf(request: FastifyRequest): Record<string, string> {
   const query = (request.query ?? {}) as Record<string, unknown>;

@@ -173,3 +173,23 @@ export async function deleteContentCreatedBy(db: Kysely<Database>, userIds: stri
   const assets = await db.deleteFrom('toolkit_assets').where('created_by', 'in', userIds).executeTakeFirst();
   return Number(stories.numDeletedRows) + Number(assets.numDeletedRows);
 }
+
+/** What the home page counts: published routes, their hogescholen and provinces, and their partners (as consented). */
+export async function publicFigures(db: Kysely<Database>) {
+  const row = await db
+    .selectFrom('routes')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('routes'),
+      eb.fn.count<number>('institution_brin').distinct().as('institutions'),
+      eb.fn.count<number>('province').distinct().as('provinces'),
+    ])
+    .where('published', '=', 1)
+    .executeTakeFirstOrThrow();
+  const partners = await db.selectFrom('routes').select('partners').where('published', '=', 1).where('partners', 'is not', null).execute();
+  return {
+    routes: Number(row.routes),
+    institutions: Number(row.institutions),
+    provinces: Number(row.provinces),
+    partners: partners.map((p) => p.partners ?? ''),
+  };
+}

@@ -1,8 +1,10 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
+import { catalogueHome } from './home.tsx';
 import { routesOfUser } from './service.ts';
 import { OwnRoutesCard } from './views/manage.tsx';
 
 export const catalogueSurfaces: FeatureSurfaces = {
+  home: catalogueHome,
   mijn: [
     {
       key: 'routes',

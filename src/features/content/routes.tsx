@@ -16,7 +16,13 @@ export default async function contentRoutes(app: FastifyInstance) {
 
   app.get('/', { config: { access: 'public' } }, async (request, reply) =>
     cachedPage(db, request, reply, async () => ({
-      html: renderPage(<HomeView ctx={pageContext(request, reply)} page={await getPage(db, 'home')} />),
+      html: renderPage(
+        <HomeView
+          ctx={pageContext(request, reply)}
+          page={await getPage(db, 'home')}
+          sections={await Promise.all(app.homeSections.map((s) => s.render(db)))}
+        />,
+      ),
     })),
   );
 

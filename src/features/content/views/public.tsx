@@ -1,3 +1,4 @@
+import type { VNode } from 'preact';
 import { Heading1 } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
@@ -26,7 +27,7 @@ const HOME_CARDS = [
   { href: '/deelnemen', title: 'Deelnemen', text: 'Als pilot-, ontwikkel- of kennispartner.' },
 ];
 
-export function HomeView({ ctx, page }: { ctx: PageContext; page: ContentPage }) {
+export function HomeView({ ctx, page, sections = [] }: { ctx: PageContext; page: ContentPage; sections?: (VNode | null)[] }) {
   return (
     <Layout ctx={ctx} title={page.title}>
       <div class="mkb-hero">
@@ -38,6 +39,7 @@ export function HomeView({ ctx, page }: { ctx: PageContext; page: ContentPage })
           </a>
         </p>
       </div>
+      {sections}
       <ul class="mkb-cards">
         {HOME_CARDS.map((c) => (
           <li class="mkb-card" key={c.href}>
