@@ -76,9 +76,22 @@ export function readReferenceFiles() {
   return { institutions, sectors, provinces, criteria, themes };
 }
 
+/**
+ * Reference data changes only here, at start-up (every process runs it before it serves), so each
+ * process keeps the lists in memory from the first read on. Anything that will edit reference
+ * data later must call `referenceDataChanged` in every process (or move to a shared version, as the
+ * render cache has).
+ */
+const optionCache = new WeakMap<Db, Promise<Record<'institutions' | 'sectors' | 'provinces' | 'themes', Option[]>>>();
+
+export function referenceDataChanged(db: Db): void {
+  optionCache.delete(db);
+}
+
 /** Loads the reference data the project ships into a database; safe to run at every start. */
 export async function ensureReferenceData(db: Db): Promise<void> {
   await insertMissingReferenceData(db, readReferenceFiles());
+  referenceDataChanged(db);
 }
 
 export async function institutions(db: Db): Promise<Institution[]> {
@@ -97,8 +110,18 @@ export async function institutionExists(db: Db, brin: string): Promise<boolean> 
 
 export type Option = { value: string; label: string };
 
-/** The choice lists the registration form offers, from the reference tables. */
-export async function referenceOptions(db: Db): Promise<Record<'institutions' | 'sectors' | 'provinces' | 'themes', Option[]>> {
+/** The choice lists the forms and filters offer, from the reference tables; read once per process. */
+export function referenceOptions(db: Db): Promise<Record<'institutions' | 'sectors' | 'provinces' | 'themes', Option[]>> {
+  let cached = optionCache.get(db);
+  if (!cached) {
+    cached = readOptions(db);
+    optionCache.set(db, cached);
+    cached.catch(() => optionCache.delete(db));
+  }
+  return cached;
+}
+
+async function readOptions(db: Db): Promise<Record<'institutions' | 'sectors' | 'provinces' | 'themes', Option[]>> {
   const lists = await listChoiceData(db);
   return {
     institutions: lists.institutions.map((i) => ({ value: i.brin, label: `${i.name} (${i.city})` })),
