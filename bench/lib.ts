@@ -78,7 +78,9 @@ export async function startApp(env: NodeJS.ProcessEnv): Promise<{ child: ChildPr
     execSync('npm run build', { stdio: 'ignore' });
     built = true;
   }
-  return start(['dist/server.js'], { ...env, DEMO_CONTENT: 'off' }, []);
+  // BENCH_CPU_PROF=<dir>: the app writes a V8 CPU profile there when it stops (node --cpu-prof).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  return start(['dist/server.js'], { ...env, DEMO_CONTENT: 'off' }, profile);
 }
 
 /** Resident memory of a process, in MB. */

@@ -27,6 +27,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-26T2100-kickoffs',
     '2026-11-26T2200-catalogue',
     '2026-11-29T2000-participant-state',
+    '2026-11-29T2100-queue-index',
   ];
   assert.deepEqual(
     await migrateToLatest(db),
