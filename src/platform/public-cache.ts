@@ -38,7 +38,11 @@ type Entry = {
   br: Buffer | null;
 };
 
-type Store = { entries: Map<string, Entry>; version: () => string | Promise<string> };
+type Store = {
+  entries: Map<string, Entry>;
+  /** The current version; `shared` lets the requests of one event-loop turn share one read (fast path only). */
+  version: (shared?: boolean) => string | Promise<string>;
+};
 
 const stores = new WeakMap<Db, Store>();
 
@@ -49,17 +53,20 @@ function store(db: Db): Store {
   const raw = rawSqlite(db);
   if (raw) {
     const statement = raw.prepare('select value from settings where key = ?').pluck();
-    // One read (about 5 µs: it takes a WAL read snapshot) per turn of the event loop, shared by the
-    // requests of that turn. A request that reaches the socket after the read is handled in a later
-    // turn, so it gets a fresh read: a commit is seen by every request sent after it (HTTP/1.1
-    // without pipelining, as browsers do).
+    // A read costs about 5 µs (it takes a WAL read snapshot). The fast path shares one read among the
+    // requests of one turn of the event loop: they are read from their sockets in the poll phase,
+    // and the shared read is forgotten in the check phase right after. A request that reaches its
+    // socket after the read is handled in a later turn, so it gets a fresh read: a commit is seen by
+    // every request sent after it (HTTP/1.1 without pipelining, as browsers do). Everything else
+    // (the Fastify path, in-process injects) reads afresh each time.
     let memo: string | null = null;
     const forget = () => {
       memo = null;
     };
     s = {
       entries: new Map(),
-      version: () => {
+      version: (shared = false) => {
+        if (!shared) return String(statement.get(VERSION_KEY) ?? '0');
         if (memo === null) {
           memo = String(statement.get(VERSION_KEY) ?? '0');
           setImmediate(forget);
@@ -150,7 +157,8 @@ export function serveFromCache(req: IncomingMessage, res: ServerResponse, option
   const s = stores.get(options.db);
   const entry = s?.entries.get(req.url ?? '');
   if (!s || !entry) return false;
-  const version = s.version();
+  // Called from a socket's data in the poll phase; the shared read is reset in the check phase after it.
+  const version = s.version(true);
   if (typeof version === 'string') return answer(req, res, entry, version, options);
   return version.then((v) => answer(req, res, entry, v, options));
 }
