@@ -8,6 +8,7 @@ import { addAsset, addStory, prepareImage } from '../src/features/catalogue/inde
 import { book, publishSlots } from '../src/features/kickoffs/index.ts';
 import { storeUpload } from '../src/features/registrations/index.ts';
 import { enqueueMail } from '../src/platform/mail/repo.ts';
+import { registration, user } from './factories.ts';
 import { buildTestApp, Client, countRows, signIn } from './helpers.ts';
 import { fillAll, startDraft, submit } from './registration-fixtures.ts';
 
@@ -321,27 +322,13 @@ describe('route table', () => {
       applicantB: await signIn(app, db, 'b@hva.nl'),
       team: await signIn(app, db, 'team@programma.nl'),
     };
-    const submitted = await startDraft(clients.applicantA);
-    await fillAll(clients.applicantA, submitted);
-    await submit(clients.applicantA, submitted);
-    const teamId = (await db.selectFrom('users').select('id').where('email', '=', 'team@programma.nl').executeTakeFirstOrThrow()).id;
-    const teamUser = {
-      id: teamId,
-      email: 'team@programma.nl',
-      name: null,
-      role: 'team' as const,
-      institutionBrin: null,
-      institutionName: null,
-    };
-    await assign(db, app.config, teamUser, submitted, [teamId]);
-    await decide(db, app.config, teamUser, submitted, {
-      kind: 'accept',
-      participation: 'pilot',
-      conditions: '',
-      reopen: [],
-      message: '',
-      deadline: '',
-    });
+    // A's accepted registration (through the services), so refusals are refusals of something that exists.
+    const submitted = (
+      await registration({ db, config: app.config }, 'accepted', {
+        applicant: await user(db, 'a@avans.nl', 'applicant'),
+        team: await user(db, 'team@programma.nl', 'team'),
+      })
+    ).id;
     const kickoff = (await db.selectFrom('kickoffs').select('id').executeTakeFirstOrThrow()).id;
     const route = (await db.selectFrom('routes').select('id').executeTakeFirstOrThrow()).id;
     for (const c of Object.values(clients)) await c.get('/inloggen');
