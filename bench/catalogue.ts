@@ -48,6 +48,8 @@ const PROVINCES = [
 ];
 const SECTORS = ['C', 'F', 'G', 'H', 'J', 'M', 'P', 'Q'];
 
+class SearchOnly extends Error {}
+
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
 const postgres = /^postgres/.test(process.env.DATABASE_URL ?? '');
 const databaseUrl = postgres ? (process.env.DATABASE_URL as string) : `sqlite:${join(dir, 'bench.sqlite')}`;
@@ -143,6 +145,8 @@ try {
 
   // 2. Every public page and the open data over HTTP, each against a node:http server sending the
   //    same bytes, in the same run (on the engine of DATABASE_URL).
+  // BENCH_SEARCH_ONLY=1 stops after the in-process search timings.
+  if (process.env.BENCH_SEARCH_ONLY) throw new SearchOnly();
   const env = benchEnv(databaseUrl);
   const app = await startApp(env);
   children.push(app.child);
@@ -191,6 +195,9 @@ try {
     ...rows,
     '',
   );
+  writeReport(lines.join('\n'));
+} catch (error) {
+  if (!(error instanceof SearchOnly)) throw error;
   writeReport(lines.join('\n'));
 } finally {
   for (const c of children) c.kill('SIGTERM');
