@@ -31,12 +31,14 @@ describe('assessment journey (Chromium + axe-core)', () => {
 
     // Queue → assessment page → assign.
     await tessa.goto(`${base}/beheer`);
+    await team.check('beheer');
     await tessa.getByRole('link', { name: 'Aanmeldingen beoordelen' }).click();
     await team.check('wachtrij');
     await tessa.getByRole('link', { name: /MKB-\d{4}-0001/ }).click();
     await team.check('beoordelen');
     await tessa.getByLabel(/Tessa Team/).check();
     await tessa.getByRole('button', { name: 'Beoordelaars opslaan' }).click();
+    await team.check('toegewezen');
     assert.match((await tessa.locator('main').textContent()) ?? '', /In beoordeling/);
 
     // Assess C1…C5: first without the C3 explanation.
@@ -63,6 +65,7 @@ describe('assessment journey (Chromium + axe-core)', () => {
     assert.match((await tessa.locator('.mkb-mail').textContent()) ?? '', /meer informatie nodig over: C3 driepartijenovereenkomst/);
     await team.check('voorbeeld besluit');
     await tessa.getByRole('button', { name: 'Besluit nemen en e-mail versturen' }).click();
+    await team.check('besluit genomen');
     assert.match((await tessa.locator('main').textContent()) ?? '', /Aanvulling gevraagd/);
 
     // The applicant sees the request, can open only C3, and resubmits.
@@ -81,6 +84,7 @@ describe('assessment journey (Chromium + axe-core)', () => {
     await hogeschool.check('overzicht aanvulling');
     await annaPage.getByLabel(/Ik verklaar/).check();
     await annaPage.getByRole('button', { name: 'Aanmelding indienen' }).click();
+    await hogeschool.check('aanvulling ingediend');
     assert.match((await annaPage.locator('main').textContent()) ?? '', /Ingediend/);
 
     // The assessor sees what changed, and accepts as pilot partner.
@@ -89,11 +93,13 @@ describe('assessment journey (Chromium + axe-core)', () => {
     assert.match(changes, /PraktijkovereenkomstLeerwerkovereenkomst met model/);
     await team.check('wijzigingen');
     await tessa.getByRole('button', { name: 'Beoordeling starten' }).click();
+    await team.check('beoordeling gestart');
     await tessa.getByRole('group', { name: 'Besluit', exact: true }).getByLabel('Toelaten').check();
     await tessa.getByRole('group', { name: 'Toelaten als (bij toelaten)' }).getByLabel('Pilotpartner').check();
     await tessa.getByLabel('Bericht aan de hogeschool').fill('Welkom in het programma.');
     await tessa.getByRole('button', { name: 'Voorbeeld van de e-mail bekijken' }).click();
     await tessa.getByRole('button', { name: 'Besluit nemen en e-mail versturen' }).click();
+    await team.check('besluit genomen');
 
     // The applicant: the mail, and the status.
     await annaPage.goto(`${base}/dev/mailbox`);

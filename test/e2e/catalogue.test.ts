@@ -68,6 +68,7 @@ describe('catalogue journey (Chromium + axe-core)', () => {
     const page = await (await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } })).newPage();
     const journey = new Journey(page);
     await page.goto(`${site.url}/`);
+    await journey.check('home');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Routes' }).click();
     await journey.check('catalogus');
     assert.match((await page.getByRole('status').first().textContent()) ?? '', /1 route gevonden/);
@@ -81,6 +82,7 @@ describe('catalogue journey (Chromium + axe-core)', () => {
     await page.getByRole('contentinfo').getByRole('link', { name: 'Kaart' }).click();
     await journey.check('kaart');
     await page.getByRole('table').getByRole('link', { name: 'Noord-Brabant' }).click();
+    await journey.check('catalogus per provincie');
     assert.match(page.url(), /provincie=Noord-Brabant/);
     await page.getByRole('link', { name: 'Ad Technische Bedrijfskunde' }).click();
     assert.equal(await page.locator('h1').textContent(), 'Ad Technische Bedrijfskunde');

@@ -95,8 +95,10 @@ describe('browser journeys (Chromium + axe-core)', () => {
     await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
     await page.waitForURL(`${site.url}/inloggen?uitgelogd=1`);
     assert.equal(await page.locator('.mkb-notice').textContent(), 'U bent uitgelogd.');
+    await journey.check('uitgelogd');
     await page.goto(`${site.url}/mijn`);
     assert.equal(page.url(), `${site.url}/inloggen?terug=%2Fmijn`);
+    await journey.check('inloggen na uitloggen');
     assert.deepEqual(journey.violations, {});
   });
 

@@ -56,6 +56,7 @@ describe('kick-off journey (Chromium + axe-core)', () => {
 
     // The host publishes two slots.
     await tessa.goto(`${base}/beheer`);
+    await team.check('beheer');
     await tessa.getByRole('link', { name: 'Startgesprekken' }).click();
     await team.check('startgesprekken');
     for (const [date, time] of [
@@ -92,6 +93,7 @@ describe('kick-off journey (Chromium + axe-core)', () => {
     // Reschedule to the other slot.
     await anna.goto(`${base}/mijn`);
     await anna.getByRole('link', { name: /Startgesprek Ad Technische Bedrijfskunde/ }).click();
+    await school.check('gesprek om te verzetten');
     await anna
       .getByRole('group', { name: /Kies een tijdstip/ })
       .getByLabel(/14:30–15:30 uur/)
@@ -99,6 +101,7 @@ describe('kick-off journey (Chromium + axe-core)', () => {
     await anna.getByLabel('Reden van verzetten').fill('Examencommissie op die dag');
     await anna.getByRole('button', { name: 'Verzetten' }).click();
     assert.match((await anna.locator('.mkb-notice').first().textContent()) ?? '', /verzet/);
+    await school.check('verzet');
     const update = await icsFromMailbox(anna, base, /Startgesprek verzet/, 'anna@avans.nl');
     const moved = new ICAL.Event(new ICAL.Component(ICAL.parse(update)).getFirstSubcomponent('vevent') ?? undefined);
     assert.equal(moved.uid, first.uid, 'same meeting');
@@ -112,6 +115,7 @@ describe('kick-off journey (Chromium + axe-core)', () => {
       .where('starts_at', '>', new Date(Date.now() + 8.5 * 86_400_000).toISOString())
       .execute();
     await tessa.goto(`${base}/beheer/startgesprekken`);
+    await team.check('startgesprekken na het gesprek');
     const kickoff = (await site.db.selectFrom('kickoffs').select('id').executeTakeFirstOrThrow()).id;
     await tessa.goto(`${base}/beheer/startgesprekken/${kickoff}`);
     await team.check('gesprek');
