@@ -42,5 +42,7 @@ export function buildInvite(input: InviteInput): string {
     organizer: input.organizer,
     attendees: input.attendees.map((a) => ({ ...a, rsvp: true })),
   });
-  return calendar.toString();
+  // ical-generator writes DTSTAMP in the calendar's time zone format, without the `Z` RFC 5545
+  // (3.8.7.2) requires; the value it writes is UTC, so the `Z` is what is missing.
+  return calendar.toString().replace(/^DTSTAMP:(\d{8}T\d{6})\r$/gm, 'DTSTAMP:$1Z\r');
 }

@@ -6,6 +6,7 @@ import { buildTestApp, Client, countRows, signIn } from '../../../test/helpers.t
 import { decodeAttachments } from '../../platform/mail/repo.ts';
 import { ensureUser } from '../accounts/index.ts';
 import { book, cancel } from './booking.ts';
+import { buildInvite } from './ics.ts';
 import { runKickoffReminders } from './reminders.ts';
 import { amsterdamToUtc, signLink, verifyLink, weeklyDates, withinNotice } from './rules.ts';
 import { teamOverview } from './slots.ts';
@@ -72,6 +73,28 @@ describe('kick-off rules', () => {
       dates.map((d) => amsterdamToUtc(d, '10:00')),
       ['2026-10-19T08:00:00.000Z', '2026-10-26T09:00:00.000Z', '2026-11-02T09:00:00.000Z'],
     );
+  });
+
+  test('an invitation stamps itself in UTC with the Z that RFC 5545 asks for', () => {
+    const before = new Date();
+    const ics = buildInvite({
+      uid: 'u@x',
+      sequence: 0,
+      method: 'REQUEST',
+      startsAt: '2026-12-03T09:00:00.000Z',
+      endsAt: '2026-12-03T10:00:00.000Z',
+      summary: 's',
+      description: 'd',
+      location: 'l',
+      url: null,
+      organizer: { name: 'O', email: 'o@example.nl' },
+      attendees: [{ name: 'a', email: 'a@example.nl' }],
+    });
+    const stamp = /^DTSTAMP:(\d{8}T\d{6}Z)\r$/m.exec(ics)?.[1] ?? '';
+    assert.match(stamp, /^\d{8}T\d{6}Z$/);
+    const parsed = Date.parse(stamp.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
+    assert.ok(Math.abs(parsed - before.getTime()) < 5_000, 'the stamp is now, in UTC');
+    assert.match(ics, /^DTSTART;TZID=Europe\/Amsterdam:20261203T100000\r$/m);
   });
 
   test('notice period and signed links', () => {
