@@ -2,7 +2,8 @@ import type { Answers } from './rules.ts';
 import type { Choices } from './schemas.ts';
 import { STEPS } from './steps.ts';
 
-export type ReadoutRow = { label: string; value: string };
+/** One answer in words; an uploaded file also carries its id, so pages can link to it. */
+export type ReadoutRow = { label: string; value: string; fileId?: string };
 export type ReadoutSection = { slug: string; title: string; rows: ReadoutRow[] };
 
 export const NOT_ANSWERED = 'Niet ingevuld';
@@ -29,7 +30,12 @@ export function readout(answers: Answers, choices: Choices): ReadoutSection[] {
       }
       if (field.kind === 'file') {
         const name = values[`${field.name}_filename`];
-        rows.push({ label: field.label, value: typeof name === 'string' && name ? name : 'Geen bestand' });
+        const fileId = values[`${field.name}_file_id`];
+        rows.push({
+          label: field.label,
+          value: typeof name === 'string' && name ? name : 'Geen bestand',
+          ...(typeof fileId === 'string' && fileId && typeof name === 'string' && name ? { fileId } : {}),
+        });
         continue;
       }
       const raw = values[field.name];

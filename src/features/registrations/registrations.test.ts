@@ -441,9 +441,10 @@ describe('registration: withdraw, colleagues, isolation, uploads', () => {
     const id = await startDraft(client);
     const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const post = async (file: { filename: string; content: Buffer }) => {
-      await client.get(`/aanmelden/${id}/overeenkomst`);
+      const form = await client.get(`/aanmelden/${id}/overeenkomst`);
+      const revisie = /name="revisie" value="(\d+)"/.exec(form.body)?.[1] ?? '';
       const body = multipart(
-        { _csrf: client.lastCsrf ?? '', agreement: 'yes', agreement_type: 'Praktijkovereenkomst', actie: 'volgende' },
+        { _csrf: client.lastCsrf ?? '', revisie, agreement: 'yes', agreement_type: 'Praktijkovereenkomst', actie: 'volgende' },
         { name: 'agreement_template', type: 'application/pdf', ...file },
       );
       return app.inject({
@@ -468,6 +469,8 @@ describe('registration: withdraw, colleagues, isolation, uploads', () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     const ok = await post({ filename: 'model overeenkomst.pdf', content: pdf });
     assert.equal(ok.statusCode, 303);
+    // Our own upload is not "someone else saved while you were busy" (issue 11, defect 1).
+    assert.equal(ok.headers.location, `/aanmelden/${id}/salaris`);
     const values = (await answers(db, id)).answers.overeenkomst?.values ?? {};
     assert.equal(values.agreement_template_filename, 'model overeenkomst.pdf');
     const download = await client.get(`/aanmeldingen/${id}/bestanden/${values.agreement_template_file_id}`);
@@ -475,6 +478,17 @@ describe('registration: withdraw, colleagues, isolation, uploads', () => {
     assert.deepEqual(download.rawPayload, pdf);
     const eve = await applicant(app, db, 'eve@hva.nl', '21QA');
     assert.equal((await eve.get(`/aanmeldingen/${id}/bestanden/${values.agreement_template_file_id}`)).statusCode, 404);
+
+    // The file is a link wherever the answers are shown: the summary, and the assessor's page (issue 11, defect 2).
+    const href = `/aanmeldingen/${id}/bestanden/${values.agreement_template_file_id}`;
+    assert.ok((await client.get(`/aanmelden/${id}/overzicht`)).body.includes(`href="${href}"`));
+    await fillAll(client, id);
+    await submit(client, id);
+    await ensureUser(db, { email: 'tessa@programma.nl', role: 'team' });
+    const tessa = await signIn(app, db, 'tessa@programma.nl');
+    const page = await tessa.get(`/beheer/aanmeldingen/${id}`);
+    assert.ok(page.body.includes(`href="${href}">model overeenkomst.pdf`), 'the assessor gets a link, not just the name');
+    assert.deepEqual((await tessa.get(href)).rawPayload, pdf);
   });
 
   test('hostile text is stored verbatim and shown escaped; a 1 MB answer is refused with a message', async (t) => {

@@ -76,19 +76,24 @@ export default async function registrationRoutes(app: FastifyInstance) {
     const errors = result.ok ? [] : [...result.errors];
 
     const fileField = step.fields.find((f) => f.kind === 'file');
+    let uploaded = false;
     if (fileField && file) {
       if (file.truncated) errors.push({ field: fileField.name, message: MESSAGES.fileTooLarge(FILE_MAX_BYTES / 1024 / 1024) });
       else if (!isPdf(file.content)) errors.push({ field: fileField.name, message: MESSAGES.notPdf });
-      else
+      else {
         await storeUpload(db, me, id, slug, fileField.name, {
           filename: file.filename,
           contentType: 'application/pdf',
           content: file.content,
         });
+        uploaded = true;
+      }
     }
 
-    // Saved in every case, complete or not: nothing the user typed is lost.
-    const revision = Number.parseInt(String(fields.revisie ?? ''), 10);
+    // Saved in every case, complete or not: nothing the user typed is lost. The upload just
+    // stored raised the revision once; that is this user's own save, not a colleague's.
+    const seen = Number.parseInt(String(fields.revisie ?? ''), 10);
+    const revision = Number.isNaN(seen) ? Number.NaN : seen + (uploaded ? 1 : 0);
     const saved = await saveStep(
       db,
       me,

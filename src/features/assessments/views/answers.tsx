@@ -1,14 +1,16 @@
-import type { ReadoutSection } from '../../registrations/index.ts';
+import { type ReadoutSection, ReadoutValue } from '../../registrations/index.ts';
 
 /** The applicant's answers to one criterion, beside the assessor's verdict. */
-export function Answers({ section }: { section: ReadoutSection | undefined }) {
+export function Answers({ section, registrationId }: { section: ReadoutSection | undefined; registrationId: string }) {
   if (!section) return null;
   return (
     <dl class="mkb-answers">
       {section.rows.map((r) => (
         <div key={r.label}>
           <dt>{r.label}</dt>
-          <dd>{r.value}</dd>
+          <dd>
+            <ReadoutValue row={r} registrationId={registrationId} />
+          </dd>
         </div>
       ))}
     </dl>

@@ -189,7 +189,7 @@ export function AssessmentPage(props: {
             <div class="mkb-criterion" key={c.code}>
               <div>
                 <h3 class="utrecht-heading-3">{c.title}</h3>
-                <Answers section={data.sections.find((s) => s.slug === c.slug)} />
+                <Answers section={data.sections.find((s) => s.slug === c.slug)} registrationId={data.reg.id} />
               </div>
               <div>
                 {data.mySubmitted || !canAssess ? (
@@ -268,7 +268,7 @@ export function AssessmentPage(props: {
         {otherSections.map((s) => (
           <div key={s.slug}>
             <h3 class="utrecht-heading-3">{s.title}</h3>
-            <Answers section={s} />
+            <Answers section={s} registrationId={data.reg.id} />
           </div>
         ))}
       </section>

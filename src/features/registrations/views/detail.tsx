@@ -115,7 +115,7 @@ export function DetailPage(props: {
           </ul>
         </>
       )}
-      <Readout sections={props.sections} />
+      <Readout sections={props.sections} registrationId={reg.id} />
       {props.canWithdraw && (
         <form method="post" action={`/aanmeldingen/${reg.id}/intrekken`} class="mkb-form" noValidate>
           <CsrfField token={ctx.csrfToken} />

@@ -113,7 +113,11 @@ export function SummaryPage(props: {
               </ul>
             </section>
           )}
-          <Readout sections={props.sections} editLinks={(slug) => (canEditStep(reg, slug) ? stepUrl(reg.id, slug) : null)} />
+          <Readout
+            sections={props.sections}
+            registrationId={reg.id}
+            editLinks={(slug) => (canEditStep(reg, slug) ? stepUrl(reg.id, slug) : null)}
+          />
           {incomplete.length === 0 && (
             <form method="post" action={`/aanmelden/${reg.id}/indienen`} class="mkb-form" noValidate>
               <CsrfField token={ctx.csrfToken} />

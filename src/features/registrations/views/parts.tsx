@@ -1,4 +1,4 @@
-import type { ReadoutSection } from '../readout.ts';
+import type { ReadoutRow, ReadoutSection } from '../readout.ts';
 import { canEditStep, type State, stateLabel, stepStatus } from '../rules.ts';
 import type { Registration } from '../service.ts';
 import { STEPS, SUMMARY_SLUG } from '../steps.ts';
@@ -40,7 +40,28 @@ export function StateBadge({ state, participation }: { state: State; participati
 
 const dateOnly = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' });
 
-export function Readout({ sections, editLinks }: { sections: ReadoutSection[]; editLinks?: (slug: string) => string | null }) {
+/** An answer in words; an uploaded file as a link to download it (for the hogeschool's staff and the team). */
+export function ReadoutValue({ row, registrationId }: { row: ReadoutRow; registrationId?: string }) {
+  if (row.fileId && registrationId) {
+    return (
+      <a class="utrecht-link" href={`/aanmeldingen/${registrationId}/bestanden/${row.fileId}`}>
+        {row.value}
+        <span class="mkb-visually-hidden"> (pdf downloaden)</span>
+      </a>
+    );
+  }
+  return <>{row.value}</>;
+}
+
+export function Readout({
+  sections,
+  editLinks,
+  registrationId,
+}: {
+  sections: ReadoutSection[];
+  editLinks?: (slug: string) => string | null;
+  registrationId?: string;
+}) {
   return (
     <>
       {sections.map((section) => {
@@ -61,7 +82,9 @@ export function Readout({ sections, editLinks }: { sections: ReadoutSection[]; e
               {section.rows.map((row) => (
                 <div key={row.label} class="mkb-readout__row">
                   <dt>{row.label}</dt>
-                  <dd>{row.value}</dd>
+                  <dd>
+                    <ReadoutValue row={row} registrationId={registrationId} />
+                  </dd>
                 </div>
               ))}
             </dl>
