@@ -169,7 +169,7 @@ describe('catalogue: route page, map, open data', () => {
     );
     const map = await get(site, '/kaart');
     assert.equal([...map.body.matchAll(/<path d="M/g)].length, 12);
-    assert.match(map.body, /<a href="\/routes\?provincie=Noord-Brabant" aria-label="Noord-Brabant: 1 routes">/);
+    assert.match(map.body, /<a href="\/routes\?provincie=Noord-Brabant" aria-label="Noord-Brabant: 1 route">/);
     assert.match(map.body, /<td><a class="utrecht-link" href="\/routes\?provincie=Noord-Brabant">Noord-Brabant<\/a><\/td><td>1<\/td>/);
     assert.match(
       map.body,

@@ -166,8 +166,8 @@ describe('kick-off: booking and calendar', () => {
     const visitor = new Client(site.app);
     const page = await visitor.get(link);
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /vrijdag 29 oktober 2027<\/h3>.*?10:00–11:00 uur/s, 'shown in Amsterdam time');
-    assert.match(page.body, /maandag 1 november 2027<\/h3>.*?10:00–11:00 uur/s);
+    assert.match(page.body, /Vrijdag 29 oktober 2027<\/h3>.*?10:00–11:00 uur/s, 'shown in Amsterdam time');
+    assert.match(page.body, /Maandag 1 november 2027<\/h3>.*?10:00–11:00 uur/s);
     assert.match(page.body, /C3 driepartijenovereenkomst: Model ontbreekt/, 'agenda from the assessment');
     assert.match(page.body, /C5 samen vormgegeven: Rol branche onduidelijk/);
     assert.match(page.body, /Voorwaarden bij de toelating: Jaarlijks monitoren/);

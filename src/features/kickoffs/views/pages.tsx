@@ -54,6 +54,9 @@ export function Agenda({ items }: { items: string[] }) {
 }
 
 /** Free slots grouped per day, as radio buttons. */
+/** "donderdag 3 december 2026" → "Donderdag 3 december 2026": a capital to start, Dutch month names stay lower case. */
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function SlotChoice({ slots, name, errors }: { slots: Slot[]; name: string; errors?: FieldErrors }) {
   return (
     <ChoiceGroup
@@ -62,7 +65,7 @@ function SlotChoice({ slots, name, errors }: { slots: Slot[]; name: string; erro
       errors={errors}
       options={slots.map((s) => ({
         value: s.id,
-        group: formatDay(s.startsAt),
+        group: sentenceCase(formatDay(s.startsAt)),
         label: `${formatTime(s.startsAt)}–${formatTime(s.endsAt)} uur met ${s.host} · ${s.mode === 'online' ? 'online' : `op locatie (${s.address})`}`,
       }))}
     />
