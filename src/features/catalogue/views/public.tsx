@@ -271,7 +271,11 @@ export function MapPage(props: { ctx: PageContext; map: Awaited<ReturnType<typeo
         <svg class="mkb-map" viewBox={`0 0 ${map.width} ${map.height}`} aria-labelledby="kaart-titel">
           <title id="kaart-titel">Kaart van Nederland met het aantal Mkb-routes per provincie; dezelfde aantallen staan in de tabel.</title>
           {map.provinces.map((p) => (
-            <a href={`/routes?provincie=${encodeURIComponent(p.name)}`} key={p.name} aria-label={`${p.name}: ${p.count} ${p.count === 1 ? 'route' : 'routes'}`}>
+            <a
+              href={`/routes?provincie=${encodeURIComponent(p.name)}`}
+              key={p.name}
+              aria-label={`${p.name}: ${p.count} ${p.count === 1 ? 'route' : 'routes'}`}
+            >
               <path d={p.d} class={`mkb-map__province mkb-map__province--${shade(p.count, max)}`} fill-rule="evenodd">
                 <title>
                   {p.name}: {p.count}
