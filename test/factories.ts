@@ -6,7 +6,7 @@
  */
 import type { Config } from '../src/config.ts';
 import type { Db } from '../src/db/connect.ts';
-import { currentUser, ensureUser } from '../src/features/accounts/index.ts';
+import { ensureCurrentUser } from '../src/features/accounts/index.ts';
 import { assign, decide, saveAssessment, type Verdicts } from '../src/features/assessments/index.ts';
 import {
   choices,
@@ -29,15 +29,12 @@ export async function user(
   role: 'applicant' | 'team' | 'admin',
   options: { brin?: string; name?: string } = {},
 ): Promise<CurrentUser> {
-  const id = await ensureUser(db, {
+  return ensureCurrentUser(db, {
     email,
     role,
-    institutionBrin: options.brin ?? (role === 'applicant' ? '07GR' : null),
     name: options.name,
+    institutionBrin: options.brin ?? (role === 'applicant' ? '07GR' : null),
   });
-  const found = await currentUser(db, id);
-  if (!found) throw new Error(`user ${email} not found after ensureUser`);
-  return found;
 }
 
 export type RegistrationState = 'draft' | 'submitted' | 'in_review' | 'accepted';

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
-import { currentUser, ensureUser } from '../features/accounts/index.ts';
+import { ensureCurrentUser } from '../features/accounts/index.ts';
 import { assign, decide, saveAssessment, type Verdicts } from '../features/assessments/index.ts';
 import { addAsset, addStory, prepareImage, routesForTeam } from '../features/catalogue/index.ts';
 import { book, kickoffIdOf, publishSlots, recordOutcome, slotIdAt } from '../features/kickoffs/index.ts';
@@ -31,12 +31,8 @@ export const DEMO_USERS = [
 const DAY = 86_400_000;
 type Site = { db: Db; config: Pick<Config, 'baseUrl' | 'sessionSecret'> };
 
-async function person(db: Db, email: string, role: 'admin' | 'team' | 'applicant', name: string, brin?: string): Promise<CurrentUser> {
-  const id = await ensureUser(db, { email, role, name, institutionBrin: brin ?? null });
-  const found = await currentUser(db, id);
-  if (!found) throw new Error(`demo user ${email} missing`);
-  return found;
-}
+const person = (db: Db, email: string, role: 'admin' | 'team' | 'applicant', name: string, brin?: string) =>
+  ensureCurrentUser(db, { email, role, name, institutionBrin: brin ?? null });
 
 const ALL_MEET: Verdicts = {
   C1: { verdict: 'meets', explanation: '' },

@@ -28,7 +28,7 @@ export type BeheerEntry = {
   count?: (db: Db) => Promise<string | null>;
 };
 
-/** A block below the /beheer menu (the list of web pages, say). */
+/** A block on /beheer: below the menu (the list of web pages, say), or above it with a negative order (a notice). */
 export type BeheerSection = { key: string; order: number; render: (s: SurfaceContext) => Promise<VNode | null> };
 
 /** A block on the public home page; rendered when the page is (re)built for the render cache. */
@@ -72,12 +72,14 @@ export function surfaceRoutes(app: FastifyInstance, features: FeatureSurfaces[])
     if (!request.user) throw new ForbiddenError();
     const s: SurfaceContext = { db, user: request.user, ctx: pageContext(request, reply), query: queryOf(request) };
     const counts = await Promise.all(beheer.map((entry) => entry.count?.(db) ?? null));
-    const blocks = await Promise.all(sections.map((section) => section.render(s)));
+    // Blocks with a negative order (notices) stand above the menu, the others below it.
+    const above = await Promise.all(sections.filter((b) => b.order < 0).map((b) => b.render(s)));
+    const below = await Promise.all(sections.filter((b) => b.order >= 0).map((b) => b.render(s)));
     return sendPage(
       reply,
       <Layout ctx={s.ctx} title="Beheer">
         <Heading1>Beheer</Heading1>
-        {blocks.filter((b, i) => b && sections[i]?.order !== undefined && (sections[i]?.order ?? 0) < 0)}
+        {above}
         <ul class="mkb-cards">
           {beheer.map((entry, i) => (
             <li class="mkb-card" key={entry.key}>
@@ -91,7 +93,7 @@ export function surfaceRoutes(app: FastifyInstance, features: FeatureSurfaces[])
             </li>
           ))}
         </ul>
-        {blocks.filter((b, i) => b && (sections[i]?.order ?? 0) >= 0)}
+        {below}
       </Layout>,
     );
   });

@@ -7,7 +7,7 @@ export { ROLE_LABELS, type Role } from './rules.ts';
 export { signInSchema } from './schemas.ts';
 export { ensureUser, purgeOldSignInTokens } from './service.ts';
 export { accountSurfaces } from './surfaces.tsx';
-export { currentUser, emailsOf, type TeamMember, teamMembers } from './team.ts';
+export { currentUser, emailsOf, ensureCurrentUser, type TeamMember, teamMembers } from './team.ts';
 
 /** The ids of the users whose address is in this domain. */
 export async function usersInDomain(db: Db, domain: string): Promise<string[]> {

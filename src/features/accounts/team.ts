@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connect.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { emailsOfUsers, findUserWithInstitution, listTeam } from './repo.ts';
+import { ensureUser } from './service.ts';
 
 export type TeamMember = { id: string; name: string; email: string };
 
@@ -20,4 +21,14 @@ export async function currentUser(db: Db, id: string): Promise<CurrentUser | nul
   const u = await findUserWithInstitution(db, id);
   if (!u) return null;
   return { id: u.id, email: u.email, name: u.name, role: u.role, institutionBrin: u.institution_brin, institutionName: u.institution_name };
+}
+
+/** Makes (or updates) a user and returns them as services know the one acting: for the demo and tests. */
+export async function ensureCurrentUser(
+  db: Db,
+  input: { email: string; role: CurrentUser['role']; name?: string | null; institutionBrin?: string | null },
+): Promise<CurrentUser> {
+  const found = await currentUser(db, await ensureUser(db, input));
+  if (!found) throw new Error(`user ${input.email} was not stored`);
+  return found;
 }

@@ -107,7 +107,8 @@ export const catalogueHome: HomeSection[] = [
     key: 'story',
     order: 30,
     render: async (db) => {
-      const story = (await stories(db)).find((s) => s.hasImage) ?? (await stories(db))[0];
+      const all = await stories(db);
+      const story = all.find((s) => s.hasImage) ?? all[0];
       if (!story) return null;
       return (
         <section aria-labelledby="verhaal-titel" class="mkb-home-story">

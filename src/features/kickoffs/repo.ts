@@ -147,7 +147,7 @@ export async function markKickoff(
 
 /** Kick-offs still waiting for a booking (invited, or cancelled and not rebooked). */
 export async function unbookedKickoffs(db: Kysely<Database>) {
-  return db.selectFrom('kickoffs').select(['id', 'registration_id']).where('state', 'in', ['invited', 'cancelled']).execute();
+  return db.selectFrom('kickoffs').select(['id', 'registration_id', 'link_nonce']).where('state', 'in', ['invited', 'cancelled']).execute();
 }
 
 /** What a move of a kick-off may change besides its state (see lifecycle.ts). */

@@ -11,8 +11,7 @@ import {
   contactsOf,
   decisionOf,
   registrationById,
-  registrationIdsOfInstitution,
-  registrationSummaries,
+  registrationsOfInstitution,
   type State,
 } from '../registrations/index.ts';
 import { buildInvite } from './ics.ts';
@@ -238,12 +237,8 @@ export async function noticeHours(db: Db): Promise<number> {
 
 /** For /mijn: the kick-off of each registration, if any. */
 export async function kickoffCards(db: Db, institutionBrin: string): Promise<KickoffCard[]> {
-  const ids = await registrationIdsOfInstitution(db, institutionBrin);
-  const rows = await kickoffsOfRegistrations(db, ids);
-  const summaries = await registrationSummaries(
-    db,
-    rows.map((r) => r.registration_id),
-  );
+  const summaries = await registrationsOfInstitution(db, institutionBrin);
+  const rows = await kickoffsOfRegistrations(db, [...summaries.keys()]);
   return rows.map((r) => ({
     id: r.id,
     title: summaries.get(r.registration_id)?.title ?? null,

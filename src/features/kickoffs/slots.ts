@@ -5,11 +5,11 @@ import { newId } from '../../platform/crypto.ts';
 import { enqueueMail } from '../../platform/mail/repo.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { assessorsOf } from '../assessments/index.ts';
-import { registrationSummaries } from '../registrations/index.ts';
+import { contactsOf, registrationById, registrationSummaries } from '../registrations/index.ts';
 import { MAILS, refuse } from './messages.ts';
 import { deleteFreeSlot, findSlot, insertSlot, openKickoffs, overlappingSlots, slotsFrom, unbookedKickoffs } from './repo.ts';
 import { formatSlot } from './rules.ts';
-import { type Kickoff, kickoffLink, load, type Slot, toSlot, who } from './service.ts';
+import { type Kickoff, kickoffLink, type Slot, toSlot, who } from './service.ts';
 
 // ---------------------------------------------------------------- slots (team)
 
@@ -124,8 +124,14 @@ export async function freeSlot(db: Db, slotId: string, now: Date): Promise<Slot>
 /** Each route invited but not (or no longer) booked gets one mail with its own booking link. */
 async function tellUnbookedOfNewSlots(trx: Trx, config: Pick<Config, 'baseUrl' | 'sessionSecret'>, now: Date): Promise<void> {
   for (const row of await unbookedKickoffs(trx)) {
-    const k = await load(trx, row.id);
-    const mail = MAILS.newSlots({ reference: k.reference, title: k.title, link: kickoffLink(config, k) });
-    for (const to of k.contacts) await enqueueMail(trx, { to, ...mail }, now);
+    // Only what the mail needs: not the whole kick-off (agenda, slot) that load() assembles.
+    const reg = await registrationById(trx, row.registration_id);
+    if (!reg) continue;
+    const mail = MAILS.newSlots({
+      reference: reg.reference,
+      title: reg.title,
+      link: kickoffLink(config, { id: row.id, nonce: row.link_nonce }),
+    });
+    for (const to of await contactsOf(trx, reg)) await enqueueMail(trx, { to, ...mail }, now);
   }
 }

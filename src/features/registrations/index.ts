@@ -31,8 +31,8 @@ export {
   getRegistration,
   type Registration,
   registrationById,
-  registrationIdsOfInstitution,
   registrationSummaries,
+  registrationsOfInstitution,
 } from './service.ts';
 export { FILE_MAX_BYTES, LEVELS, MODES, PARTICIPATION, STEPS, stepBySlug, TARGET_GROUPS } from './steps.ts';
 export { submitRegistration, withdrawRegistration } from './submission.ts';

@@ -2,14 +2,7 @@ import { recordAudit } from '../../platform/audit/repo.ts';
 import { type EventContext, emit } from '../../platform/events.ts';
 import { enqueueMail, type MailInput } from '../../platform/mail/repo.ts';
 import './events.ts';
-import {
-  findRegistration as findRegistrationForEvent,
-  findVersion,
-  insertDecision,
-  insertVersion,
-  moveState,
-  nextReferenceNumber,
-} from './repo.ts';
+import { findVersion, insertDecision, insertVersion, moveState, nextReferenceNumber } from './repo.ts';
 import { type Action, type Answers, type DecisionKind, formatReference, nextState, STATES, type State } from './rules.ts';
 
 export type DecisionInput = {
@@ -33,7 +26,17 @@ export type TransitionInput =
 /** Where a move happens: the caller's open transaction, who made it and when. */
 export type LifecycleContext = EventContext & { actorUserId: string };
 
-type Moving = { id: string; state: State; version: number; reference: string | null };
+/** The registration as its caller already holds it (what the move and its event need). */
+type Moving = {
+  id: string;
+  state: State;
+  version: number;
+  reference: string | null;
+  title: string | null;
+  institutionBrin: string;
+  createdBy: string | null;
+  answers: Answers;
+};
 
 export type TransitionResult = { ok: true; to: State; reference: string | null; version: number } | { ok: false; current: State | null };
 
@@ -59,6 +62,9 @@ export type TransitionResult = { ok: true; to: State; reference: string | null; 
 export async function transition(ctx: LifecycleContext, reg: Moving, input: TransitionInput): Promise<TransitionResult> {
   const { trx, actorUserId, now } = ctx;
   const to = nextState(input.action as Action, reg.state);
+  /** Every move leaves one audit event on the registration, by the actor, at the same moment. */
+  const audit = (action: string, detail: Record<string, unknown>) =>
+    recordAudit(trx, { actorUserId, action, subjectType: 'registration', subjectId: reg.id, detail }, now);
   if (!to) return { ok: false, current: reg.state };
 
   if (input.action === 'submit') {
@@ -82,17 +88,7 @@ export async function transition(ctx: LifecycleContext, reg: Moving, input: Tran
       submitted_at: now.toISOString(),
       submitted_by: actorUserId,
     });
-    await recordAudit(
-      trx,
-      {
-        actorUserId,
-        action: 'registration.submitted',
-        subjectType: 'registration',
-        subjectId: reg.id,
-        detail: { from: reg.state, to, version, reference },
-      },
-      now,
-    );
+    await audit('registration.submitted', { from: reg.state, to, version, reference });
     for (const mail of await input.mails(reference)) await enqueueMail(trx, mail, now);
     if (reg.state === 'info_requested') await emit('registration.resubmitted', { registrationId: reg.id, reference, version }, ctx);
     return { ok: true, to, reference, version };
@@ -101,17 +97,7 @@ export async function transition(ctx: LifecycleContext, reg: Moving, input: Tran
   if (input.action === 'start_review') {
     const moved = await moveState(trx, reg.id, [reg.state], { state: to, updated_at: now.toISOString(), updated_by: actorUserId });
     if (!moved) return { ok: false, current: null };
-    await recordAudit(
-      trx,
-      {
-        actorUserId,
-        action: 'registration.review_started',
-        subjectType: 'registration',
-        subjectId: reg.id,
-        detail: { from: reg.state, to },
-      },
-      now,
-    );
+    await audit('registration.review_started', { from: reg.state, to });
     return { ok: true, to, reference: reg.reference, version: reg.version };
   }
 
@@ -123,17 +109,7 @@ export async function transition(ctx: LifecycleContext, reg: Moving, input: Tran
       updated_by: actorUserId,
     });
     if (!moved) return { ok: false, current: null };
-    await recordAudit(
-      trx,
-      {
-        actorUserId,
-        action: 'registration.participant',
-        subjectType: 'registration',
-        subjectId: reg.id,
-        detail: { from: reg.state, to, outcome: input.outcome },
-      },
-      now,
-    );
+    await audit('registration.participant', { from: reg.state, to, outcome: input.outcome });
     return { ok: true, to, reference: reg.reference, version: reg.version };
   }
 
@@ -165,45 +141,33 @@ export async function transition(ctx: LifecycleContext, reg: Moving, input: Tran
       decided_by: actorUserId,
       decided_at: now.toISOString(),
     });
-    await recordAudit(
-      trx,
+    await audit(
+      `registration.${input.action === 'request_info' ? 'info_requested' : input.action === 'accept' ? 'accepted' : 'declined'}`,
       {
-        actorUserId,
-        action: `registration.${input.action === 'request_info' ? 'info_requested' : input.action === 'accept' ? 'accepted' : 'declined'}`,
-        subjectType: 'registration',
-        subjectId: reg.id,
-        detail: {
-          from: reg.state,
-          to,
-          version: reg.version,
-          participation: d.participation,
-          reopened: d.reopenedSteps,
-          deadline: d.deadline,
-        },
+        from: reg.state,
+        to,
+        version: reg.version,
+        participation: d.participation,
+        reopened: d.reopenedSteps,
+        deadline: d.deadline,
       },
-      now,
     );
     for (const mail of input.mails) {
       const outboxId = await enqueueMail(trx, mail, now);
-      await recordAudit(
-        trx,
-        { actorUserId, action: 'mail.queued', subjectType: 'registration', subjectId: reg.id, detail: { subject: mail.subject, outboxId } },
-        now,
-      );
+      await audit('mail.queued', { subject: mail.subject, outboxId });
     }
     if (input.action === 'accept' && d.participation) {
       const frozen = await findVersion(trx, reg.id, reg.version);
-      const full = await findRegistrationForEvent(trx, reg.id);
       await emit(
         'registration.accepted',
         {
           registration: {
             id: reg.id,
             reference: reg.reference,
-            title: full?.title ?? null,
-            institutionBrin: full?.institution_brin ?? '',
-            createdBy: full?.created_by ?? null,
-            answers: JSON.parse(frozen?.snapshot ?? full?.answers ?? '{}') as Answers,
+            title: reg.title,
+            institutionBrin: reg.institutionBrin,
+            createdBy: reg.createdBy,
+            answers: frozen ? (JSON.parse(frozen.snapshot) as Answers) : reg.answers,
           },
           participation: d.participation,
         },
@@ -220,17 +184,7 @@ export async function transition(ctx: LifecycleContext, reg: Moving, input: Tran
     updated_by: actorUserId,
   });
   if (!moved) return { ok: false, current: null };
-  await recordAudit(
-    trx,
-    {
-      actorUserId,
-      action: 'registration.withdrawn',
-      subjectType: 'registration',
-      subjectId: reg.id,
-      detail: { from: reg.state, to, reason: input.reason },
-    },
-    now,
-  );
+  await audit('registration.withdrawn', { from: reg.state, to, reason: input.reason });
   for (const mail of input.mails) await enqueueMail(trx, mail, now);
   return { ok: true, to, reference: reg.reference, version: reg.version };
 }

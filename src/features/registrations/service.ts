@@ -129,7 +129,10 @@ export async function contactsOf(db: Db, reg: { answers: Answers; createdBy: str
   return [...new Set(all.filter((v): v is string => typeof v === 'string' && v !== ''))];
 }
 
-/** The ids of a hogeschool's registrations (for other features' cards on /mijn). */
-export async function registrationIdsOfInstitution(db: Db, brin: string): Promise<string[]> {
-  return (await listRegistrationsOfInstitution(db, brin)).map((r) => r.id);
+/** Reference and title of each of a hogeschool's registrations, by id (for other features' cards on /mijn). */
+export async function registrationsOfInstitution(
+  db: Db,
+  brin: string,
+): Promise<Map<string, { reference: string | null; title: string | null }>> {
+  return new Map((await listRegistrationsOfInstitution(db, brin)).map((r) => [r.id, { reference: r.reference, title: r.title }]));
 }

@@ -6,16 +6,6 @@ import { Prose } from '../../content/index.ts';
 import type { Option } from '../../reference/index.ts';
 import type { Story } from '../stories.ts';
 
-export type CatalogueParams = {
-  q: string;
-  sector: string;
-  provincie: string;
-  niveau: string;
-  deelname: string;
-  hogeschool: string;
-  doelgroep: string;
-};
-
 export function StoryCard({ story, level = 3 }: { story: Story; level?: 2 | 3 }) {
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
