@@ -5,21 +5,39 @@ import type { CurrentUser } from '../ui/context.ts';
 import { ForbiddenError } from './errors.tsx';
 
 /** Control characters other than tab and newlines have no place in text people type. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 /**
- * The one free-text field of every form: trimmed, at most `max` characters, no control
- * characters, with messages that name the field. An absent field counts as empty and a multipart
- * field's `{ value }` is unwrapped. With `required`, empty is refused with that message.
+ * Typed text as it may be stored: control characters other than tab and newlines removed (they
+ * are invisible, arrive by pasting, and make a page invalid HTML). Every form's text passes here.
+ */
+export function cleanText(value: string): string {
+  return value.replace(CONTROL, '');
+}
+
+/** The message when a text is longer than its field allows; the text is refused, never cut. */
+export function tooLong(label: string, max: number, length: number): string {
+  return `${label} is hooguit ${max.toLocaleString('nl-NL')} tekens lang; u typte er ${length.toLocaleString('nl-NL')}. Kort de tekst in.`;
+}
+
+/**
+ * The one free-text field of every form: trimmed, control characters removed (`cleanText`), at
+ * most `max` characters (refused with a message that names the field, never cut). An absent field
+ * counts as empty and a multipart field's `{ value }` is unwrapped. With `required`, empty is
+ * refused with that message.
  */
 export function textField(max: number, label: string, required?: string) {
   const base = z.preprocess(
-    (v) => (v === undefined ? '' : typeof v === 'object' && v && 'value' in v ? (v as { value: unknown }).value : v),
+    (v) => {
+      const raw = v === undefined ? '' : typeof v === 'object' && v && 'value' in v ? (v as { value: unknown }).value : v;
+      return typeof raw === 'string' ? cleanText(raw) : raw;
+    },
     z
       .string()
       .trim()
-      .max(max, `${label} is hooguit ${max.toLocaleString('nl-NL')} tekens lang`)
-      .refine((v) => !CONTROL.test(v), `${label} bevat onzichtbare stuurtekens; haal ze weg`),
+      .check((ctx) => {
+        if (ctx.value.length > max) ctx.issues.push({ code: 'custom', message: tooLong(label, max, ctx.value.length), input: ctx.value });
+      }),
   );
   return required ? base.pipe(z.string().min(1, required)) : base;
 }

@@ -75,7 +75,7 @@ describe('assessment journey (Chromium + axe-core)', () => {
     await annaPage.getByRole('link', { name: 'Aanvulling invullen' }).click();
     assert.deepEqual(
       await annaPage.locator('.mkb-steps a').allTextContents(),
-      ['6. Criterium 3: driepartijenovereenkomst', '11. Overzicht en indienen'],
+      ['6. Criterium 3: driepartijenovereenkomst', 'Overzicht en indienen'],
       'only C3 and the summary are open',
     );
     await annaPage.getByLabel('Soort overeenkomst').fill('Leerwerkovereenkomst met model');

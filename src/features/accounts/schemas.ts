@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textField } from '../../platform/forms.ts';
 
 export const EMAIL_MAX = 254;
 export const NAME_MAX = 120;
@@ -16,7 +17,7 @@ export const signInSchema = z.object({ email, terug: z.string().optional() });
 export const tokenSchema = z.object({ token: z.string().min(1).max(100) });
 
 export const chooseInstitutionSchema = z.object({
-  name: z.string().trim().max(NAME_MAX, `Uw naam is hooguit ${NAME_MAX} tekens lang`).optional(),
+  name: textField(NAME_MAX, 'Uw naam'),
   institution: z
     .string({ error: 'Kies uw hogeschool' })
     .trim()

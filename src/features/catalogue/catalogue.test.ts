@@ -241,6 +241,13 @@ describe('catalogue: owners, the team, stories, toolkit', () => {
     const team = await signIn(site.app, site.db, 'team@programma.nl');
     await team.get('/beheer/routes');
     assert.equal((await team.post(`/beheer/routes/${id}/publicatie`, { actie: 'verbergen', reason: '' })).statusCode, 422);
+    // A reason past 1,000 characters is refused with a word, and what was typed comes back (never cut).
+    const long = `Reden ${'r'.repeat(1_000)}`;
+    const refused = await team.post(`/beheer/routes/${id}/publicatie`, { actie: 'verbergen', reason: long });
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.body, new RegExp(`<a href="#veld-reden-${id}">De reden is hooguit 1\\.000 tekens lang; u typte er 1\\.006\\.`));
+    assert.ok(refused.body.includes(`value="${long}"`));
+    assert.equal((await get(site, `/routes/${slug}`)).statusCode, 200, 'still published');
     assert.equal(
       (await team.post(`/beheer/routes/${id}/publicatie`, { actie: 'verbergen', reason: 'Voldoet niet meer aan C4' })).statusCode,
       303,

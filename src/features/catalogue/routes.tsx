@@ -7,7 +7,7 @@ import { referenceOptions } from '../reference/index.ts';
 import { LEVELS, PARTICIPATION, TARGET_GROUPS } from '../registrations/index.ts';
 import { atomFeed, badgeSvg, openApiDocument, routeResource, routesCsv, sitemap } from './open-data.ts';
 import { searchTerms } from './rules.ts';
-import { profileSchema } from './schemas.ts';
+import { profileSchema, publicationSchema } from './schemas.ts';
 import {
   badgeRoute,
   type CatalogueQuery,
@@ -240,19 +240,20 @@ export default async function catalogueRoutes(app: FastifyInstance) {
   });
 
   app.post<{ Params: { id: string } }>('/beheer/routes/:id/publicatie', TEAM, async (request, reply) => {
-    const body = submittedValues(request.body);
-    const hide = body.actie === 'verbergen';
-    const reason = (body.reason ?? '').trim().slice(0, 1000);
-    if (hide && !reason) {
+    const form = parseForm(publicationSchema, request.body);
+    if (!form.ok) {
       const page = (
         <RoutesAdminPage
           ctx={pageContext(request, reply)}
           routes={await routesForTeam(db)}
-          errors={[{ field: 'reason', message: 'Vul een reden in om de route te verbergen' }]}
+          errors={form.errors.map((e) => ({ ...e, field: `reden-${request.params.id}` }))}
+          failed={{ id: request.params.id, reason: submittedValues(request.body).reason ?? '' }}
         />
       );
       return sendPage(reply, page, 422);
     }
+    const hide = form.data.actie === 'verbergen';
+    const reason = form.data.reason;
     await setRoutePublication(db, me(request), request.params.id, !hide, hide ? reason : null);
     return reply.redirect('/beheer/routes?opgeslagen=1', 303);
   });

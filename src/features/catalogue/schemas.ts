@@ -35,3 +35,10 @@ export const assetSchema = z.object({
   title: text(LIMITS.short, 'De titel', 'Vul een titel in'),
   description: text(LIMITS.reason, 'De omschrijving', 'Vul een omschrijving in'),
 });
+
+export const publicationSchema = z
+  .object({
+    actie: z.enum(['verbergen', 'tonen'], { error: 'Kies verbergen of tonen' }),
+    reason: text(LIMITS.reason, 'De reden'),
+  })
+  .refine((d) => d.actie !== 'verbergen' || d.reason !== '', { path: ['reason'], error: 'Vul een reden in om de route te verbergen' });

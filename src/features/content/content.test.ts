@@ -107,7 +107,7 @@ describe('back office: content pages', () => {
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /Er zijn 2 fouten in het formulier/);
     assert.match(res.body, /<a href="#veld-title">Vul een titel in<\/a>/);
-    assert.match(res.body, /<a href="#veld-body">De tekst is hooguit 50\.000 tekens lang<\/a>/);
+    assert.match(res.body, /<a href="#veld-body">De tekst is hooguit 50\.000 tekens lang; u typte er [\d.]+\. Kort de tekst in\.<\/a>/);
     assert.match(res.body, />Mijn inleiding blijft<\/textarea>/);
     assert.ok(res.body.includes(longBody), 'the long text is given back, not lost');
     const stored = await db.selectFrom('pages').select('title').where('slug', '=', 'privacy').executeTakeFirstOrThrow();

@@ -22,7 +22,8 @@ export async function startRegistration(db: Db, user: CurrentUser, now = new Dat
       institution_brin: institutionBrin,
       reference: null,
       state: 'draft',
-      answers: JSON.stringify({ opleiding: { values: { institution: institutionBrin }, complete: false } }),
+      // Nothing answered yet: the step form proposes the user's hogeschool (`stepDefaults`).
+      answers: JSON.stringify({}),
       title: null,
       created_by: user.id,
       created_at: now.toISOString(),

@@ -1,9 +1,13 @@
 import type { Answers } from './rules.ts';
 import type { Choices } from './schemas.ts';
-import { STEPS } from './steps.ts';
+import { rowCount, STEPS } from './steps.ts';
 
-/** One answer in words; an uploaded file also carries its id, so pages can link to it. */
-export type ReadoutRow = { label: string; value: string; fileId?: string };
+/**
+ * One answer in words; an uploaded file also carries its id, so pages can link to it, and a table
+ * of rows (companies, branches) its cells, so pages can show a table. `value` is always the answer
+ * as plain text (for e-mail, the PDF and comparing versions).
+ */
+export type ReadoutRow = { label: string; value: string; fileId?: string; table?: { columns: string[]; rows: string[][] } };
 export type ReadoutSection = { slug: string; title: string; rows: ReadoutRow[] };
 
 export const NOT_ANSWERED = 'Niet ingevuld';
@@ -19,13 +23,23 @@ export function readout(answers: Answers, choices: Choices): ReadoutSection[] {
     for (const field of step.fields) {
       if (field.kind === 'rows') {
         const lines: string[] = [];
-        for (let i = 1; i <= field.count; i++) {
-          const cells = field.columns
-            .map((c) => [c.label, String(values[`${field.name}_${i}_${c.name}`] ?? '').trim()] as const)
-            .filter(([, v]) => v !== '');
-          if (cells.length) lines.push(cells.map(([l, v]) => `${l}: ${v}`).join(', '));
+        const table: string[][] = [];
+        for (let i = 1; i <= rowCount(field, values); i++) {
+          const cells = field.columns.map((c) => String(values[`${field.name}_${i}_${c.name}`] ?? '').trim());
+          if (cells.every((v) => v === '')) continue;
+          table.push(cells);
+          lines.push(
+            field.columns
+              .map((c, j) => (cells[j] ? `${c.label}: ${cells[j]}` : ''))
+              .filter(Boolean)
+              .join(', '),
+          );
         }
-        rows.push({ label: field.label, value: lines.length ? lines.join('\n') : NOT_ANSWERED });
+        rows.push({
+          label: field.label,
+          value: lines.length ? lines.join('\n') : NOT_ANSWERED,
+          ...(table.length ? { table: { columns: field.columns.map((c) => c.label), rows: table } } : {}),
+        });
         continue;
       }
       if (field.kind === 'file') {

@@ -4,6 +4,7 @@ import { PDFParse } from 'pdf-parse';
 import { buildTestApp, type Client, countRows, signIn } from '../../../test/helpers.ts';
 import { applicant, fillAll, saveStep, startDraft, submit, VALID } from '../../../test/registration-fixtures.ts';
 import { ensureUser } from '../accounts/index.ts';
+import { STEPS, TEXT_MAX } from './steps.ts';
 
 const year = new Date().getUTCFullYear();
 
@@ -503,7 +504,102 @@ describe('registration: withdraw, colleagues, isolation, uploads', () => {
     assert.doesNotMatch(detail.body, /<script>alert/);
     const huge = await saveStep(client, id, 'route', { ...VALID.route, description: 'x'.repeat(1_000_000) });
     assert.equal(huge.statusCode, 422);
-    assert.match(huge.body, /Dit veld is hooguit 5\.000 tekens lang/);
+    assert.match(huge.body, /Dit veld is hooguit 5\.000 tekens lang; u typte er 1\.000\.000/);
+    assert.equal((await answers(db, id)).answers.route?.values.description, hostile, 'the earlier answer stays; nothing is cut');
+  });
+
+  test('every step saved with "later verder": an over-long text is refused with a message, control characters are removed, the rest is saved', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    const client = await applicant(app, db, 'anna@avans.nl');
+    const id = await startDraft(client);
+    const dirty = 'Regel een\u0007\u0008\u001b[31m\ttab\nregel twee';
+    const clean = 'Regel een[31m\ttab\nregel twee';
+    for (const step of STEPS) {
+      const texts = step.fields.flatMap((f) =>
+        f.kind === 'text' || f.kind === 'textarea'
+          ? [{ name: f.name, max: f.max }]
+          : f.kind === 'rows'
+            ? [{ name: `${f.name}_1_name`, max: TEXT_MAX }]
+            : [],
+      );
+      const [long, ...others] = texts;
+      if (!long) continue;
+      const form: Record<string, string> = { ...(VALID as Record<string, Record<string, string>>)[step.slug] };
+      for (const o of others) form[o.name] = dirty;
+      form[long.name] = 'y'.repeat(300_000);
+      const res = await saveStep(client, id, step.slug, form, 'later');
+      assert.equal(res.statusCode, 422, `${step.slug}: the refused text is shown, not left behind`);
+      assert.match(
+        res.body,
+        new RegExp(
+          `Dit veld is hooguit ${long.max.toLocaleString('nl-NL').replace('.', '\\.')} tekens lang; u typte er 300\\.000\\. Kort de tekst in\\. De rest van de stap is opgeslagen\\.`,
+        ),
+      );
+      assert.ok(res.body.includes('y'.repeat(300_000)), `${step.slug}: what was typed is in the form to shorten`);
+      const stored = (await answers(db, id)).answers[step.slug];
+      assert.equal(stored?.complete, false);
+      assert.equal(stored?.values[long.name], undefined, `${step.slug}: the over-long text is not stored`);
+      for (const o of others) assert.equal(stored?.values[o.name], clean, `${step.slug}.${o.name} cleaned`);
+      assert.doesNotMatch(JSON.stringify(stored), /\\u000[78]|\\u001b/);
+    }
+    const summary = await client.get(`/aanmelden/${id}/overzicht`);
+    assert.equal(summary.statusCode, 200);
+    assert.ok(summary.body.length < 200_000, `summary is ${summary.body.length} bytes`);
+    assert.doesNotMatch(summary.body, /[\u0007\u0008\u001b]/);
+  });
+
+  test('tables of rows grow with "Nog een bedrijf toevoegen" and lose a row with "Verwijderen", without JavaScript', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    const client = await applicant(app, db, 'anna@avans.nl');
+    const id = await startDraft(client);
+    const page = await client.get(`/aanmelden/${id}/mkb-werkplek`);
+    assert.equal((page.body.match(/name="companies_\d+_name"/g) ?? []).length, 2, 'a new form starts with two rows');
+    const form = { ...VALID['mkb-werkplek'], companies_2_name: 'Tweede BV', companies_2_kvk: '' };
+    let res = await saveStep(client, id, 'mkb-werkplek', form, 'rij-erbij:companies');
+    assert.equal(res.headers.location, `/aanmelden/${id}/mkb-werkplek#veld-companies_3_name`);
+    let stored = (await answers(db, id)).answers['mkb-werkplek']?.values;
+    assert.equal(stored?.companies_2_name, 'Tweede BV', 'what was typed is saved');
+    assert.equal(stored?.companies_3_name, '');
+    const longer = await client.get(`/aanmelden/${id}/mkb-werkplek`);
+    assert.equal((longer.body.match(/name="companies_\d+_name"/g) ?? []).length, 3);
+    assert.match(longer.body, />Verwijderen<span class="mkb-visually-hidden"> \(bedrijf in rij 3\)<\/span>/);
+
+    // Row 3 typed, then row 1 removed: the rows after it move up.
+    res = await saveStep(
+      client,
+      id,
+      'mkb-werkplek',
+      { ...form, companies_3_name: 'Derde BV', companies_3_kvk: '87654321' },
+      'rij-weg:companies:1',
+    );
+    assert.equal(res.statusCode, 303);
+    stored = (await answers(db, id)).answers['mkb-werkplek']?.values;
+    assert.deepEqual(
+      [stored?.companies_1_name, stored?.companies_2_name, stored?.companies_2_kvk, stored?.companies_3_name],
+      ['Tweede BV', 'Derde BV', '87654321', undefined],
+    );
+    const summary = await client.get(`/aanmelden/${id}/overzicht`);
+    assert.match(
+      summary.body,
+      /<tr><td>Tweede BV<\/td><td><span class="mkb-meta">niet ingevuld<\/span><\/td><\/tr><tr><td>Derde BV<\/td><td>87654321<\/td><\/tr>/,
+    );
+    // A row number that does not exist changes nothing.
+    await saveStep(client, id, 'mkb-werkplek', { ...VALID['mkb-werkplek'] }, 'rij-weg:companies:99');
+    assert.equal((await answers(db, id)).answers['mkb-werkplek']?.values.companies_1_name, VALID['mkb-werkplek'].companies_1_name);
+  });
+
+  test('a new registration shows every step as not filled in, counts ten steps, and proposes the hogeschool', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    const client = await applicant(app, db, 'anna@avans.nl');
+    const start = await client.get('/aanmelden');
+    assert.match(start.body, /in 10 stappen; daarna ziet u alles in een overzicht/);
+    const id = await startDraft(client);
+    const first = await client.get(`/aanmelden/${id}/organisatie`);
+    assert.match(first.body, /stap 1 van 10/);
+    assert.equal((first.body.match(/\(nog niet ingevuld\)/g) ?? []).length, 10);
+    assert.doesNotMatch(first.body, /onvolledig/);
+    const second = await client.get(`/aanmelden/${id}/opleiding`);
+    assert.match(second.body, /<option value="07GR" selected>/);
   });
 
   test('a session that ended mid-form keeps what was saved and returns to the same step after signing in', async (t) => {

@@ -2,15 +2,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../platform/errors.tsx';
 import { parseForm, readForm, submittedValues, requireUser as user } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
+import type { FieldErrors } from '../../ui/components.tsx';
 import { sendPage } from '../../ui/render.ts';
 import { getUpload, saveStep, startRegistration, storeUpload } from './editing.ts';
 import { decisionOf, receiptPdf, timeline } from './history.ts';
 import { MESSAGES } from './messages.ts';
 import { readout } from './readout.ts';
 import { canEditRegistration, canEditStep, canStartRegistration, canWithdraw, resumeStep, warnings } from './rules.ts';
-import { rawValues, submitSchema, validateStep, withdrawSchema } from './schemas.ts';
+import { rawValues, storableValues, submitSchema, validateStep, withdrawSchema } from './schemas.ts';
 import { choices, getEditableRegistration, getRegistration, registrationsOfUser } from './service.ts';
-import { FILE_MAX_BYTES, STEPS, SUMMARY_SLUG, stepBySlug } from './steps.ts';
+import { addRow, FILE_MAX_BYTES, type RowsField, removeRow, rowCount, STEPS, SUMMARY_SLUG, stepBySlug, stepDefaults } from './steps.ts';
 import { submitRegistration, withdrawRegistration } from './submission.ts';
 import { DetailPage } from './views/detail.tsx';
 import { StartPage, StepPage, SummaryPage } from './views/form.tsx';
@@ -56,7 +57,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
     if (!step) throw new NotFoundError('step');
     const reg = await getEditableRegistration(db, user(request), id, slug);
     const notice = (request.query as Record<string, unknown>)['let-op'] === 'collega' ? MESSAGES.colleague : undefined;
-    const values = reg.answers[slug]?.values ?? {};
+    const values = reg.answers[slug]?.values ?? stepDefaults(slug, reg.institutionBrin);
     return sendPage(
       reply,
       <StepPage ctx={pageContext(request, reply)} reg={reg} step={step} values={values} choices={await choices(db)} notice={notice} />,
@@ -68,12 +69,22 @@ export default async function registrationRoutes(app: FastifyInstance) {
     const step = stepBySlug(slug);
     if (!step) throw new NotFoundError('step');
     const me = user(request);
-    await getEditableRegistration(db, me, id, slug);
+    const before = await getEditableRegistration(db, me, id, slug);
     const { fields, file } = await readForm(request);
     const options = await choices(db);
-    const values = rawValues(step, fields);
+    const action = String(fields.actie ?? 'volgende');
+    let values = rawValues(step, fields);
+    // "Nog een … toevoegen" and "Verwijderen" in a table: saved, and the form comes back changed.
+    const rowAction = /^rij-(erbij|weg):([a-z_]+)(?::(\d{1,3}))?$/.exec(action);
+    const rowsField = step.fields.find((f): f is RowsField => f.kind === 'rows' && f.name === rowAction?.[2]);
+    if (rowAction && rowsField) {
+      values = rowAction[1] === 'erbij' ? addRow(rowsField, values) : removeRow(rowsField, values, Number(rowAction[3]));
+    }
     const result = validateStep(step, values, options);
-    const errors = result.ok ? [] : [...result.errors];
+    // What did not pass is saved all the same, except a text past its limit: refused, never cut.
+    const storable = result.ok ? { values: result.values, refused: [] } : storableValues(step, values, before.answers[slug]?.values ?? {});
+    const errors = [...storable.refused];
+    for (const e of result.ok ? [] : result.errors) if (!errors.some((x) => x.field === e.field)) errors.push(e);
 
     const fileField = step.fields.find((f) => f.kind === 'file');
     let uploaded = false;
@@ -94,29 +105,12 @@ export default async function registrationRoutes(app: FastifyInstance) {
     // stored raised the revision once; that is this user's own save, not a colleague's.
     const seen = Number.parseInt(String(fields.revisie ?? ''), 10);
     const revision = Number.isNaN(seen) ? Number.NaN : seen + (uploaded ? 1 : 0);
-    const saved = await saveStep(
-      db,
-      me,
-      id,
-      slug,
-      result.ok ? result.values : values,
-      errors.length === 0,
-      Number.isNaN(revision) ? null : revision,
-    );
-    const action = String(fields.actie ?? 'volgende');
+    const saved = await saveStep(db, me, id, slug, storable.values, errors.length === 0, Number.isNaN(revision) ? null : revision);
     const colleague = saved.savedOverOther ? '?let-op=collega' : '';
 
-    if (action === 'later') return reply.redirect(`/aanmeldingen/${id}?melding=opgeslagen`, 303);
-    // Moving on skips steps that are closed (during an information request only some are open).
     const reg = await getEditableRegistration(db, me, id, slug);
-    const open = STEPS.filter((s) => canEditStep(reg, s.slug));
-    const here = open.findIndex((s) => s.slug === slug);
-    if (action === 'vorige') {
-      const previous = open[here - 1]?.slug ?? slug;
-      return reply.redirect(`/aanmelden/${id}/${previous}${colleague}`, 303);
-    }
-    if (errors.length > 0) {
-      errors.sort(
+    const showAgain = (list: FieldErrors, status: number) => {
+      list.sort(
         (a, b) => step.fields.findIndex((f) => a.field.startsWith(f.name)) - step.fields.findIndex((f) => b.field.startsWith(f.name)),
       );
       const shown = {
@@ -125,10 +119,25 @@ export default async function registrationRoutes(app: FastifyInstance) {
       };
       return sendPage(
         reply,
-        <StepPage ctx={pageContext(request, reply)} reg={reg} step={step} values={shown} choices={options} errors={errors} />,
-        422,
+        <StepPage ctx={pageContext(request, reply)} reg={reg} step={step} values={shown} choices={options} errors={list} />,
+        status,
       );
+    };
+    // A refused text is never left behind unseen, whatever button was pressed.
+    if (storable.refused.length > 0) return showAgain(errors, 422);
+    if (rowAction && rowsField) {
+      const row = rowAction[1] === 'erbij' ? rowCount(rowsField, values) : 1;
+      return reply.redirect(`/aanmelden/${id}/${slug}${colleague}#veld-${rowsField.name}_${row}_${rowsField.columns[0]?.name}`, 303);
     }
+    if (action === 'later') return reply.redirect(`/aanmeldingen/${id}?melding=opgeslagen`, 303);
+    // Moving on skips steps that are closed (during an information request only some are open).
+    const open = STEPS.filter((s) => canEditStep(reg, s.slug));
+    const here = open.findIndex((s) => s.slug === slug);
+    if (action === 'vorige') {
+      const previous = open[here - 1]?.slug ?? slug;
+      return reply.redirect(`/aanmelden/${id}/${previous}${colleague}`, 303);
+    }
+    if (errors.length > 0) return showAgain(errors, 422);
     const next = open[here + 1]?.slug ?? SUMMARY_SLUG;
     return reply.redirect(`/aanmelden/${id}/${next}${colleague}`, 303);
   });

@@ -116,7 +116,7 @@ export function resumeStep(answers: Answers): string | null {
 function isEmpty(step: Step, values: Values, name: string): boolean {
   const field = step.fields.find((f) => f.name === name);
   if (!field) return true;
-  return fieldNames(field).every((n) => {
+  return fieldNames(field, values).every((n) => {
     const v = values[n];
     return v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
   });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { textField } from '../../platform/forms.ts';
+import { cleanText, textField, tooLong } from '../../platform/forms.ts';
+import { LIMITS } from '../../platform/limits.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
 import type { Option } from '../reference/index.ts';
-import { type ChoiceList, type Field, fieldNames, LONG_TEXT_MAX, type Step, TEXT_MAX } from './steps.ts';
+import { type ChoiceList, type Field, fieldNames, LONG_TEXT_MAX, rowCount, type Step, TEXT_MAX } from './steps.ts';
 
 /** Answers of one step as the form holds them: text per name, a list for a group of checkboxes. */
 export type Values = Record<string, string | string[]>;
@@ -10,7 +11,6 @@ export type Choices = Record<ChoiceList, Option[]>;
 
 export const REASON_MAX = 2_000;
 
-// Control characters other than tab and newlines have no place in answers.
 const POSTCODE = /^([1-9][0-9]{3}) ?(?!SA|SD|SS)([A-Z]{2})$/;
 const PHONE_NL = /^(?:\+31|0031|0)[1-9]\d{8}$/;
 const PHONE_INTL = /^\+[1-9]\d{7,14}$/;
@@ -118,28 +118,81 @@ function fieldSchema(field: Exclude<Field, { kind: 'rows' | 'file' }>, choices: 
   }
 }
 
-/** What the browser sent, reduced to the names of this step (everything else is ignored). */
+/**
+ * What the browser sent, reduced to the names of this step (everything else is ignored), with
+ * control characters removed (`cleanText`). A table has as many rows as the form sent.
+ */
 export function rawValues(step: Step, body: unknown): Values {
   const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
   const values: Values = {};
   for (const field of step.fields) {
     if (field.kind === 'file') continue;
-    for (const name of fieldNames(field)) {
+    for (const name of fieldNames(field, input)) {
       const v = input[name];
-      if (field.kind === 'checkboxes') values[name] = (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String);
-      else values[name] = Array.isArray(v) ? String(v[0] ?? '') : v === undefined ? '' : String(v);
+      if (field.kind === 'checkboxes') values[name] = (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => cleanText(String(x)));
+      else values[name] = cleanText(Array.isArray(v) ? String(v[0] ?? '') : v === undefined ? '' : String(v));
     }
   }
   return values;
 }
 
-/** The Zod schema of one step, built from its description. */
-export function stepSchema(step: Step, choices: Choices) {
+/** The most characters a field's value may have: what its schema allows. */
+function lengthLimit(field: Exclude<Field, { kind: 'file' }>, name: string): number {
+  switch (field.kind) {
+    case 'text':
+      return field.max;
+    case 'textarea':
+      return field.max ?? LONG_TEXT_MAX;
+    case 'rows': {
+      const column = field.columns.find((c) => name.endsWith(`_${c.name}`));
+      return column?.kind === 'kvk' ? 20 : (column?.max ?? TEXT_MAX);
+    }
+    case 'email':
+      return LIMITS.email;
+    case 'tel':
+      return LIMITS.phone;
+    case 'postcode':
+    case 'croho':
+    case 'date':
+      return 10;
+    case 'integer':
+      return 12;
+    default:
+      return LIMITS.short;
+  }
+}
+
+/**
+ * What may be stored of a step that did not pass its checks: everything as typed (cleaned), except
+ * a value longer than its field allows. That one keeps what was stored before and is named in
+ * `refused`, so the person is told and can shorten it; nothing is cut without a word.
+ */
+export function storableValues(step: Step, values: Values, previous: Values): { values: Values; refused: FieldErrors } {
+  const stored: Values = {};
+  const refused: FieldErrors = [];
+  for (const field of step.fields) {
+    if (field.kind === 'file') continue;
+    for (const name of fieldNames(field, values)) {
+      const v = values[name] ?? '';
+      const limit = lengthLimit(field, name);
+      const length = Array.isArray(v) ? Math.max(0, ...v.map((x) => x.length)) : v.trim().length;
+      if (length > limit || (Array.isArray(v) && v.length > 100)) {
+        refused.push({ field: name, message: `${tooLong('Dit veld', limit, length)} De rest van de stap is opgeslagen.` });
+        const before = previous[name];
+        if (before !== undefined) stored[name] = before;
+      } else stored[name] = v;
+    }
+  }
+  return { values: stored, refused };
+}
+
+/** The Zod schema of one step, built from its description (a table with as many rows as `values` has). */
+export function stepSchema(step: Step, choices: Choices, values: Values = {}) {
   const shape: Record<string, z.ZodType> = {};
   for (const field of step.fields) {
     if (field.kind === 'file') continue;
     if (field.kind === 'rows') {
-      for (let i = 1; i <= field.count; i++) {
+      for (let i = 1; i <= rowCount(field, values); i++) {
         for (const c of field.columns) {
           shape[`${field.name}_${i}_${c.name}`] =
             c.kind === 'kvk'
@@ -162,7 +215,7 @@ function rowIssues(step: Step, values: Values): FieldErrors {
   const issues: FieldErrors = [];
   for (const field of step.fields) {
     if (field.kind !== 'rows') continue;
-    for (let i = 1; i <= field.count; i++) {
+    for (let i = 1; i <= rowCount(field, values); i++) {
       const cells = field.columns.map((c) => String(values[`${field.name}_${i}_${c.name}`] ?? '').trim());
       if (cells.every((v) => v === '')) continue;
       field.columns.forEach((c, j) => {
@@ -177,10 +230,10 @@ export type StepResult = { ok: true; values: Values } | { ok: false; values: Val
 
 /** Validates a step; on failure the raw values come back so nothing the user typed is lost. */
 export function validateStep(step: Step, values: Values, choices: Choices): StepResult {
-  const result = stepSchema(step, choices).safeParse(values);
+  const result = stepSchema(step, choices, values).safeParse(values);
   const rows = rowIssues(step, values);
   if (result.success && rows.length === 0) return { ok: true, values: result.data as Values };
-  const order = step.fields.flatMap((f) => (f.kind === 'file' ? [f.name] : fieldNames(f)));
+  const order = step.fields.flatMap((f) => (f.kind === 'file' ? [f.name] : fieldNames(f, values)));
   const errors: FieldErrors = [...rows];
   for (const issue of result.success ? [] : result.error.issues) {
     const field = String(issue.path[0]);
@@ -191,11 +244,7 @@ export function validateStep(step: Step, values: Values, choices: Choices): Step
 }
 
 export const withdrawSchema = z.object({
-  reason: z
-    .string({ error: 'Vul een reden in' })
-    .trim()
-    .min(1, 'Vul een reden in')
-    .max(REASON_MAX, `De reden is hooguit ${REASON_MAX.toLocaleString('nl-NL')} tekens lang`),
+  reason: textField(REASON_MAX, 'De reden', 'Vul een reden in'),
 });
 
 export const submitSchema = z.object({

@@ -33,6 +33,8 @@ export function RoutesAdminPage(props: {
   routes: { id: string; slug: string; title: string; institution: string; published: boolean; reason: string | null }[];
   notice?: string;
   errors?: FieldErrors;
+  /** The route whose form came back with an error, with what was typed. */
+  failed?: { id: string; reason: string };
 }) {
   return (
     <BackOfficePage ctx={props.ctx} title="Gepubliceerde routes" heading="Routes in het landelijk overzicht">
@@ -70,15 +72,17 @@ export function RoutesAdminPage(props: {
                     {r.published ? (
                       <>
                         <input type="hidden" name="actie" value="verbergen" />
-                        <label class="mkb-visually-hidden" for={`reden-${r.id}`}>
+                        <label class="mkb-visually-hidden" for={`veld-reden-${r.id}`}>
                           Reden om {r.title} te verbergen
                         </label>
                         <input
-                          class="utrecht-textbox utrecht-textbox--html-input"
-                          id={`reden-${r.id}`}
+                          class={`utrecht-textbox utrecht-textbox--html-input${props.failed?.id === r.id ? ' utrecht-textbox--invalid' : ''}`}
+                          id={`veld-reden-${r.id}`}
                           name="reason"
                           maxLength={LIMITS.reason}
                           placeholder="Reden"
+                          value={props.failed?.id === r.id ? props.failed.reason : undefined}
+                          aria-invalid={props.failed?.id === r.id ? 'true' : undefined}
                         />
                         <Button secondary>Verbergen</Button>
                       </>

@@ -1,7 +1,7 @@
 import { LIMITS } from '../../../platform/limits.ts';
 import { errorFor, type FieldErrors, fieldId, SelectField, TextArea, TextField } from '../../../ui/components.tsx';
 import type { Choices, Values } from '../schemas.ts';
-import type { Field } from '../steps.ts';
+import { type Field, MAX_ROWS, rowCount } from '../steps.ts';
 
 const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
@@ -100,8 +100,9 @@ export function FormField({ field, values, errors, choices }: { field: Field; va
     }
     case 'rows': {
       const rowErrors = (errors ?? []).filter((e) => e.field.startsWith(`${field.name}_`));
+      const count = rowCount(field, values);
       return (
-        <fieldset class={`utrecht-form-fieldset mkb-fieldset${rowErrors.length ? ' mkb-fieldset--invalid' : ''}`}>
+        <fieldset class={`utrecht-form-fieldset mkb-fieldset${rowErrors.length ? ' mkb-fieldset--invalid' : ''}`} id={fieldId(field.name)}>
           <legend class="utrecht-form-fieldset__legend">
             {field.label}
             <Optional field={field} />
@@ -124,10 +125,15 @@ export function FormField({ field, values, errors, choices }: { field: Field; va
                     {c.label}
                   </th>
                 ))}
+                {count > 1 && (
+                  <th scope="col">
+                    <span class="mkb-visually-hidden">Verwijderen</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
-              {Array.from({ length: field.count }, (_, r) => r + 1).map((row) => (
+              {Array.from({ length: count }, (_, r) => r + 1).map((row) => (
                 <tr key={row}>
                   <th scope="row">{row}</th>
                   {field.columns.map((c) => {
@@ -144,6 +150,7 @@ export function FormField({ field, values, errors, choices }: { field: Field; va
                           name={name}
                           type="text"
                           maxLength={c.kind === 'kvk' ? 20 : c.max}
+                          inputMode={c.kind === 'kvk' ? 'numeric' : undefined}
                           value={str(values[name])}
                           aria-invalid={invalid ? 'true' : undefined}
                           aria-describedby={invalid ? `fout-${name}` : undefined}
@@ -151,10 +158,31 @@ export function FormField({ field, values, errors, choices }: { field: Field; va
                       </td>
                     );
                   })}
+                  {count > 1 && (
+                    <td>
+                      <button class="mkb-link-button" type="submit" name="actie" value={`rij-weg:${field.name}:${row}`}>
+                        Verwijderen
+                        <span class="mkb-visually-hidden">
+                          {' '}
+                          ({field.item} in rij {row})
+                        </span>
+                      </button>
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
+          {count < MAX_ROWS && (
+            <button
+              class="utrecht-button utrecht-button--secondary-action mkb-add-row"
+              type="submit"
+              name="actie"
+              value={`rij-erbij:${field.name}`}
+            >
+              Nog een {field.item} toevoegen
+            </button>
+          )}
         </fieldset>
       );
     }

@@ -25,7 +25,7 @@ export function StepPage(props: {
   return (
     <Layout ctx={ctx} title={`${errors?.length ? 'Fout: ' : ''}${step.title} – aanmelding`}>
       <p class="mkb-meta">
-        Aanmelding {reg.reference ?? '(nog niet ingediend)'} · stap {index + 1} van {STEPS.length + 1}
+        Aanmelding {reg.reference ?? '(nog niet ingediend)'} · stap {index + 1} van {STEPS.length}
       </p>
       <Heading1>{step.title}</Heading1>
       {props.notice && <Notice kind="warning">{props.notice}</Notice>}
@@ -42,6 +42,12 @@ export function StepPage(props: {
           {step.intro && <p class="utrecht-paragraph">{step.intro}</p>}
           <CsrfField token={ctx.csrfToken} />
           <input type="hidden" name="revisie" value={String(reg.revision)} />
+          {step.fields.some((f) => f.kind === 'rows') && (
+            // Enter in a field means "Opslaan en volgende", not the first "Verwijderen" of a table.
+            <button type="submit" name="actie" value="volgende" class="mkb-visually-hidden" tabIndex={-1} aria-hidden="true">
+              Opslaan en volgende
+            </button>
+          )}
           {step.fields.map((field) => (
             <FormField key={field.name} field={field} values={values} errors={errors} choices={props.choices} />
           ))}
@@ -76,7 +82,7 @@ export function SummaryPage(props: {
   return (
     <Layout ctx={ctx} title="Overzicht en indienen – aanmelding">
       <p class="mkb-meta">
-        Aanmelding {reg.reference ?? '(nog niet ingediend)'} · stap {STEPS.length + 1} van {STEPS.length + 1}
+        Aanmelding {reg.reference ?? '(nog niet ingediend)'} · overzicht na stap {STEPS.length}
       </p>
       <Heading1>Overzicht en indienen</Heading1>
       <ErrorSummary errors={props.errors} />
@@ -159,8 +165,8 @@ export function StartPage({ ctx, drafts, canStart }: { ctx: PageContext; drafts:
     <Layout ctx={ctx} title="Route aanmelden">
       <Heading1>Route aanmelden</Heading1>
       <p class="utrecht-paragraph mkb-lead">
-        Beschrijf de opleidingsroute in {STEPS.length} stappen. Alles wordt bij elke stap opgeslagen; u kunt stoppen en later verdergaan,
-        ook samen met collega’s van uw hogeschool.
+        Beschrijf de opleidingsroute in {STEPS.length} stappen; daarna ziet u alles in een overzicht en dient u in. Alles wordt bij elke
+        stap opgeslagen; u kunt stoppen en later verdergaan, ook samen met collega’s van uw hogeschool.
       </p>
       {drafts.length > 0 && (
         <>

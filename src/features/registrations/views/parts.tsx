@@ -18,12 +18,10 @@ export function Progress({ reg, current }: { reg: Registration; current: string 
             <li key={s.slug} class={`mkb-step mkb-step--${status ?? 'summary'}`}>
               {open ? (
                 <a href={stepUrl(reg.id, s.slug)} aria-current={current === s.slug ? 'step' : undefined}>
-                  {i + 1}. {s.title}
+                  {s.slug === SUMMARY_SLUG ? s.title : `${i + 1}. ${s.title}`}
                 </a>
               ) : (
-                <span>
-                  {i + 1}. {s.title}
-                </span>
+                <span>{s.slug === SUMMARY_SLUG ? s.title : `${i + 1}. ${s.title}`}</span>
               )}
               {status && <span class="mkb-step__status"> ({STATUS_TEXT[status]})</span>}
             </li>
@@ -48,6 +46,33 @@ export function ReadoutValue({ row, registrationId }: { row: ReadoutRow; registr
         {row.value}
         <span class="mkb-visually-hidden"> (pdf downloaden)</span>
       </a>
+    );
+  }
+  if (row.table) {
+    return (
+      <table class="mkb-table mkb-table--compact">
+        <caption class="mkb-visually-hidden">{row.label}</caption>
+        <thead>
+          <tr>
+            {row.table.columns.map((c) => (
+              <th scope="col" key={c}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {row.table.rows.map((cells, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+            <tr key={i}>
+              {cells.map((cell, j) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: cells are columns in a fixed order
+                <td key={j}>{cell || <span class="mkb-meta">niet ingevuld</span>}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     );
   }
   return <>{row.value}</>;
