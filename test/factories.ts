@@ -74,22 +74,26 @@ export async function registration(
   const team = options.team ?? (await user(db, 'tessa@programma.nl', 'team', { name: 'Tessa Team' }));
   await assign(db, config, team, id, [team.id]);
   if (state === 'in_review') return { id, applicant, team };
-  if (options.verdicts) {
-    await saveAssessment(
-      db,
-      team,
-      id,
-      { verdicts: options.verdicts, recommendation: 'accept', proposedParticipation: 'pilot', summary: '' },
-      true,
-    );
-  }
-  await decide(db, config, team, id, {
+  await assessAndAccept(site, team, id, { verdicts: options.verdicts, conditions: options.conditions, message: 'Welkom' });
+  return { id, applicant, team };
+}
+
+/** What the team does to accept an assigned registration: an assessment submitted (all "voldoet" unless given), then the decision. */
+export async function assessAndAccept(
+  site: { db: Db; config: Config },
+  team: CurrentUser,
+  id: string,
+  options: { verdicts?: Verdicts; conditions?: string; message?: string } = {},
+) {
+  const verdicts =
+    options.verdicts ?? Object.fromEntries(['C1', 'C2', 'C3', 'C4', 'C5'].map((c) => [c, { verdict: 'meets' as const, explanation: '' }]));
+  await saveAssessment(site.db, team, id, { verdicts, recommendation: 'accept', proposedParticipation: 'pilot', summary: '' }, true);
+  await decide(site.db, site.config, team, id, {
     kind: 'accept',
     participation: 'pilot',
     conditions: options.conditions ?? '',
     reopen: [],
-    message: 'Welkom',
+    message: options.message ?? '',
     deadline: '',
   });
-  return { id, applicant, team };
 }

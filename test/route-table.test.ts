@@ -3,12 +3,12 @@ import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
 import sharp from 'sharp';
 import { ensureUser } from '../src/features/accounts/index.ts';
-import { assign, decide } from '../src/features/assessments/index.ts';
+import { assign } from '../src/features/assessments/index.ts';
 import { addAsset, addStory, prepareImage } from '../src/features/catalogue/index.ts';
 import { book, publishSlots } from '../src/features/kickoffs/index.ts';
 import { storeUpload } from '../src/features/registrations/index.ts';
 import { enqueueMail } from '../src/platform/mail/repo.ts';
-import { registration, user } from './factories.ts';
+import { assessAndAccept, registration, user } from './factories.ts';
 import { buildTestApp, Client, countRows, signIn } from './helpers.ts';
 import { fillAll, startDraft, submit } from './registration-fixtures.ts';
 
@@ -186,14 +186,7 @@ describe('route table', () => {
       institutionName: null,
     };
     await assign(db, app.config, teamUser, submitted, [teamUser.id]);
-    await decide(db, app.config, teamUser, submitted, {
-      kind: 'accept',
-      participation: 'pilot',
-      conditions: '',
-      reopen: [],
-      message: '',
-      deadline: '',
-    });
+    await assessAndAccept({ db, config: app.config }, teamUser, submitted);
     const kickoff = (await db.selectFrom('kickoffs').select('id').executeTakeFirstOrThrow()).id;
     const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
     await publishSlots(db, app.config, teamUser, [

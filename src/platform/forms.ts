@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FieldErrors } from '../ui/components.tsx';
 import type { CurrentUser } from '../ui/context.ts';
 import { ForbiddenError } from './errors.tsx';
+import { parseDateInput, parseTimeInput } from './time.ts';
 
 /** Control characters other than tab and newlines have no place in text people type. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
@@ -41,6 +42,45 @@ export function textField(max: number, label: string, required?: string) {
   );
   return required ? base.pipe(z.string().min(1, required)) : base;
 }
+
+/** The message for a date that could not be read; one wording on every form. */
+export const dateMessage = (label: string) => `Vul ${label} in als dd-mm-jjjj, zoals 01-09-2027`;
+
+/**
+ * A date field: `dd-mm-jjjj` as Dutch people write it, or `jjjj-mm-dd` as a date picker sends it,
+ * stored as `jjjj-mm-dd`. Empty stays empty unless `required` (then refused with that message).
+ * `label` is how the message names it, e.g. "de startdatum".
+ */
+export function dateField(label: string, required?: string) {
+  return textField(20, label, required).transform((v, ctx) => {
+    if (v === '') return v;
+    const date = parseDateInput(v);
+    if (date === null) {
+      ctx.addIssue({ code: 'custom', message: dateMessage(label) });
+      return z.NEVER;
+    }
+    return date;
+  });
+}
+
+/** A time field (`14:30`, `14.30`), stored as `uu:mm`. */
+export function timeField(label: string, required?: string) {
+  return textField(10, label, required).transform((v, ctx) => {
+    if (v === '') return v;
+    const time = parseTimeInput(v);
+    if (time === null) {
+      ctx.addIssue({ code: 'custom', message: `Vul ${label} in als uu:mm, zoals 14:30` });
+      return z.NEVER;
+    }
+    return time;
+  });
+}
+
+/**
+ * For a form's cross-field check (`superRefine(fn, ALWAYS)`): run it even when a field failed to
+ * parse (a date that could not be read), so the person gets every message in one go.
+ */
+export const ALWAYS = { when: () => true };
 
 /** A field that may repeat (checkboxes): always a list of strings. */
 export const listField = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.string()));

@@ -19,7 +19,8 @@ export function CsrfField({ token }: { token: string }) {
 export function ErrorSummary({ errors }: { errors: FieldErrors | undefined }) {
   if (!errors || errors.length === 0) return null;
   return (
-    <div class="mkb-error-summary" role="alert" aria-labelledby="foutoverzicht-titel" tabIndex={-1} id="foutoverzicht">
+    // autofocus: the summary gets the focus when the page loads, so it is read out first, without JavaScript.
+    <div class="mkb-error-summary" role="alert" aria-labelledby="foutoverzicht-titel" tabIndex={-1} id="foutoverzicht" autofocus>
       <h2 id="foutoverzicht-titel">
         {errors.length === 1 ? 'Er is 1 fout in het formulier' : `Er zijn ${errors.length} fouten in het formulier`}
       </h2>
@@ -40,6 +41,11 @@ type FieldProps = {
   hint?: string;
   errors?: FieldErrors;
   required?: boolean;
+  /**
+   * When the field is needed only in some cases, those cases in words ("verplicht bij online");
+   * shown after the label instead of "(niet verplicht)", so label and hint never contradict.
+   */
+  when?: string;
 };
 
 /** The hint and the error of a field, with the ids its input or fieldset refers to. */
@@ -68,7 +74,7 @@ function FieldFrame(props: FieldProps & { children: ComponentChildren }) {
       <p class="utrecht-form-field__label">
         <label class="utrecht-form-label" for={fieldId(props.name)}>
           {props.label}
-          {!props.required && <span class="mkb-meta"> (niet verplicht)</span>}
+          {props.when ? <span class="mkb-meta"> ({props.when})</span> : !props.required && <span class="mkb-meta"> (niet verplicht)</span>}
         </label>
       </p>
       <HintAndError name={props.name} hint={props.hint} error={error} />
@@ -84,7 +90,12 @@ function describedBy(props: Pick<FieldProps, 'name' | 'hint' | 'errors'>): strin
 }
 
 export function TextField(
-  props: FieldProps & { value?: string; type?: 'text' | 'email' | 'url' | 'tel'; maxLength?: number; autocomplete?: string },
+  props: FieldProps & {
+    value?: string;
+    type?: 'text' | 'email' | 'url' | 'tel' | 'date' | 'time';
+    maxLength?: number;
+    autocomplete?: string;
+  },
 ) {
   const invalid = Boolean(errorFor(props.errors, props.name));
   return (
@@ -103,6 +114,32 @@ export function TextField(
       />
     </FieldFrame>
   );
+}
+
+/**
+ * A date: the browser's date picker (it shows dd-mm-jjjj in Dutch and sends jjjj-mm-dd), with the
+ * hint for typing it. A value that is no jjjj-mm-dd date (typed wrongly, sent back with an error)
+ * is shown in a plain text box, so what the person typed is never dropped by the picker.
+ */
+export function DateField(props: FieldProps & { value?: string }) {
+  const value = props.value ?? '';
+  const picker = value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value);
+  return (
+    <TextField
+      {...props}
+      type={picker ? 'date' : 'text'}
+      value={value}
+      maxLength={picker ? undefined : 20}
+      hint={props.hint ?? 'dd-mm-jjjj, zoals 01-09-2027'}
+    />
+  );
+}
+
+/** A time of day: the browser's time picker (24 hours), or a text box for what it cannot show. */
+export function TimeField(props: FieldProps & { value?: string }) {
+  const value = props.value ?? '';
+  const picker = value === '' || /^\d{2}:\d{2}$/.test(value);
+  return <TextField {...props} type={picker ? 'time' : 'text'} value={value} hint={props.hint ?? 'uu:mm, zoals 14:30'} />;
 }
 
 export function TextArea(props: FieldProps & { value?: string; maxLength?: number; rows?: number }) {
@@ -174,15 +211,24 @@ export function Heading1({ children }: { children: ComponentChildren }) {
   return <h1 class="utrecht-heading-1">{children}</h1>;
 }
 
-/** A choice in a GET filter form (lists, queues): "Alle" first, the current value selected. */
-export function FilterSelect(props: { name: string; label: string; value: string; options: { value: string; label: string }[] }) {
+/**
+ * A choice in a GET filter form (lists, queues): "Alle" first, the current value selected. A choice
+ * that always has a value (the sort order) passes `all={false}`: no "Alle", the first is the default.
+ */
+export function FilterSelect(props: {
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  all?: boolean;
+}) {
   return (
     <div class="mkb-filter">
       <label class="utrecht-form-label" for={`filter-${props.name}`}>
         {props.label}
       </label>
       <select class="utrecht-select utrecht-select--html-select" id={`filter-${props.name}`} name={props.name}>
-        <option value="">Alle</option>
+        {props.all !== false && <option value="">Alle</option>}
         {props.options.map((o) => (
           <option key={o.value} value={o.value} selected={o.value === props.value}>
             {o.label}

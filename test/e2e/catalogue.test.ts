@@ -3,8 +3,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { ensureUser } from '../../src/features/accounts/index.ts';
-import { assign, decide } from '../../src/features/assessments/index.ts';
+import { assign } from '../../src/features/assessments/index.ts';
 import { addStory, prepareImage } from '../../src/features/catalogue/index.ts';
+import { assessAndAccept } from '../factories.ts';
 import { applicant, fillAll, startDraft, submit } from '../registration-fixtures.ts';
 import { Journey, launchBrowser, startSite } from './browser.ts';
 
@@ -33,14 +34,7 @@ describe('catalogue journey (Chromium + axe-core)', () => {
     await fillAll(anna, id);
     await submit(anna, id);
     await assign(site.db, site.config, team, id, [teamId]);
-    await decide(site.db, site.config, team, id, {
-      kind: 'accept',
-      participation: 'pilot',
-      conditions: '',
-      reopen: [],
-      message: '',
-      deadline: '',
-    });
+    await assessAndAccept(site, team, id);
     const image = await prepareImage(
       await sharp({ create: { width: 600, height: 400, channels: 3, background: '#3f7d99' } })
         .png()

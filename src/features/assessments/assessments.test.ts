@@ -73,6 +73,13 @@ describe('assessment rules', () => {
       fillTemplate('Beste {naam}, over {kenmerk}.', { naam: '<b>Anna</b>', kenmerk: 'MKB-2026-0001' }),
       'Beste <b>Anna</b>, over MKB-2026-0001.',
     );
+    // A line that would say nothing is left out, with the blank lines around it (issue 11, defect 5).
+    const body = 'Beste {naam},\n\n{bericht}\n\nVoorwaarden: {voorwaarden}\n\nGroet';
+    assert.equal(fillTemplate(body, { naam: 'Anna', bericht: '', voorwaarden: '' }), 'Beste Anna,\n\nGroet');
+    assert.equal(
+      fillTemplate(body, { naam: 'Anna', bericht: 'Welkom.', voorwaarden: 'Jaarlijks monitoren' }),
+      'Beste Anna,\n\nWelkom.\n\nVoorwaarden: Jaarlijks monitoren\n\nGroet',
+    );
   });
 });
 
@@ -201,6 +208,9 @@ describe('assessment: decisions', () => {
     const tessa = await teamMember(site, 'tessa@programma.nl', 'Tessa');
     await tessa.client.get(`/beheer/aanmeldingen/${reg.id}`);
     await tessa.client.post(`/beheer/aanmeldingen/${reg.id}/toewijzen`, { members: tessa.id });
+    await tessa.client.get(`/beheer/aanmeldingen/${reg.id}`);
+    // A decision follows at least one submitted assessment.
+    await tessa.client.post(`/beheer/aanmeldingen/${reg.id}/beoordeling`, { ...ALL_MEET, actie: 'indienen' });
     await tessa.client.get(`/beheer/aanmeldingen/${reg.id}`);
     return { ...reg, tessa };
   }
@@ -406,6 +416,7 @@ describe('assessment: templates and reminders', () => {
     );
 
     await tessa.client.get(`/beheer/aanmeldingen/${id}`);
+    await tessa.client.post(`/beheer/aanmeldingen/${id}/beoordeling`, { ...ALL_MEET, actie: 'indienen' });
     await tessa.client.post(`/beheer/aanmeldingen/${id}/besluit`, {
       kind: 'request_info',
       reopen: 'salaris',

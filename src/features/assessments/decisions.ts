@@ -1,12 +1,13 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { newId } from '../../platform/crypto.ts';
+import { ConflictError } from '../../platform/errors.tsx';
 import type { MailInput } from '../../platform/mail/repo.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { findInstitution } from '../reference/index.ts';
 import { contactsOf, PARTICIPATION_LABELS, type Registration, transition } from '../registrations/index.ts';
-import { AlreadyDecidedError, WithdrawnError } from './messages.ts';
-import { findTemplate } from './repo.ts';
+import { AlreadyDecidedError, REFUSALS, WithdrawnError } from './messages.ts';
+import { assessmentsOf, findTemplate } from './repo.ts';
 import { CRITERION_STEPS, fillTemplate } from './rules.ts';
 import { registrationForTeam } from './service.ts';
 import { DEFAULT_TEMPLATES, type TemplateKey } from './templates.ts';
@@ -41,7 +42,7 @@ export async function decisionMail(db: Db, config: Pick<Config, 'baseUrl'>, reg:
     opleiding: reg.title ?? 'uw opleiding',
     hogeschool: institution?.name ?? reg.institutionBrin,
     deelname: PARTICIPATION_LABELS[form.participation] ?? '',
-    voorwaarden: form.conditions || 'geen',
+    voorwaarden: form.conditions,
     criteria: CRITERION_STEPS.filter((c) => form.reopen.includes(c.slug))
       .map((c) => c.title.replace(/^Criterium \d: /, `${c.code} `))
       .join(', '),
@@ -74,6 +75,8 @@ export async function decide(
     const reg = await registrationForTeam(trx, user, id);
     if (reg.state === 'withdrawn') throw new WithdrawnError();
     if (reg.state !== 'in_review') throw new AlreadyDecidedError(true);
+    if (!(await assessmentsOf(trx, id)).some((a) => a.version === reg.version && a.submitted_at))
+      throw new ConflictError(REFUSALS.notAssessed.title, REFUSALS.notAssessed.text);
     const mail = await decisionMail(trx, config, reg, form);
     const mails: MailInput[] = mail.to.map((to) => ({ to, subject: mail.subject, text: mail.text }));
     let result: Awaited<ReturnType<typeof transition>>;

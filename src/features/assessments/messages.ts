@@ -36,6 +36,10 @@ export class AlreadyDecidedError extends ConflictError {
 }
 
 export const REFUSALS = {
+  notAssessed: {
+    title: 'Nog geen beoordeling',
+    text: 'Een besluit volgt op ten minste één ingediende beoordeling van deze versie. Dien eerst een beoordeling in.',
+  },
   unknownMember: { title: 'Onbekend teamlid', text: 'Kies alleen teamleden uit de lijst.' },
   cannotStart: { title: 'Beoordeling kan niet starten', text: 'De aanmelding is niet (meer) in de status ‘ingediend’.' },
   cannotAssess: {

@@ -115,6 +115,8 @@ export async function assessmentPage(db: Db, user: CurrentUser, id: string) {
     mySubmitted,
     others,
     othersHidden: mySubmitted ? 0 : othersPending,
+    /** Assessments of this version submitted by anyone: a decision needs at least one. */
+    submittedCount: all.filter((a) => a.version === reg.version && a.submittedAt).length,
     changed,
     lastSeen,
     comments,

@@ -94,8 +94,21 @@ export function unknownPlaceholders(text: string): string[] {
   return [...new Set(found.filter((p) => !(p in PLACEHOLDERS)))];
 }
 
+/**
+ * The template with its placeholders filled in. A line that would say nothing because its
+ * placeholder is empty ("Voorwaarden: {voorwaarden}" without conditions, a lone "{bericht}") is
+ * left out, and the blank lines around it become one, so no mail says "Voorwaarden: " or "geen".
+ */
 export function fillTemplate(text: string, values: Record<string, string>): string {
-  return text.replace(/\{([a-z]+)\}/g, (whole, name: string) => (name in values ? (values[name] ?? '') : whole));
+  const empty = (name: string) => name in values && (values[name] ?? '').trim() === '';
+  const lines = text.split('\n').filter((line) => {
+    const alone = /^\s*(?:[^{}:]{1,60}:\s*)?\{([a-z]+)\}\s*[.]?\s*$/.exec(line);
+    return !(alone?.[1] && empty(alone[1]));
+  });
+  return lines
+    .join('\n')
+    .replace(/\{([a-z]+)\}/g, (whole, name: string) => (name in values ? (values[name] ?? '') : whole))
+    .replace(/\n{3,}/g, '\n\n');
 }
 
 export type Change = { step: string; label: string; before: string; after: string };

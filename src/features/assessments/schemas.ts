@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listField, textField } from '../../platform/forms.ts';
+import { ALWAYS, dateField, listField, textField } from '../../platform/forms.ts';
 import { LIMITS } from '../../platform/limits.ts';
 import { PARTICIPATION } from '../registrations/index.ts';
 import { CRITERION_STEPS, RECOMMENDATIONS, VERDICTS } from './rules.ts';
@@ -42,9 +42,10 @@ export const decisionSchema = z
     conditions: textField(MESSAGE_MAX, 'De voorwaarden'),
     reopen: list,
     message: textField(MESSAGE_MAX, 'Het bericht'),
-    deadline: textField(10, 'De termijn'),
+    deadline: dateField('de uiterste datum'),
     actie: z.enum(['voorbeeld', 'versturen', 'aanpassen']).default('voorbeeld'),
   })
+  // Checked also when a date or time could not be read, so every message shows at once.
   .superRefine((d, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (d.kind === 'accept' && !participations.includes(d.participation))
@@ -54,14 +55,13 @@ export const decisionSchema = z
       if (d.reopen.length === 0) issue('reopen', 'Kies ten minste één criterium dat aangevuld moet worden');
       else if (!d.reopen.every((s) => known.has(s))) issue('reopen', 'Kies alleen uit de criteria');
       if (!d.message) issue('message', 'Schrijf wat er aangevuld moet worden');
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(d.deadline) || Number.isNaN(Date.parse(`${d.deadline}T00:00:00Z`))) {
-        issue('deadline', 'Vul een uiterste datum in als jjjj-mm-dd');
-      } else if (d.deadline <= new Date().toISOString().slice(0, 10)) {
+      if (!d.deadline) issue('deadline', 'Vul de uiterste datum in');
+      else if (d.deadline <= new Date().toISOString().slice(0, 10)) {
         issue('deadline', 'De uiterste datum moet in de toekomst liggen');
       }
     }
     if (d.kind === 'decline' && !d.message) issue('message', 'Schrijf de reden van het afwijzen');
-  });
+  }, ALWAYS);
 
 export const templateSchema = z.object({
   subject: textField(TEMPLATE_SUBJECT_MAX, 'Het onderwerp', 'Vul een onderwerp in'),

@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import sharp from 'sharp';
+import { assessAndAccept } from '../../../test/factories.ts';
 import { buildTestApp, type Client, countRows, signIn } from '../../../test/helpers.ts';
 import { applicant, saveStep, startDraft, submit, VALID } from '../../../test/registration-fixtures.ts';
 import { buildApp } from '../../app.ts';
 import { connect } from '../../db/connect.ts';
 import { ensureUser } from '../accounts/index.ts';
-import { assign, decide } from '../assessments/index.ts';
+import { assign } from '../assessments/index.ts';
 
 type Site = Awaited<ReturnType<typeof buildTestApp>>;
 
@@ -49,14 +50,7 @@ async function acceptedRoute(
   const teamId = await ensureUser(site.db, { email: 'team@programma.nl', role: 'team' });
   const team = { id: teamId, email: 'team@programma.nl', name: null, role: 'team' as const, institutionBrin: null, institutionName: null };
   await assign(site.db, site.config, team, id, [teamId]);
-  await decide(site.db, site.config, team, id, {
-    kind: 'accept',
-    participation: 'pilot',
-    conditions: '',
-    reopen: [],
-    message: '',
-    deadline: '',
-  });
+  await assessAndAccept(site, team, id);
   return { id, client };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textField } from '../../platform/forms.ts';
+import { dateField, textField } from '../../platform/forms.ts';
 import { LIMITS } from '../../platform/limits.ts';
 
 const text = textField;
@@ -21,10 +21,7 @@ export const storySchema = z.object({
   person: text(LIMITS.short, 'De naam', 'Vul de naam van de persoon in'),
   role: text(LIMITS.short, 'De rol', 'Vul de rol in'),
   organisation: text(LIMITS.short, 'De organisatie', 'Vul de organisatie in'),
-  consent_date: text(LIMITS.date, 'De datum', 'Vul de datum van de toestemming in').refine(
-    (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)),
-    'Vul de datum in als jjjj-mm-dd',
-  ),
+  consent_date: dateField('de datum', 'Vul de datum van de toestemming in'),
   consent_note: text(LIMITS.line, 'De vastlegging', 'Beschrijf hoe de toestemming is vastgelegd'),
   theme: text(32, 'Het thema'),
   body: text(LIMITS.article, 'Het verhaal', 'Schrijf het verhaal'),

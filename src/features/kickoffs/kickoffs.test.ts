@@ -124,6 +124,18 @@ describe('kick-off: slots', () => {
     assert.equal(bad.statusCode, 422);
     assert.match(bad.body, /Vul de begintijd in als uu:mm/);
     assert.match(bad.body, /Vul de link naar het online gesprek in/);
+    // Dates as Dutch people write them (dd-mm-jjjj) and times as 9.30 are read as the same day and time.
+    const dutch = inDays(20).split('-').reverse().join('-');
+    assert.equal((await addSlot(tessa, tessaId, dutch, '9.30')).statusCode, 303);
+    const stored = await site.db.selectFrom('slots').select('starts_at').orderBy('starts_at', 'desc').executeTakeFirstOrThrow();
+    assert.equal(
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' }).format(new Date(stored.starts_at)),
+      `${inDays(20)} 09:30`,
+    );
+    await site.db.deleteFrom('slots').where('starts_at', '=', stored.starts_at).execute();
+    const unreadable = await addSlot(tessa, tessaId, '31-02-2027', '10:00');
+    assert.match(unreadable.body, /Vul de datum in als dd-mm-jjjj, zoals 01-09-2027/);
+    assert.match(unreadable.body, /name="date" type="text" value="31-02-2027"/, 'what was typed stays, in a text box');
     const series = await tessa.post('/beheer/startgesprekken/tijden', {
       soort: 'reeks',
       host: tessaId,

@@ -150,6 +150,7 @@ export default async function kickoffRoutes(app: FastifyInstance) {
         team={(await teamMembers(db)).map((m) => ({ value: m.id, label: m.name }))}
         overview={await teamOverview(db)}
         notice={extra.errors ? undefined : NOTICES[String((request.query as Record<string, unknown>).melding)]}
+        series={(request.query as Record<string, unknown>).soort === 'reeks'}
         {...extra}
       />
     );

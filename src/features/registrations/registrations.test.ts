@@ -122,7 +122,7 @@ describe('registration: steps', () => {
       students_now: '-3',
       students_expected: '2.5',
     });
-    assert.match(badRoute.body, /Vul een bestaande datum in als jjjj-mm-dd, zoals 2027-09-01/);
+    assert.match(badRoute.body, /Vul een bestaande datum in als dd-mm-jjjj, zoals 01-09-2027/);
     assert.equal(
       [...badRoute.body.matchAll(/Vul een heel getal in van 0 tot en met 100\.000/g)].length,
       4,
@@ -600,6 +600,10 @@ describe('registration: withdraw, colleagues, isolation, uploads', () => {
     assert.doesNotMatch(first.body, /onvolledig/);
     const second = await client.get(`/aanmelden/${id}/opleiding`);
     assert.match(second.body, /<option value="07GR" selected>/);
+    // A start date written the Dutch way is the same day.
+    assert.equal((await saveStep(client, id, 'route', { ...VALID.route, start_date: '1-9-2027' })).statusCode, 303);
+    assert.equal((await answers(db, id)).answers.route?.values.start_date, '2027-09-01');
+    assert.match((await client.get(`/aanmelden/${id}/route`)).body, /name="start_date" type="date" value="2027-09-01"/);
   });
 
   test('a session that ended mid-form keeps what was saved and returns to the same step after signing in', async (t) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { cleanText, textField, tooLong } from '../../platform/forms.ts';
+import { cleanText, dateMessage, textField, tooLong } from '../../platform/forms.ts';
 import { LIMITS } from '../../platform/limits.ts';
+import { parseDateInput } from '../../platform/time.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
 import type { Option } from '../reference/index.ts';
 import { type ChoiceList, type Field, fieldNames, LONG_TEXT_MAX, rowCount, type Step, TEXT_MAX } from './steps.ts';
@@ -70,17 +71,7 @@ function fieldSchema(field: Exclude<Field, { kind: 'rows' | 'file' }>, choices: 
     case 'croho':
       return formatted(req, (v) => (/^\d{5}$/.test(v) ? v : null), 'Een CROHO-code bestaat uit precies 5 cijfers', 10);
     case 'date':
-      return formatted(
-        req,
-        (v) => {
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return null;
-          const d = new Date(`${v}T00:00:00Z`);
-          const ok = !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && v >= '2000-01-01' && v <= '2100-12-31';
-          return ok ? v : null;
-        },
-        'Vul een bestaande datum in als jjjj-mm-dd, zoals 2027-09-01',
-        10,
-      );
+      return formatted(req, parseDateInput, dateMessage('een bestaande datum'), 20);
     case 'integer':
       return formatted(
         req,
@@ -151,9 +142,10 @@ function lengthLimit(field: Exclude<Field, { kind: 'file' }>, name: string): num
       return LIMITS.email;
     case 'tel':
       return LIMITS.phone;
+    case 'date':
+      return 20;
     case 'postcode':
     case 'croho':
-    case 'date':
       return 10;
     case 'integer':
       return 12;

@@ -169,7 +169,7 @@ export const STEPS: Step[] = [
         kind: 'date',
         name: 'start_date',
         label: 'Startdatum (eerste of volgende cohort)',
-        hint: 'Bijvoorbeeld 2027-09-01.',
+        hint: 'dd-mm-jjjj, zoals 01-09-2027.',
         required: 'Vul de startdatum in',
       },
       {

@@ -3,6 +3,7 @@ import {
   Button,
   ChoiceGroup,
   CsrfField,
+  DateField,
   ErrorSummary,
   errorFor,
   type FieldErrors,
@@ -209,7 +210,8 @@ export function AssessmentPage(props: {
                     <TextArea
                       name={`explanation_${c.code}`}
                       label={`Toelichting ${c.code}`}
-                      hint="Verplicht bij elk oordeel behalve ‘voldoet’."
+                      when="verplicht bij elk oordeel behalve ‘voldoet’"
+                      hint="Bij ‘voldoet deels’ en ‘onduidelijk’ gaat deze toelichting letterlijk naar de hogeschool: in de agenda van het startgesprek en in de agenda-uitnodiging (.ics)."
                       rows={3}
                       value={str(values[`explanation_${c.code}`])}
                       errors={props.errors}
@@ -273,7 +275,17 @@ export function AssessmentPage(props: {
         ))}
       </section>
 
-      {reg.state === 'in_review' && (
+      {reg.state === 'in_review' && data.submittedCount === 0 && (
+        <section aria-labelledby="besluit-titel">
+          <h2 class="utrecht-heading-2" id="besluit-titel">
+            Besluit
+          </h2>
+          <p class="utrecht-paragraph">
+            Het besluit volgt op ten minste één ingediende beoordeling van deze versie; daarna staat hier het formulier.
+          </p>
+        </section>
+      )}
+      {reg.state === 'in_review' && data.submittedCount > 0 && (
         <section aria-labelledby="besluit-titel">
           <h2 class="utrecht-heading-2" id="besluit-titel">
             Besluit
@@ -282,7 +294,7 @@ export function AssessmentPage(props: {
             <CsrfField token={ctx.csrfToken} />
             <ChoiceGroup
               name="kind"
-              legend="Besluit"
+              legend="Wat besluit het team?"
               options={[
                 { value: 'accept', label: 'Toelaten' },
                 { value: 'request_info', label: 'Aanvulling vragen' },
@@ -300,7 +312,8 @@ export function AssessmentPage(props: {
             />
             <TextArea
               name="conditions"
-              label="Voorwaarden (bij toelaten)"
+              label="Voorwaarden"
+              when="alleen bij toelaten; niet verplicht"
               rows={2}
               value={str(decision.conditions)}
               errors={props.errors}
@@ -319,17 +332,18 @@ export function AssessmentPage(props: {
                 );
               })}
             </fieldset>
-            <TextField
+            <DateField
               name="deadline"
-              label="Uiterste datum (bij aanvulling vragen)"
-              hint="Als jjjj-mm-dd."
+              label="Uiterste datum"
+              when="verplicht bij aanvulling vragen"
               value={str(decision.deadline)}
               errors={props.errors}
             />
             <TextArea
               name="message"
               label="Bericht aan de hogeschool"
-              hint="Komt in de e-mail op de plaats van {bericht}."
+              when="verplicht bij aanvulling vragen en afwijzen"
+              hint="Komt in de e-mail aan de hogeschool, na de openingszin. U ziet de hele e-mail in het voorbeeld voordat hij verstuurd wordt."
               rows={5}
               value={str(decision.message)}
               errors={props.errors}

@@ -62,6 +62,7 @@ export function QueuePage(props: {
         <FilterSelect
           name="sort"
           label="Sorteren op"
+          all={false}
           value={query.sort}
           options={[
             { value: 'waiting', label: 'Langst wachtend eerst' },

@@ -3,6 +3,7 @@ import { BackOfficePage } from '../../../ui/back-office.tsx';
 import {
   Button,
   CsrfField,
+  DateField,
   ErrorSummary,
   type FieldErrors,
   Heading1,
@@ -132,10 +133,10 @@ export function StoryFormPage(props: {
         <TextField name="person" label="Naam van de persoon" required maxLength={LIMITS.short} value={v.person} errors={props.errors} />
         <TextField name="role" label="Rol" required maxLength={LIMITS.short} value={v.role} errors={props.errors} />
         <TextField name="organisation" label="Organisatie" required maxLength={LIMITS.short} value={v.organisation} errors={props.errors} />
-        <TextField
+        <DateField
           name="consent_date"
           label="Datum van de toestemming"
-          hint="jjjj-mm-dd; de persoon gaf toestemming voor naam, citaat en foto."
+          hint="dd-mm-jjjj; de persoon gaf toestemming voor naam, citaat en foto."
           required
           value={v.consent_date}
           errors={props.errors}

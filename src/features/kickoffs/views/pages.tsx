@@ -4,6 +4,7 @@ import {
   Button,
   ChoiceGroup,
   CsrfField,
+  DateField,
   ErrorSummary,
   type FieldErrors,
   Heading1,
@@ -11,6 +12,7 @@ import {
   SelectField,
   TextArea,
   TextField,
+  TimeField,
 } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
@@ -196,9 +198,12 @@ export function TeamKickoffsPage(props: {
   notice?: string;
   errors?: FieldErrors;
   values?: Values;
+  /** Which of the two forms: one time, or a weekly series. */
+  series?: boolean;
 }) {
   const { ctx } = props;
-  const v = props.values ?? { host: ctx.user?.id ?? '', duration: '60', mode: 'online', soort: 'los' };
+  const v = props.values ?? { host: ctx.user?.id ?? '', duration: '60', mode: 'online' };
+  const series = props.values ? props.values.soort === 'reeks' : Boolean(props.series);
   return (
     <BackOfficePage ctx={ctx} title="Startgesprekken">
       {props.notice && <Notice kind="ok">{props.notice}</Notice>}
@@ -279,20 +284,29 @@ export function TeamKickoffsPage(props: {
           </tbody>
         </table>
       )}
+      <h2 class="utrecht-heading-2" id="tijden-toevoegen">
+        Tijden toevoegen
+      </h2>
+      <p class="utrecht-paragraph mkb-switch">
+        {series ? (
+          <>
+            <a class="utrecht-link" href="/beheer/startgesprekken#tijden-toevoegen">
+              Eén tijdstip
+            </a>{' '}
+            · <strong aria-current="true">Elke week op dezelfde dag en tijd</strong>
+          </>
+        ) : (
+          <>
+            <strong aria-current="true">Eén tijdstip</strong> ·{' '}
+            <a class="utrecht-link" href="/beheer/startgesprekken?soort=reeks#tijden-toevoegen">
+              Elke week op dezelfde dag en tijd
+            </a>
+          </>
+        )}
+      </p>
       <form method="post" action="/beheer/startgesprekken/tijden" class="mkb-form" noValidate>
         <CsrfField token={ctx.csrfToken} />
-        <h2 class="utrecht-heading-2">Tijden toevoegen</h2>
-        <fieldset class="utrecht-form-fieldset mkb-fieldset">
-          <legend class="utrecht-form-fieldset__legend">Eén tijdstip of een wekelijkse reeks</legend>
-          <div class="mkb-choice">
-            <input type="radio" id="veld-soort" name="soort" value="los" checked={v.soort !== 'reeks'} />
-            <label for="veld-soort">Eén tijdstip</label>
-          </div>
-          <div class="mkb-choice">
-            <input type="radio" id="veld-soort-reeks" name="soort" value="reeks" checked={v.soort === 'reeks'} />
-            <label for="veld-soort-reeks">Elke week op dezelfde dag en tijd</label>
-          </div>
-        </fieldset>
+        <input type="hidden" name="soort" value={series ? 'reeks' : 'los'} />
         <SelectField
           name="host"
           label="Wie voert het gesprek"
@@ -302,25 +316,24 @@ export function TeamKickoffsPage(props: {
           value={v.host}
           errors={props.errors}
         />
-        <TextField name="date" label="Datum (bij één tijdstip)" hint="jjjj-mm-dd" value={v.date} errors={props.errors} />
-        <TextField name="from" label="Van (bij een reeks)" hint="jjjj-mm-dd" value={v.from} errors={props.errors} />
-        <TextField name="to" label="Tot en met (bij een reeks)" hint="jjjj-mm-dd" value={v.to} errors={props.errors} />
-        <SelectField
-          name="weekday"
-          label="Dag (bij een reeks)"
-          placeholder="Kies een dag"
-          options={WEEKDAYS}
-          value={v.weekday}
-          errors={props.errors}
-        />
-        <TextField
-          name="time"
-          label="Begintijd (Nederlandse tijd)"
-          hint="uu:mm, zoals 14:30"
-          required
-          value={v.time}
-          errors={props.errors}
-        />
+        {series ? (
+          <>
+            <DateField name="from" label="Eerste datum" required value={v.from} errors={props.errors} />
+            <DateField name="to" label="Laatste datum" required value={v.to} errors={props.errors} />
+            <SelectField
+              name="weekday"
+              label="Dag van de week"
+              required
+              placeholder="Kies een dag"
+              options={WEEKDAYS}
+              value={v.weekday}
+              errors={props.errors}
+            />
+          </>
+        ) : (
+          <DateField name="date" label="Datum" required value={v.date} errors={props.errors} />
+        )}
+        <TimeField name="time" label="Begintijd (Nederlandse tijd)" required value={v.time} errors={props.errors} />
         <SelectField
           name="duration"
           label="Duur"
@@ -342,9 +355,17 @@ export function TeamKickoffsPage(props: {
           value={v.mode}
           errors={props.errors}
         />
-        <TextField name="link" label="Link (bij online)" type="url" value={v.link} errors={props.errors} />
-        <TextField name="address" label="Adres (op locatie)" value={v.address} errors={props.errors} />
-        <Button>Tijden opslaan</Button>
+        <TextField
+          name="link"
+          label="Link naar het online gesprek"
+          when="verplicht bij online"
+          hint="Begint met https://"
+          type="url"
+          value={v.link}
+          errors={props.errors}
+        />
+        <TextField name="address" label="Adres" when="verplicht bij op locatie" value={v.address} errors={props.errors} />
+        <Button>{series ? 'Reeks opslaan' : 'Tijdstip opslaan'}</Button>
       </form>
     </BackOfficePage>
   );

@@ -1,5 +1,5 @@
 import { LIMITS } from '../../../platform/limits.ts';
-import { errorFor, type FieldErrors, fieldId, SelectField, TextArea, TextField } from '../../../ui/components.tsx';
+import { DateField, errorFor, type FieldErrors, fieldId, SelectField, TextArea, TextField } from '../../../ui/components.tsx';
 import type { Choices, Values } from '../schemas.ts';
 import { type Field, MAX_ROWS, rowCount } from '../steps.ts';
 
@@ -32,9 +32,10 @@ export function FormField({ field, values, errors, choices }: { field: Field; va
       return <TextField {...common} type="tel" autocomplete="tel" maxLength={LIMITS.phone} value={str(values[field.name])} />;
     case 'postcode':
     case 'croho':
-    case 'date':
     case 'integer':
-      return <TextField {...common} maxLength={field.kind === 'date' ? 10 : 12} value={str(values[field.name])} />;
+      return <TextField {...common} maxLength={12} value={str(values[field.name])} />;
+    case 'date':
+      return <DateField {...common} value={str(values[field.name])} />;
     case 'textarea':
       return <TextArea {...common} rows={field.rows ?? 6} maxLength={field.max} value={str(values[field.name])} />;
     case 'select':
