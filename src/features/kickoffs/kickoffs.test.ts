@@ -129,7 +129,9 @@ describe('kick-off: slots', () => {
     assert.equal((await addSlot(tessa, tessaId, dutch, '9.30')).statusCode, 303);
     const stored = await site.db.selectFrom('slots').select('starts_at').orderBy('starts_at', 'desc').executeTakeFirstOrThrow();
     assert.equal(
-      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' }).format(new Date(stored.starts_at)),
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam', dateStyle: 'short', timeStyle: 'short' }).format(
+        new Date(stored.starts_at),
+      ),
       `${inDays(20)} 09:30`,
     );
     await site.db.deleteFrom('slots').where('starts_at', '=', stored.starts_at).execute();
