@@ -1,24 +1,12 @@
 import { formatDateTime } from '../../../platform/time.ts';
-import {
-  Button,
-  ChoiceGroup,
-  CsrfField,
-  DateField,
-  ErrorSummary,
-  errorFor,
-  type FieldErrors,
-  fieldId,
-  Heading1,
-  Notice,
-  TextArea,
-  TextField,
-} from '../../../ui/components.tsx';
+import { Button, ChoiceGroup, CsrfField, ErrorSummary, type FieldErrors, Heading1, Notice, TextArea } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { PARTICIPATION, stateLabel } from '../../registrations/index.ts';
 import type { assessmentPage } from '../page.ts';
 import { CRITERION_STEPS, RECOMMENDATION_LABELS, RECOMMENDATIONS, VERDICT_LABELS, VERDICTS } from '../rules.ts';
 import { Answers } from './answers.tsx';
+import { DecisionSection } from './decision.tsx';
 
 type Data = Awaited<ReturnType<typeof assessmentPage>>;
 type Values = Record<string, string | string[]>;
@@ -275,85 +263,7 @@ export function AssessmentPage(props: {
         ))}
       </section>
 
-      {reg.state === 'in_review' && data.submittedCount === 0 && (
-        <section aria-labelledby="besluit-titel">
-          <h2 class="utrecht-heading-2" id="besluit-titel">
-            Besluit
-          </h2>
-          <p class="utrecht-paragraph">
-            Het besluit volgt op ten minste één ingediende beoordeling van deze versie; daarna staat hier het formulier.
-          </p>
-        </section>
-      )}
-      {reg.state === 'in_review' && data.submittedCount > 0 && (
-        <section aria-labelledby="besluit-titel">
-          <h2 class="utrecht-heading-2" id="besluit-titel">
-            Besluit
-          </h2>
-          <form method="post" action={`${base}/besluit`} class="mkb-form" noValidate>
-            <CsrfField token={ctx.csrfToken} />
-            <ChoiceGroup
-              name="kind"
-              legend="Wat besluit het team?"
-              options={[
-                { value: 'accept', label: 'Toelaten' },
-                { value: 'request_info', label: 'Aanvulling vragen' },
-                { value: 'decline', label: 'Afwijzen' },
-              ]}
-              value={str(decision.kind)}
-              errors={props.errors}
-            />
-            <ChoiceGroup
-              name="participation"
-              legend="Toelaten als (bij toelaten)"
-              options={PARTICIPATION}
-              value={str(decision.participation)}
-              errors={props.errors}
-            />
-            <TextArea
-              name="conditions"
-              label="Voorwaarden"
-              when="alleen bij toelaten; niet verplicht"
-              rows={2}
-              value={str(decision.conditions)}
-              errors={props.errors}
-            />
-            <fieldset class={`utrecht-form-fieldset mkb-fieldset${errorFor(props.errors, 'reopen') ? ' mkb-fieldset--invalid' : ''}`}>
-              <legend class="utrecht-form-fieldset__legend">Aan te vullen criteria (bij aanvulling vragen)</legend>
-              {errorFor(props.errors, 'reopen') && <div class="utrecht-form-field-error-message">{errorFor(props.errors, 'reopen')}</div>}
-              {CRITERION_STEPS.map((c, i) => {
-                const id = i === 0 ? fieldId('reopen') : `${fieldId('reopen')}-${i}`;
-                const selected = Array.isArray(decision.reopen) ? decision.reopen : decision.reopen ? [decision.reopen] : [];
-                return (
-                  <div class="mkb-choice" key={c.slug}>
-                    <input type="checkbox" id={id} name="reopen" value={c.slug} checked={selected.includes(c.slug)} />
-                    <label for={id}>{c.title}</label>
-                  </div>
-                );
-              })}
-            </fieldset>
-            <DateField
-              name="deadline"
-              label="Uiterste datum"
-              when="verplicht bij aanvulling vragen"
-              value={str(decision.deadline)}
-              errors={props.errors}
-            />
-            <TextArea
-              name="message"
-              label="Bericht aan de hogeschool"
-              when="verplicht bij aanvulling vragen en afwijzen"
-              hint="Komt in de e-mail aan de hogeschool, na de openingszin. U ziet de hele e-mail in het voorbeeld voordat hij verstuurd wordt."
-              rows={5}
-              value={str(decision.message)}
-              errors={props.errors}
-            />
-            <Button name="actie" value="voorbeeld">
-              Voorbeeld van de e-mail bekijken
-            </Button>
-          </form>
-        </section>
-      )}
+      {reg.state === 'in_review' && <DecisionSection ctx={ctx} data={data} base={base} decision={decision} errors={props.errors} />}
 
       <section aria-labelledby="opmerkingen-titel">
         <h2 class="utrecht-heading-2" id="opmerkingen-titel">
