@@ -8,6 +8,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import pino, { type DestinationStream } from 'pino';
+import sharp from 'sharp';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import { databaseReachable } from './db/ping.ts';
@@ -24,7 +25,7 @@ import { safeReturnPath } from './platform/forms.ts';
 import { serveFromCache } from './platform/public-cache.ts';
 import { loadSession, SESSION_COOKIE } from './platform/session/session.ts';
 import { type HomeSection, homeSections, surfaceRoutes } from './platform/surfaces.tsx';
-import { stylesheet } from './ui/assets.ts';
+import { favicon, stylesheet } from './ui/assets.ts';
 import type { CurrentUser } from './ui/context.ts';
 import { wireWorkflows } from './workflows.ts';
 
@@ -168,7 +169,13 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    if (request.url.startsWith('/static/') || request.url === '/healthz' || request.url === '/readyz') return;
+    if (
+      request.url.startsWith('/static/') ||
+      request.url.startsWith('/favicon.') ||
+      request.url === '/healthz' ||
+      request.url === '/readyz'
+    )
+      return;
     const session = await loadSession(db, request.cookies[SESSION_COOKIE]);
     if (session) {
       request.user = session.user;
@@ -205,6 +212,17 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) =>
     reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(robotsTxt(config.baseUrl)),
   );
+  // Browsers ask for /favicon.ico on every site whatever the page says; both answers are kept a day.
+  app.get('/favicon.svg', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(favicon.svg),
+  );
+  app.get('/favicon.ico', { config: { access: 'public' } }, async (_request, reply) => {
+    favicon.png ??= sharp(favicon.svg).resize(32, 32).png().toBuffer();
+    return reply
+      .type('image/png')
+      .header('cache-control', 'public, max-age=86400')
+      .send(await favicon.png);
+  });
   app.get('/.well-known/security.txt', { config: { access: 'public' } }, async (_request, reply) =>
     reply.type('text/plain; charset=utf-8').send(securityTxt(config)),
   );

@@ -45,6 +45,8 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'GET /contact': 'public',
   'GET /healthz': 'public',
   'GET /robots.txt': 'public',
+  'GET /favicon.svg': 'public',
+  'GET /favicon.ico': 'public',
   'GET /.well-known/security.txt': 'public',
   'GET /readyz': 'public',
   'GET /static/app-*.css': 'public',

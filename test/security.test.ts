@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import sharp from 'sharp';
 import { BODY_LIMIT_BYTES } from '../src/app.ts';
 import { buildTestApp, Client, countRows } from './helpers.ts';
 
@@ -118,6 +119,25 @@ describe('security baseline', () => {
 });
 
 describe('what internet.nl and browsers look for', () => {
+  test('every page names its icon and has a description; /favicon.ico is a 32 px PNG, /favicon.svg the SVG', async (t) => {
+    const { app } = await buildTestApp(t);
+    const ico = await app.inject({ method: 'GET', url: '/favicon.ico' });
+    assert.equal(ico.headers['content-type'], 'image/png');
+    const meta = await sharp(ico.rawPayload).metadata();
+    assert.deepEqual([meta.format, meta.width, meta.height], ['png', 32, 32]);
+    const svg = await app.inject({ method: 'GET', url: '/favicon.svg' });
+    assert.equal(svg.headers['content-type'], 'image/svg+xml');
+    assert.match(svg.body, /^<svg /);
+    for (const url of ['/', '/routes', '/inloggen', '/kaart']) {
+      const page = await app.inject({ method: 'GET', url });
+      assert.match(page.body, /<link rel="icon" href="\/favicon.svg" type="image\/svg\+xml"\/>/, url);
+      const description = /<meta name="description" content="([^"]+)"\/>/.exec(page.body)?.[1] ?? '';
+      assert.ok(description.length > 40 && description.length <= 160, `${url}: ${description}`);
+    }
+    const routes = await app.inject({ method: 'GET', url: '/routes' });
+    assert.match(routes.body, /<meta name="description" content="Alle opleidingsroutes in het hbo/);
+  });
+
   test('robots.txt keeps sign-in links and personal pages out and points at the sitemap; security.txt follows RFC 9116', async (t) => {
     const { app } = await buildTestApp(t, { env: { SECURITY_CONTACT: 'mailto:security@mkbroute.example' } });
     const robots = await app.inject({ method: 'GET', url: '/robots.txt' });

@@ -70,3 +70,9 @@ function buildStylesheet() {
 }
 
 export const stylesheet = buildStylesheet();
+
+/** The site's icon: an SVG for browsers that take one, and the same as a 32 px PNG at /favicon.ico (made on first request). */
+export const favicon = {
+  svg: readFileSync(new URL('./static/favicon.svg', import.meta.url)),
+  png: null as Promise<Buffer> | null,
+};

@@ -107,7 +107,7 @@ export function TextField(
         type={(props.type ?? 'text') as 'text'}
         value={props.value ?? ''}
         maxLength={props.maxLength}
-        required={props.required}
+        aria-required={props.required ? 'true' : undefined}
         autocomplete={props.autocomplete}
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy(props)}
@@ -117,29 +117,41 @@ export function TextField(
 }
 
 /**
- * A date: the browser's date picker (it shows dd-mm-jjjj in Dutch and sends jjjj-mm-dd), with the
- * hint for typing it. A value that is no jjjj-mm-dd date (typed wrongly, sent back with an error)
- * is shown in a plain text box, so what the person typed is never dropped by the picker.
+ * A date: the browser's date picker, which shows the date the way the person's browser writes
+ * dates (dd-mm-jjjj in a Dutch one) and sends jjjj-mm-dd; so the page names no format of its own.
+ * A value that is no jjjj-mm-dd date (typed wrongly, sent back with an error) is shown in a plain
+ * text box with the format to type, so what the person typed is never dropped by the picker. The
+ * server reads both (`dateField`).
  */
 export function DateField(props: FieldProps & { value?: string }) {
   const value = props.value ?? '';
   const picker = value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const typed = props.hint
+    ? `${props.hint} Typ de datum als dd-mm-jjjj, zoals 01-09-2027.`
+    : 'Typ de datum als dd-mm-jjjj, zoals 01-09-2027.';
   return (
     <TextField
       {...props}
       type={picker ? 'date' : 'text'}
       value={value}
       maxLength={picker ? undefined : 20}
-      hint={props.hint ?? 'dd-mm-jjjj, zoals 01-09-2027'}
+      hint={picker ? props.hint : typed}
     />
   );
 }
 
-/** A time of day: the browser's time picker (24 hours), or a text box for what it cannot show. */
+/** A time of day: the browser's time picker, or a text box with the format for what it cannot show. */
 export function TimeField(props: FieldProps & { value?: string }) {
   const value = props.value ?? '';
   const picker = value === '' || /^\d{2}:\d{2}$/.test(value);
-  return <TextField {...props} type={picker ? 'time' : 'text'} value={value} hint={props.hint ?? 'uu:mm, zoals 14:30'} />;
+  return (
+    <TextField
+      {...props}
+      type={picker ? 'time' : 'text'}
+      value={value}
+      hint={picker ? props.hint : 'Typ de tijd als uu:mm, zoals 14:30.'}
+    />
+  );
 }
 
 export function TextArea(props: FieldProps & { value?: string; maxLength?: number; rows?: number }) {
@@ -152,7 +164,7 @@ export function TextArea(props: FieldProps & { value?: string; maxLength?: numbe
         name={props.name}
         rows={props.rows ?? 12}
         maxLength={props.maxLength}
-        required={props.required}
+        aria-required={props.required ? 'true' : undefined}
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy(props)}
       >
@@ -170,7 +182,7 @@ export function SelectField(props: FieldProps & { value?: string; options: { val
         class={`utrecht-select utrecht-select--html-select${invalid ? ' utrecht-select--invalid' : ''}`}
         id={fieldId(props.name)}
         name={props.name}
-        required={props.required}
+        aria-required={props.required ? 'true' : undefined}
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy(props)}
       >
@@ -203,6 +215,19 @@ export function Notice(props: { kind?: 'ok' | 'warning' | 'info'; children: Comp
   return (
     <div class={`mkb-notice mkb-notice--${kind}`} role={kind === 'info' ? undefined : 'status'}>
       {props.children}
+    </div>
+  );
+}
+
+/**
+ * A wide table on a narrow screen: it scrolls sideways inside its own region (named, and reachable
+ * by keyboard) instead of pushing the whole page wider than the screen.
+ */
+export function TableScroll({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    // "Tabel: …" keeps the region's name apart from the section it sits in (one name per landmark).
+    <div class="mkb-table-scroll" role="region" aria-label={`Tabel: ${label}`} tabIndex={0}>
+      {children}
     </div>
   );
 }

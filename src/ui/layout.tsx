@@ -13,7 +13,18 @@ const NAV = [
   { href: '/contact', label: 'Contact' },
 ];
 
-export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
+/** What a search engine and a shared link show under the title when a page says nothing itself. */
+export const DEFAULT_DESCRIPTION =
+  'Mkb-route in het hbo: het landelijk programma voor werkend leren bij een mkb-bedrijf tijdens een Associate degree of bachelor. Routes, criteria, aanmelden en ondersteuning.';
+
+/** A description of at most 160 characters, cut at a word with an ellipsis. */
+export function shortDescription(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= 160) return flat;
+  return `${flat.slice(0, 159).replace(/\s+\S*$/, '')}…`;
+}
+
+export function Layout(props: { ctx: PageContext; title: string; description?: string; children: ComponentChildren }) {
   const { ctx } = props;
   const pageTitle = props.title === 'Mkb-route in het hbo' ? props.title : `${props.title} | Mkb-route in het hbo`;
   return (
@@ -22,6 +33,8 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{pageTitle}</title>
+        <meta name="description" content={shortDescription(props.description || DEFAULT_DESCRIPTION)} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href={ctx.stylesheetHref} />
       </head>
       <body class="mkb-theme utrecht-document">
@@ -37,17 +50,17 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
             </a>
             <AccountMenu ctx={ctx} />
           </div>
-          <nav class="mkb-nav" aria-label="Hoofdmenu">
-            <ul>
-              {NAV.map((item) => (
-                <li key={item.href}>
-                  <a href={item.href} aria-current={ctx.path === item.href ? 'page' : undefined}>
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
+          {/* One menu for wide screens, one behind a "Menu" button for narrow ones (a <details>: no
+              JavaScript needed). CSS shows one of the two; the hidden one is not read out either. */}
+          <nav class="mkb-nav mkb-nav--wide" aria-label="Hoofdmenu">
+            <NavList path={ctx.path} />
           </nav>
+          <details class="mkb-menu">
+            <summary>Menu</summary>
+            <nav class="mkb-nav" aria-label="Hoofdmenu">
+              <NavList path={ctx.path} />
+            </nav>
+          </details>
         </header>
         <main id="inhoud" class="mkb-main" tabIndex={-1}>
           {props.children}
@@ -100,6 +113,20 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
         </footer>
       </body>
     </html>
+  );
+}
+
+function NavList({ path }: { path: string }) {
+  return (
+    <ul>
+      {NAV.map((item) => (
+        <li key={item.href}>
+          <a href={item.href} aria-current={path === item.href ? 'page' : undefined}>
+            {item.label}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
 

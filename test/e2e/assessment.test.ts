@@ -57,9 +57,9 @@ describe('assessment journey (Chromium + axe-core)', () => {
     assert.match((await tessa.locator('.mkb-notice').first().textContent()) ?? '', /Je beoordeling is ingediend/);
 
     // Request information on C3, via the preview.
-    await tessa.getByRole('group', { name: 'Besluit', exact: true }).getByLabel('Aanvulling vragen').check();
+    await tessa.getByRole('group', { name: 'Wat besluit het team?', exact: true }).getByLabel('Aanvulling vragen').check();
     await tessa.getByLabel('Criterium 3: driepartijenovereenkomst').check();
-    await tessa.getByLabel('Uiterste datum (bij aanvulling vragen)').fill(future);
+    await tessa.getByLabel('Uiterste datum').fill(future);
     await tessa.getByLabel('Bericht aan de hogeschool').fill('Wilt u het model van de overeenkomst toevoegen?');
     await tessa.getByRole('button', { name: 'Voorbeeld van de e-mail bekijken' }).click();
     assert.match((await tessa.locator('.mkb-mail').textContent()) ?? '', /meer informatie nodig over: C3 driepartijenovereenkomst/);
@@ -94,7 +94,20 @@ describe('assessment journey (Chromium + axe-core)', () => {
     await team.check('wijzigingen');
     await tessa.getByRole('button', { name: 'Beoordeling starten' }).click();
     await team.check('beoordeling gestart');
-    await tessa.getByRole('group', { name: 'Besluit', exact: true }).getByLabel('Toelaten').check();
+    // Version 2 needs its own assessment before the decision form appears (issue 11, item 6).
+    assert.match(
+      (await tessa.locator('section[aria-labelledby="besluit-titel"]').textContent()) ?? '',
+      /Het besluit volgt op ten minste één ingediende beoordeling van deze versie/,
+    );
+    for (const code of ['C1', 'C2', 'C3', 'C4', 'C5'])
+      await tessa
+        .getByRole('group', { name: `Oordeel ${code}` })
+        .getByLabel('Voldoet', { exact: true })
+        .check();
+    await tessa.getByRole('group', { name: 'Advies' }).getByLabel('Toelaten').check();
+    await tessa.getByRole('group', { name: 'Voorgestelde deelname (bij toelaten)' }).getByLabel('Pilotpartner').check();
+    await tessa.getByRole('button', { name: 'Beoordeling indienen' }).click();
+    await tessa.getByRole('group', { name: 'Wat besluit het team?', exact: true }).getByLabel('Toelaten').check();
     await tessa.getByRole('group', { name: 'Toelaten als (bij toelaten)' }).getByLabel('Pilotpartner').check();
     await tessa.getByLabel('Bericht aan de hogeschool').fill('Welkom in het programma.');
     await tessa.getByRole('button', { name: 'Voorbeeld van de e-mail bekijken' }).click();
@@ -126,6 +139,7 @@ describe('assessment journey (Chromium + axe-core)', () => {
         'Besluit: aanvulling gevraagd',
         'Ingediend',
         'Beoordeling gestart',
+        'Beoordeling ingediend',
         'Besluit: toegelaten',
         'Uitgenodigd voor het startgesprek',
       ],

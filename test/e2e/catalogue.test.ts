@@ -67,10 +67,13 @@ describe('catalogue journey (Chromium + axe-core)', () => {
     await journey.check('catalogus');
     assert.match((await page.getByRole('status').first().textContent()) ?? '', /1 route gevonden/);
 
+    await page.getByText('Filters', { exact: true }).click();
     await page.getByLabel('Provincie').selectOption('Utrecht');
     await page.getByRole('button', { name: 'Zoeken' }).click();
     assert.match(page.url(), /provincie=Utrecht/);
     assert.match((await page.getByRole('status').first().textContent()) ?? '', /0 routes gevonden/);
+    assert.equal(await page.locator('summary').filter({ hasText: 'Filters' }).textContent(), 'Filters (1 gekozen)', 'open while in use');
+    assert.ok(await page.getByLabel('Provincie').isVisible());
     await journey.check('catalogus gefilterd');
 
     await page.getByRole('contentinfo').getByRole('link', { name: 'Kaart' }).click();

@@ -40,6 +40,14 @@ describe('kick-off journey (Chromium + axe-core)', () => {
     await tessaClient.get(`/beheer/aanmeldingen/${id}`);
     await tessaClient.post(`/beheer/aanmeldingen/${id}/toewijzen`, { members: tessaId });
     await tessaClient.get(`/beheer/aanmeldingen/${id}`);
+    await tessaClient.post(`/beheer/aanmeldingen/${id}/beoordeling`, {
+      ...Object.fromEntries(['C1', 'C2', 'C4', 'C5'].map((c) => [`verdict_${c}`, 'meets'])),
+      verdict_C3: 'partly',
+      explanation_C3: 'Model ontbreekt',
+      recommendation: 'accept',
+      proposed_participation: 'pilot',
+      actie: 'indienen',
+    });
     await tessaClient.post(`/beheer/aanmeldingen/${id}/besluit`, {
       kind: 'accept',
       participation: 'pilot',
@@ -63,10 +71,10 @@ describe('kick-off journey (Chromium + axe-core)', () => {
       [day(8), '10:00'],
       [day(9), '14:30'],
     ] as const) {
-      await tessa.getByLabel('Datum (bij één tijdstip)').fill(date);
+      await tessa.getByLabel('Datum', { exact: true }).fill(date);
       await tessa.getByLabel('Begintijd (Nederlandse tijd)').fill(time);
-      await tessa.getByLabel('Link (bij online)').fill('https://meet.example/mkb');
-      await tessa.getByRole('button', { name: 'Tijden opslaan' }).click();
+      await tessa.getByLabel('Link naar het online gesprek').fill('https://meet.example/mkb');
+      await tessa.getByRole('button', { name: 'Tijdstip opslaan' }).click();
       assert.equal(await tessa.locator('.mkb-notice').first().textContent(), 'De tijden zijn opgeslagen.');
     }
     await team.check('startgesprekken met tijden');
@@ -127,7 +135,10 @@ describe('kick-off journey (Chromium + axe-core)', () => {
 
     await anna.goto(`${base}/mijn`);
     assert.equal(await anna.locator('.mkb-state').first().textContent(), 'Deelnemer (pilotpartner)');
-    await anna.getByRole('table').getByRole('link', { name: 'Ad Technische Bedrijfskunde', exact: true }).click();
+    await anna
+      .getByRole('region', { name: 'Aanmeldingen van Avans Hogeschool' })
+      .getByRole('link', { name: 'Ad Technische Bedrijfskunde', exact: true })
+      .click();
     assert.match(
       (await anna.locator('.mkb-timeline').textContent()) ?? '',
       /Startgesprek ingepland.*Startgesprek verzet.*Startgesprek gehouden/s,

@@ -120,7 +120,12 @@ describe('registration journey (Chromium + axe-core)', () => {
     const main = (await page.locator('main').textContent()) ?? '';
     assert.match(main, /4818 AJ/, 'postcode normalised');
     assert.match(main, /anna\.ad@avans\.nl/);
-    assert.match(main, /Naam bedrijf: Metaal & Co, KvK-nummer: 12345678/);
+    // Companies as a table, one row each (issue 11, item 12); dates written out in Dutch.
+    assert.deepEqual(await page.locator('.mkb-readout__row', { hasText: 'Deelnemende bedrijven' }).locator('tr').allInnerTexts(), [
+      'Naam bedrijf\tKvK-nummer',
+      'Metaal & Co\t12345678',
+    ]);
+    assert.match(main, /Startdatum \(eerste of volgende cohort\)1 september 2027/);
     assert.match(main, /model\.pdf/);
     assert.match((await page.locator('#aanbevolen-titel + ul').textContent()) ?? '', /tweede contactpersoon/);
     await journey.check('overzicht');

@@ -9,6 +9,8 @@ import { buildApp } from '../../app.ts';
 import { connect } from '../../db/connect.ts';
 import { ensureUser } from '../accounts/index.ts';
 import { assign } from '../assessments/index.ts';
+import { badgeLines } from './open-data.ts';
+import { shade, shadeLegend } from './rules.ts';
 
 type Site = Awaited<ReturnType<typeof buildTestApp>>;
 
@@ -139,6 +141,37 @@ describe('catalogue: finding routes', () => {
 });
 
 describe('catalogue: route page, map, open data', () => {
+  test('the badge wraps a long name over two lines and only then shortens it; the map legend names what each shade means', () => {
+    assert.deepEqual(badgeLines('Ad Techniek'), ['Ad Techniek']);
+    assert.deepEqual(badgeLines('Associate degree Technische Bedrijfskunde duaal'), ['Associate degree Technische', 'Bedrijfskunde duaal']);
+    assert.deepEqual(badgeLines('Associate degree Technische Bedrijfskunde in de maakindustrie van Brabant'), [
+      'Associate degree Technische',
+      'Bedrijfskunde in de maakindustrie…',
+    ]);
+    assert.deepEqual(shadeLegend(0), [{ step: 0, label: 'geen routes' }]);
+    assert.deepEqual(
+      shadeLegend(9).map((l) => l.label),
+      ['geen routes', '1 tot en met 2 routes', '3 tot en met 4 routes', '5 tot en met 6 routes', '7 tot en met 9 routes'],
+    );
+    assert.deepEqual(
+      shadeLegend(2).map((l) => [l.step, l.label]),
+      [
+        [0, 'geen routes'],
+        [2, '1 route'],
+        [4, '2 routes'],
+      ],
+    );
+    // Every count lands on a shade the legend names, with the words that fit it.
+    for (const max of [1, 2, 3, 5, 9, 40]) {
+      const legend = shadeLegend(max);
+      for (let n = 0; n <= max; n++)
+        assert.ok(
+          legend.some((l) => l.step === shade(n, max)),
+          `${n} of ${max}`,
+        );
+    }
+  });
+
   test('the route page carries schema.org JSON-LD and a badge that links back; the map shades and links all 12 provinces', async (t) => {
     const site = await buildTestApp(t);
     await acceptedRoute(site, { name: 'Ad Techniek <Brabant>', publish: ['description', 'contact'] });

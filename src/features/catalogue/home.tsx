@@ -71,6 +71,7 @@ export const catalogueHome: HomeSection[] = [
               </svg>
               <span>Bekijk de kaart met de routes per provincie</span>
             </a>
+            <p class="mkb-meta">Donker: provincies met een of meer routes; licht: nog geen route.</p>
           </section>
           <section aria-labelledby="nieuwste-titel">
             <h2 class="utrecht-heading-2" id="nieuwste-titel">

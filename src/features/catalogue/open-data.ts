@@ -116,15 +116,41 @@ ${paths.map((p) => `  <url><loc>${xml(baseUrl + p)}</loc></url>`).join('\n')}
 }
 
 /** The badge: a small SVG naming the route; an unpublished route gets a neutral one that claims nothing. */
+/**
+ * The route's name on the badge: wrapped at words over at most two lines of 34 characters; only a
+ * name longer than that is shortened with "…" (the full name stays in the badge's title, the alt
+ * text of the embed code and the page it links to).
+ */
+export function badgeLines(title: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of title.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= 34) line = next;
+    else {
+      if (line) lines.push(line);
+      line = word.length > 34 ? `${word.slice(0, 33)}…` : word;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= 2) return lines;
+  const second = lines[1] ?? '';
+  return [lines[0] ?? '', second.length < 34 ? `${second}…` : `${second.slice(0, 33)}…`];
+}
+
+/** The badge's height in pixels: taller when the name takes two lines. */
+export const badgeHeight = (route: Route | null) => (route && badgeLines(route.title).length > 1 ? 80 : 64);
+
 export function badgeSvg(route: Route | null): string {
-  const line2 = route ? xml(route.title.length > 34 ? `${route.title.slice(0, 33)}…` : route.title) : 'Niet (meer) in het overzicht';
+  const lines = route ? badgeLines(route.title) : ['Niet (meer) in het overzicht'];
   const label = route ? `Mkb-route in het hbo: ${xml(route.title)}` : 'Geen actuele Mkb-route';
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="220" height="64" viewBox="0 0 220 64" role="img" aria-label="${label}">
+  const height = badgeHeight(route);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="220" height="${height}" viewBox="0 0 220 ${height}" role="img" aria-label="${label}">
   <title>${label}</title>
-  <rect width="220" height="64" rx="6" fill="${route ? '#0b4f6c' : '#6b6b6b'}"/>
-  <rect x="0" y="0" width="8" height="64" rx="3" fill="${route ? '#f2a900' : '#9a9a9a'}"/>
-  <text x="18" y="26" font-family="Arial, sans-serif" font-size="14" font-weight="700" fill="#fff">${route ? 'Mkb-route in het hbo' : 'Mkb-route in het hbo'}</text>
-  <text x="18" y="46" font-family="Arial, sans-serif" font-size="12" fill="#fff">${line2}</text>
+  <rect width="220" height="${height}" rx="6" fill="${route ? '#0b4f6c' : '#6b6b6b'}"/>
+  <rect x="0" y="0" width="8" height="${height}" rx="3" fill="${route ? '#f2a900' : '#9a9a9a'}"/>
+  <text x="18" y="26" font-family="Arial, sans-serif" font-size="14" font-weight="700" fill="#fff">Mkb-route in het hbo</text>
+${lines.map((l, i) => `  <text x="18" y="${46 + i * 16}" font-family="Arial, sans-serif" font-size="12" fill="#fff">${xml(l)}</text>`).join('\n')}
 </svg>
 `;
 }

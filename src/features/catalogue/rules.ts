@@ -134,3 +134,15 @@ export function shade(count: number, max: number): number {
   if (count <= 0 || max <= 0) return 0;
   return Math.min(4, Math.max(1, Math.ceil((count / max) * 4)));
 }
+
+/** The map's legend: which numbers of routes each shade stands for (shades no province can get are left out). */
+export function shadeLegend(max: number): { step: number; label: string }[] {
+  const words = (lo: number, hi: number) => (lo === hi ? `${lo} ${lo === 1 ? 'route' : 'routes'}` : `${lo} tot en met ${hi} routes`);
+  const legend = [{ step: 0, label: 'geen routes' }];
+  for (let step = 1; step <= 4 && max > 0; step++) {
+    const lo = Math.floor(((step - 1) * max) / 4) + 1;
+    const hi = Math.floor((step * max) / 4);
+    if (lo <= hi) legend.push({ step, label: words(lo, hi) });
+  }
+  return legend;
+}

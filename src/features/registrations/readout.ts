@@ -12,6 +12,8 @@ export type ReadoutSection = { slug: string; title: string; rows: ReadoutRow[] }
 
 export const NOT_ANSWERED = 'Niet ingevuld';
 
+const longDate = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' });
+
 /**
  * The answers as a person reads them: per step, each question with its answer in words. Used by
  * the summary, the registration page, the receipt PDF and the confirmation e-mail.
@@ -60,6 +62,8 @@ export function readout(answers: Answers, choices: Choices): ReadoutSection[] {
         value = list.map((v) => options.find((o) => o.value === v)?.label ?? v).join(', ');
       } else if (field.kind === 'checkbox') {
         value = raw === 'ja' ? `Ja: ${field.text}` : '';
+      } else if (field.kind === 'date' && typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw)) {
+        value = longDate.format(new Date(`${raw}T00:00:00Z`));
       } else {
         value = typeof raw === 'string' ? raw : '';
       }

@@ -169,7 +169,7 @@ export const STEPS: Step[] = [
         kind: 'date',
         name: 'start_date',
         label: 'Startdatum (eerste of volgende cohort)',
-        hint: 'dd-mm-jjjj, zoals 01-09-2027.',
+        hint: 'Bijvoorbeeld 1 september 2027.',
         required: 'Vul de startdatum in',
       },
       {

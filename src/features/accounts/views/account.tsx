@@ -1,4 +1,4 @@
-import { Button, CsrfField } from '../../../ui/components.tsx';
+import { Button, CsrfField, TableScroll } from '../../../ui/components.tsx';
 import type { CurrentUser, PageContext } from '../../../ui/context.ts';
 import { ROLE_LABELS } from '../rules.ts';
 
@@ -10,28 +10,30 @@ export function AccountSummary({ ctx, user }: { ctx: PageContext; user: CurrentU
       <h2 class="utrecht-heading-2" id="account-titel">
         Uw account
       </h2>
-      <table class="mkb-table">
-        <tbody>
-          <tr>
-            <th scope="row">Naam</th>
-            <td>{user.name ?? 'Niet ingevuld'}</td>
-          </tr>
-          <tr>
-            <th scope="row">E-mailadres</th>
-            <td>{user.email}</td>
-          </tr>
-          <tr>
-            <th scope="row">Rol</th>
-            <td>{ROLE_LABELS[user.role]}</td>
-          </tr>
-          {user.institutionName && (
+      <TableScroll label="Uw gegevens">
+        <table class="mkb-table mkb-facts">
+          <tbody>
             <tr>
-              <th scope="row">Hogeschool</th>
-              <td>{user.institutionName}</td>
+              <th scope="row">Naam</th>
+              <td>{user.name ?? 'Niet ingevuld'}</td>
             </tr>
-          )}
-        </tbody>
-      </table>
+            <tr>
+              <th scope="row">E-mailadres</th>
+              <td>{user.email}</td>
+            </tr>
+            <tr>
+              <th scope="row">Rol</th>
+              <td>{ROLE_LABELS[user.role]}</td>
+            </tr>
+            {user.institutionName && (
+              <tr>
+                <th scope="row">Hogeschool</th>
+                <td>{user.institutionName}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </TableScroll>
       {backOffice && (
         <p class="utrecht-paragraph">
           <a class="utrecht-link" href="/beheer">

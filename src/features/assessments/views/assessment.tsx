@@ -1,5 +1,15 @@
 import { formatDateTime } from '../../../platform/time.ts';
-import { Button, ChoiceGroup, CsrfField, ErrorSummary, type FieldErrors, Heading1, Notice, TextArea } from '../../../ui/components.tsx';
+import {
+  Button,
+  ChoiceGroup,
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  Heading1,
+  Notice,
+  TableScroll,
+  TextArea,
+} from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { PARTICIPATION, stateLabel } from '../../registrations/index.ts';
@@ -133,30 +143,32 @@ export function AssessmentPage(props: {
           {data.changed.length === 0 ? (
             <p class="utrecht-paragraph">Geen wijzigingen.</p>
           ) : (
-            <table class="mkb-table mkb-changes">
-              <thead>
-                <tr>
-                  <th scope="col">Onderdeel</th>
-                  <th scope="col">Vraag</th>
-                  <th scope="col">Was</th>
-                  <th scope="col">Is nu</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.changed.map((c) => (
-                  <tr key={`${c.step}-${c.label}`}>
-                    <td>{c.step}</td>
-                    <td>{c.label}</td>
-                    <td>
-                      <del>{c.before}</del>
-                    </td>
-                    <td>
-                      <ins>{c.after}</ins>
-                    </td>
+            <TableScroll label="Wijzigingen">
+              <table class="mkb-table mkb-changes">
+                <thead>
+                  <tr>
+                    <th scope="col">Onderdeel</th>
+                    <th scope="col">Vraag</th>
+                    <th scope="col">Was</th>
+                    <th scope="col">Is nu</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.changed.map((c) => (
+                    <tr key={`${c.step}-${c.label}`}>
+                      <td>{c.step}</td>
+                      <td>{c.label}</td>
+                      <td>
+                        <del>{c.before}</del>
+                      </td>
+                      <td>
+                        <ins>{c.after}</ins>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </section>
       )}
@@ -291,27 +303,29 @@ export function AssessmentPage(props: {
         <h2 class="utrecht-heading-2" id="audit-titel">
           Verloop (audit)
         </h2>
-        <table class="mkb-table mkb-audit">
-          <thead>
-            <tr>
-              <th scope="col">Wanneer</th>
-              <th scope="col">Wie</th>
-              <th scope="col">Wat</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.trail.map((e, i) => (
-              <tr key={`${e.at}-${i}`}>
-                <td>{formatDateTime(e.at)}</td>
-                <td>{e.actor}</td>
-                <td>
-                  {e.label}
-                  {e.detail && <span class="mkb-meta"> ({e.detail})</span>}
-                </td>
+        <TableScroll label="Verloop">
+          <table class="mkb-table mkb-audit">
+            <thead>
+              <tr>
+                <th scope="col">Wanneer</th>
+                <th scope="col">Wie</th>
+                <th scope="col">Wat</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.trail.map((e, i) => (
+                <tr key={`${e.at}-${i}`}>
+                  <td>{formatDateTime(e.at)}</td>
+                  <td>{e.actor}</td>
+                  <td>
+                    {e.label}
+                    {e.detail && <span class="mkb-meta"> ({e.detail})</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
     </Layout>
   );

@@ -1,5 +1,5 @@
 import { BackOfficePage } from '../../../ui/back-office.tsx';
-import { Button, FilterSelect } from '../../../ui/components.tsx';
+import { Button, FilterSelect, TableScroll } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import type { Option } from '../../reference/index.ts';
 import { PARTICIPATION, STATE_LABELS, STATES, stateLabel } from '../../registrations/index.ts';
@@ -80,36 +80,38 @@ export function QueuePage(props: {
         {props.pages > 1 && `, pagina ${props.page} van ${props.pages}`}
       </p>
       {props.rows.length > 0 && (
-        <table class="mkb-table">
-          <thead>
-            <tr>
-              <th scope="col">Kenmerk</th>
-              <th scope="col">Opleiding</th>
-              <th scope="col">Hogeschool</th>
-              <th scope="col">Sector</th>
-              <th scope="col">Status</th>
-              <th scope="col">Dagen wachtend</th>
-              <th scope="col">Beoordelaars</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <a class="utrecht-link" href={`/beheer/aanmeldingen/${r.id}`}>
-                    {r.reference ?? '–'}
-                  </a>
-                </td>
-                <td>{r.title ?? 'Zonder naam'}</td>
-                <td>{r.institution}</td>
-                <td>{r.sector ?? '–'}</td>
-                <td>{stateLabel(r.state, r.participation)}</td>
-                <td>{r.daysWaiting ?? '–'}</td>
-                <td>{r.assignees.length ? r.assignees.join(', ') : 'Nog niemand'}</td>
+        <TableScroll label="Aanmeldingen">
+          <table class="mkb-table">
+            <thead>
+              <tr>
+                <th scope="col">Kenmerk</th>
+                <th scope="col">Opleiding</th>
+                <th scope="col">Hogeschool</th>
+                <th scope="col">Sector</th>
+                <th scope="col">Status</th>
+                <th scope="col">Dagen wachtend</th>
+                <th scope="col">Beoordelaars</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <a class="utrecht-link" href={`/beheer/aanmeldingen/${r.id}`}>
+                      {r.reference ?? '–'}
+                    </a>
+                  </td>
+                  <td>{r.title ?? 'Zonder naam'}</td>
+                  <td>{r.institution}</td>
+                  <td>{r.sector ?? '–'}</td>
+                  <td>{stateLabel(r.state, r.participation)}</td>
+                  <td>{r.daysWaiting ?? '–'}</td>
+                  <td>{r.assignees.length ? r.assignees.join(', ') : 'Nog niemand'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {props.pages > 1 && (
         <nav aria-label="Paginering" class="mkb-pagination">

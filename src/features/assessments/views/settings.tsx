@@ -8,6 +8,7 @@ import {
   Heading1,
   Notice,
   SelectField,
+  TableScroll,
   TextArea,
   TextField,
 } from '../../../ui/components.tsx';
@@ -81,18 +82,20 @@ export function TemplateEditPage(props: {
         <Button>Opslaan</Button>
       </form>
       <h2 class="utrecht-heading-2">Invulplaatsen</h2>
-      <table class="mkb-table">
-        <tbody>
-          {Object.entries(PLACEHOLDERS).map(([k, v]) => (
-            <tr key={k}>
-              <th scope="row">
-                <code>{`{${k}}`}</code>
-              </th>
-              <td>{v}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableScroll label="E-mailsjablonen">
+        <table class="mkb-table">
+          <tbody>
+            {Object.entries(PLACEHOLDERS).map(([k, v]) => (
+              <tr key={k}>
+                <th scope="row">
+                  <code>{`{${k}}`}</code>
+                </th>
+                <td>{v}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </Layout>
   );
 }

@@ -5,7 +5,8 @@ import { JsonLd } from '../../../ui/json-ld.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import type { Option } from '../../reference/index.ts';
 import { LEVELS, PARTICIPATION, TARGET_GROUPS } from '../../registrations/index.ts';
-import { LEVEL_LABELS, MODE_LABELS, PARTICIPATION_NAMES, shade, TARGET_GROUP_LABELS } from '../rules.ts';
+import { badgeHeight } from '../open-data.ts';
+import { LEVEL_LABELS, MODE_LABELS, PARTICIPATION_NAMES, shade, shadeLegend, TARGET_GROUP_LABELS } from '../rules.ts';
 import type { mapData, Route } from '../service.ts';
 import type { Story } from '../stories.ts';
 import { StoryCard } from './stories.tsx';
@@ -56,8 +57,15 @@ export function CataloguePage(props: {
     return `/routes${s ? `?${s}` : ''}`;
   };
   const sectorName = (code: string) => props.sectors.find((s) => s.value === code)?.label ?? code;
+  const active = [params.sector, params.provincie, params.niveau, params.deelname, params.hogeschool, params.doelgroep].filter(
+    Boolean,
+  ).length;
   return (
-    <Layout ctx={props.ctx} title="Mkb-routes in Nederland">
+    <Layout
+      ctx={props.ctx}
+      title="Mkb-routes in Nederland"
+      description="Alle opleidingsroutes in het hbo waarin studenten betaald werken bij een mkb-bedrijf: zoek op sector, provincie, niveau, doelgroep en hogeschool."
+    >
       <Heading1>Mkb-routes in Nederland</Heading1>
       <p class="utrecht-paragraph mkb-lead">
         Opleidingen in het hbo waarin je leert en tegelijk betaald werkt bij een mkb-bedrijf. Bekijk ze ook{' '}
@@ -81,15 +89,25 @@ export function CataloguePage(props: {
             value={params.q}
           />
         </div>
-        <FilterSelect name="sector" label="Sector" value={params.sector} options={props.sectors} />
-        <FilterSelect name="provincie" label="Provincie" value={params.provincie} options={props.provinces} />
-        <FilterSelect name="niveau" label="Niveau" value={params.niveau} options={LEVELS} />
-        <FilterSelect name="deelname" label="Deelname" value={params.deelname} options={PARTICIPATION} />
-        <FilterSelect name="hogeschool" label="Hogeschool" value={params.hogeschool} options={props.institutions} />
-        <FilterSelect name="doelgroep" label="Doelgroep" value={params.doelgroep} options={TARGET_GROUPS} />
         <div class="mkb-filter mkb-filter--submit">
           <Button>Zoeken</Button>
         </div>
+        {/* Six filters fold away, so on a phone the results come right after the search box; they
+            stay open while one of them is in use. */}
+        <details class="mkb-more-filters" open={active > 0}>
+          <summary>{active > 0 ? `Filters (${active} gekozen)` : 'Filters'}</summary>
+          <div class="mkb-filters">
+            <FilterSelect name="sector" label="Sector" value={params.sector} options={props.sectors} />
+            <FilterSelect name="provincie" label="Provincie" value={params.provincie} options={props.provinces} />
+            <FilterSelect name="niveau" label="Niveau" value={params.niveau} options={LEVELS} />
+            <FilterSelect name="deelname" label="Deelname" value={params.deelname} options={PARTICIPATION} />
+            <FilterSelect name="hogeschool" label="Hogeschool" value={params.hogeschool} options={props.institutions} />
+            <FilterSelect name="doelgroep" label="Doelgroep" value={params.doelgroep} options={TARGET_GROUPS} />
+            <div class="mkb-filter mkb-filter--submit">
+              <Button secondary>Filters toepassen</Button>
+            </div>
+          </div>
+        </details>
       </form>
       <p class="utrecht-paragraph" role="status">
         {result.total === 1 ? '1 route gevonden' : `${result.total} routes gevonden`}
@@ -155,9 +173,13 @@ export function routeJsonLd(route: Route, baseUrl: string) {
 
 export function RoutePage(props: { ctx: PageContext; route: Route; sectorName: string; stories: Story[]; baseUrl: string }) {
   const { route } = props;
-  const badge = `<a href="${props.baseUrl}/routes/${route.slug}"><img src="${props.baseUrl}/routes/${route.slug}/badge.svg" alt="Mkb-route in het hbo: ${route.title.replace(/"/g, '&quot;')}" width="220" height="64"></a>`;
+  const badge = `<a href="${props.baseUrl}/routes/${route.slug}"><img src="${props.baseUrl}/routes/${route.slug}/badge.svg" alt="Mkb-route in het hbo: ${route.title.replace(/"/g, '&quot;')}" width="220" height="${badgeHeight(route)}"></a>`;
   return (
-    <Layout ctx={props.ctx} title={route.title}>
+    <Layout
+      ctx={props.ctx}
+      title={route.title}
+      description={route.description || `${route.title}: een Mkb-route van ${route.institution.name}, werkend leren in het mkb.`}
+    >
       <JsonLd data={routeJsonLd(route, props.baseUrl)} />
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href="/routes">
@@ -265,7 +287,11 @@ export function MapPage(props: { ctx: PageContext; map: Awaited<ReturnType<typeo
   const { map } = props;
   const max = Math.max(0, ...map.provinces.map((p) => p.count));
   return (
-    <Layout ctx={props.ctx} title="Kaart van de Mkb-routes">
+    <Layout
+      ctx={props.ctx}
+      title="Kaart van de Mkb-routes"
+      description="Hoeveel Mkb-routes er per provincie zijn, op een kaart en in een tabel."
+    >
       <Heading1>Mkb-routes per provincie</Heading1>
       <div class="mkb-map-layout">
         <svg class="mkb-map" viewBox={`0 0 ${map.width} ${map.height}`} aria-labelledby="kaart-titel">
@@ -284,27 +310,42 @@ export function MapPage(props: { ctx: PageContext; map: Awaited<ReturnType<typeo
             </a>
           ))}
         </svg>
-        <table class="mkb-table">
-          <caption>Aantal routes per provincie</caption>
-          <thead>
-            <tr>
-              <th scope="col">Provincie</th>
-              <th scope="col">Routes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {map.provinces.map((p) => (
-              <tr key={p.name}>
-                <td>
-                  <a class="utrecht-link" href={`/routes?provincie=${encodeURIComponent(p.name)}`}>
-                    {p.name}
-                  </a>
-                </td>
-                <td>{p.count}</td>
-              </tr>
+        <div>
+          <h2 class="utrecht-heading-3" id="legenda-titel">
+            Legenda
+          </h2>
+          <ul class="mkb-legend" aria-labelledby="legenda-titel">
+            {shadeLegend(max).map((l) => (
+              <li key={l.step}>
+                <svg class="mkb-legend__swatch" viewBox="0 0 20 20" aria-hidden="true">
+                  <rect width="20" height="20" class={`mkb-map__province mkb-map__province--${l.step}`} />
+                </svg>
+                {l.label}
+              </li>
             ))}
-          </tbody>
-        </table>
+          </ul>
+          <table class="mkb-table">
+            <caption>Aantal routes per provincie</caption>
+            <thead>
+              <tr>
+                <th scope="col">Provincie</th>
+                <th scope="col">Routes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {map.provinces.map((p) => (
+                <tr key={p.name}>
+                  <td>
+                    <a class="utrecht-link" href={`/routes?provincie=${encodeURIComponent(p.name)}`}>
+                      {p.name}
+                    </a>
+                  </td>
+                  <td>{p.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
       <p class="mkb-meta">Bron kaart: CBS / PDOK (CBS Gebiedsindelingen 2025), vereenvoudigd door cartomap/nl.</p>
     </Layout>

@@ -32,7 +32,11 @@ export function StoriesPage(props: {
   sector: string;
 }) {
   return (
-    <Layout ctx={props.ctx} title="Succesverhalen">
+    <Layout
+      ctx={props.ctx}
+      title="Succesverhalen"
+      description="Studenten, bedrijven en hogescholen vertellen hoe werkend leren in het mkb bij hen werkt."
+    >
       <Heading1>Succesverhalen</Heading1>
       <form method="get" action="/succesverhalen" class="mkb-filters">
         <FilterSelect name="thema" label="Thema" value={props.theme} options={props.themes} />
@@ -56,7 +60,7 @@ export function StoriesPage(props: {
 
 export function StoryPage({ ctx, story }: { ctx: PageContext; story: Story }) {
   return (
-    <Layout ctx={ctx} title={story.title}>
+    <Layout ctx={ctx} title={story.title} description={story.quote || undefined}>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href="/succesverhalen">
           Alle succesverhalen
@@ -87,7 +91,11 @@ export function ToolkitPage({
   assets: { id: string; title: string; description: string; filename: string }[];
 }) {
   return (
-    <Layout ctx={ctx} title="Communicatiemiddelen">
+    <Layout
+      ctx={ctx}
+      title="Communicatiemiddelen"
+      description="Logo’s, sjablonen en teksten om zelf over de Mkb-route in het hbo te communiceren."
+    >
       <Heading1>Communicatiemiddelen</Heading1>
       <p class="utrecht-paragraph mkb-lead">Logo’s, sjablonen en teksten voor uw eigen communicatie over de Mkb-route.</p>
       {assets.length === 0 ? (

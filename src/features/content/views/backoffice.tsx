@@ -1,5 +1,15 @@
 import { formatDateTime } from '../../../platform/time.ts';
-import { Button, CsrfField, ErrorSummary, type FieldErrors, Heading1, Notice, TextArea, TextField } from '../../../ui/components.tsx';
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  Heading1,
+  Notice,
+  TableScroll,
+  TextArea,
+  TextField,
+} from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { PAGE_BODY_MAX, PAGE_SUMMARY_MAX, PAGE_TITLE_MAX } from '../schemas.ts';
@@ -18,39 +28,41 @@ export function PagesSection({ pages }: { pages: PageListItem[] }) {
       <h2 class="utrecht-heading-2" id="paginas-titel">
         Pagina’s van de website
       </h2>
-      <table class="mkb-table">
-        <thead>
-          <tr>
-            <th scope="col">Pagina</th>
-            <th scope="col">Adres</th>
-            <th scope="col">Laatst gewijzigd</th>
-            <th scope="col">
-              <span class="mkb-visually-hidden">Actie</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {pages.map((p) => (
-            <tr key={p.slug}>
-              <td>{p.title}</td>
-              <td>
-                <a class="utrecht-link" href={PAGE_PATHS[p.slug] ?? '/'}>
-                  {PAGE_PATHS[p.slug] ?? '/'}
-                </a>
-              </td>
-              <td>
-                {formatDateTime(p.updatedAt)}
-                {p.updatedBy ? ` door ${p.updatedBy}` : ''}
-              </td>
-              <td>
-                <a class="utrecht-link" href={`/beheer/paginas/${p.slug}`}>
-                  Bewerken<span class="mkb-visually-hidden"> {p.title}</span>
-                </a>
-              </td>
+      <TableScroll label="Pagina’s van de website">
+        <table class="mkb-table">
+          <thead>
+            <tr>
+              <th scope="col">Pagina</th>
+              <th scope="col">Adres</th>
+              <th scope="col">Laatst gewijzigd</th>
+              <th scope="col">
+                <span class="mkb-visually-hidden">Actie</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {pages.map((p) => (
+              <tr key={p.slug}>
+                <td>{p.title}</td>
+                <td>
+                  <a class="utrecht-link" href={PAGE_PATHS[p.slug] ?? '/'}>
+                    {PAGE_PATHS[p.slug] ?? '/'}
+                  </a>
+                </td>
+                <td>
+                  {formatDateTime(p.updatedAt)}
+                  {p.updatedBy ? ` door ${p.updatedBy}` : ''}
+                </td>
+                <td>
+                  <a class="utrecht-link" href={`/beheer/paginas/${p.slug}`}>
+                    Bewerken<span class="mkb-visually-hidden"> {p.title}</span>
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -12,7 +12,7 @@ export function Prose({ html }: { html: string }) {
 
 export function ContentPageView({ ctx, page }: { ctx: PageContext; page: ContentPage }) {
   return (
-    <Layout ctx={ctx} title={page.title}>
+    <Layout ctx={ctx} title={page.title} description={page.summary}>
       <Heading1>{page.title}</Heading1>
       <p class="utrecht-paragraph mkb-lead">{page.summary}</p>
       <Prose html={page.bodyHtml} />
@@ -29,7 +29,7 @@ const HOME_CARDS = [
 
 export function HomeView({ ctx, page, sections = [] }: { ctx: PageContext; page: ContentPage; sections?: (VNode | null)[] }) {
   return (
-    <Layout ctx={ctx} title={page.title}>
+    <Layout ctx={ctx} title={page.title} description={page.summary}>
       <div class="mkb-hero">
         <Heading1>{page.title}</Heading1>
         <p class="utrecht-paragraph mkb-lead">{page.summary}</p>
@@ -59,7 +59,7 @@ export function HomeView({ ctx, page, sections = [] }: { ctx: PageContext; page:
 
 export function CriteriaView({ ctx, page, criteria }: { ctx: PageContext; page: ContentPage; criteria: Criterion[] }) {
   return (
-    <Layout ctx={ctx} title={page.title}>
+    <Layout ctx={ctx} title={page.title} description={page.summary}>
       <Heading1>{page.title}</Heading1>
       <p class="utrecht-paragraph mkb-lead">{page.summary}</p>
       <ol class="mkb-criteria">

@@ -1,5 +1,5 @@
 import { formatDateTime } from '../../../platform/time.ts';
-import { Heading1, Notice } from '../../../ui/components.tsx';
+import { Heading1, Notice, TableScroll } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import type { MailboxMessage } from '../service.ts';
@@ -15,28 +15,30 @@ export function MailboxList({ ctx, messages }: { ctx: PageContext; messages: Mai
       {messages.length === 0 ? (
         <p class="utrecht-paragraph">Er zijn nog geen berichten.</p>
       ) : (
-        <table class="mkb-table">
-          <thead>
-            <tr>
-              <th scope="col">Onderwerp</th>
-              <th scope="col">Aan</th>
-              <th scope="col">Tijd</th>
-            </tr>
-          </thead>
-          <tbody>
-            {messages.map((m) => (
-              <tr key={m.id}>
-                <td>
-                  <a class="utrecht-link" href={`/dev/mailbox/${m.id}`}>
-                    {m.subject}
-                  </a>
-                </td>
-                <td>{m.to}</td>
-                <td>{formatDateTime(m.createdAt)}</td>
+        <TableScroll label="Berichten">
+          <table class="mkb-table">
+            <thead>
+              <tr>
+                <th scope="col">Onderwerp</th>
+                <th scope="col">Aan</th>
+                <th scope="col">Tijd</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {messages.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <a class="utrecht-link" href={`/dev/mailbox/${m.id}`}>
+                      {m.subject}
+                    </a>
+                  </td>
+                  <td>{m.to}</td>
+                  <td>{formatDateTime(m.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Layout>
   );

@@ -10,6 +10,7 @@ import {
   Heading1,
   Notice,
   SelectField,
+  TableScroll,
   TextArea,
   TextField,
   TimeField,
@@ -242,47 +243,49 @@ export function TeamKickoffsPage(props: {
       {props.slots.length === 0 ? (
         <p class="utrecht-paragraph">Er zijn geen komende tijden.</p>
       ) : (
-        <table class="mkb-table">
-          <thead>
-            <tr>
-              <th scope="col">Wanneer (Nederlandse tijd)</th>
-              <th scope="col">Wie</th>
-              <th scope="col">Waar</th>
-              <th scope="col">Geboekt</th>
-              <th scope="col">
-                <span class="mkb-visually-hidden">Actie</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.slots.map((s) => (
-              <tr key={s.id}>
-                <td>{formatSlot(s.startsAt, s.endsAt)}</td>
-                <td>{s.host}</td>
-                <td>{s.mode === 'online' ? 'Online' : s.address}</td>
-                <td>
-                  {s.booked ? (
-                    <a class="utrecht-link" href={`/beheer/startgesprekken/${s.booked.kickoffId}`}>
-                      {s.booked.reference} · {s.booked.title}
-                    </a>
-                  ) : (
-                    'Vrij'
-                  )}
-                </td>
-                <td>
-                  {!s.booked && (
-                    <form method="post" action={`/beheer/startgesprekken/tijden/${s.id}/verwijderen`}>
-                      <CsrfField token={ctx.csrfToken} />
-                      <button type="submit" class="mkb-link-button">
-                        Verwijderen<span class="mkb-visually-hidden"> {formatSlot(s.startsAt, s.endsAt)}</span>
-                      </button>
-                    </form>
-                  )}
-                </td>
+        <TableScroll label="Komende tijden">
+          <table class="mkb-table">
+            <thead>
+              <tr>
+                <th scope="col">Wanneer (Nederlandse tijd)</th>
+                <th scope="col">Wie</th>
+                <th scope="col">Waar</th>
+                <th scope="col">Geboekt</th>
+                <th scope="col">
+                  <span class="mkb-visually-hidden">Actie</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.slots.map((s) => (
+                <tr key={s.id}>
+                  <td>{formatSlot(s.startsAt, s.endsAt)}</td>
+                  <td>{s.host}</td>
+                  <td>{s.mode === 'online' ? 'Online' : s.address}</td>
+                  <td>
+                    {s.booked ? (
+                      <a class="utrecht-link" href={`/beheer/startgesprekken/${s.booked.kickoffId}`}>
+                        {s.booked.reference} · {s.booked.title}
+                      </a>
+                    ) : (
+                      'Vrij'
+                    )}
+                  </td>
+                  <td>
+                    {!s.booked && (
+                      <form method="post" action={`/beheer/startgesprekken/tijden/${s.id}/verwijderen`}>
+                        <CsrfField token={ctx.csrfToken} />
+                        <button type="submit" class="mkb-link-button">
+                          Verwijderen<span class="mkb-visually-hidden"> {formatSlot(s.startsAt, s.endsAt)}</span>
+                        </button>
+                      </form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <h2 class="utrecht-heading-2" id="tijden-toevoegen">
         Tijden toevoegen

@@ -21,42 +21,30 @@ export function RegistrationsCard({
       {registrations.length === 0 ? (
         <p class="utrecht-paragraph">Uw hogeschool heeft nog geen aanmeldingen.</p>
       ) : (
-        <table class="mkb-table">
-          <thead>
-            <tr>
-              <th scope="col">Opleiding</th>
-              <th scope="col">Kenmerk</th>
-              <th scope="col">Status</th>
-              <th scope="col">Verloop</th>
-            </tr>
-          </thead>
-          <tbody>
-            {registrations.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <a class="utrecht-link" href={`/aanmeldingen/${r.id}`}>
-                    {r.title ?? 'Aanmelding zonder naam'}
-                  </a>
-                </td>
-                <td>{r.reference ?? '–'}</td>
-                <td>
-                  <StateBadge state={r.state} participation={r.participation} />
-                  {r.decisionMessage && <p class="mkb-pre mkb-decision-message">{r.decisionMessage}</p>}
-                </td>
-                <td>
-                  <ul class="mkb-compact-list">
-                    <li>Begonnen: {formatDateTime(r.createdAt)}</li>
-                    {r.submittedAt && <li>Ingediend: {formatDateTime(r.submittedAt)}</li>}
-                    <li>
-                      Laatst gewijzigd: {formatDateTime(r.updatedAt)}
-                      {r.updatedBy ? ` door ${r.updatedBy}` : ''}
-                    </li>
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul class="mkb-items">
+          {registrations.map((r) => (
+            <li key={r.id} class="mkb-item">
+              <h3 class="mkb-item__title">
+                <a class="utrecht-link" href={`/aanmeldingen/${r.id}`}>
+                  {r.title ?? 'Aanmelding zonder naam'}
+                </a>
+              </h3>
+              <p class="mkb-item__facts">
+                <StateBadge state={r.state} participation={r.participation} />
+                <span>Kenmerk: {r.reference ?? 'nog geen (concept)'}</span>
+              </p>
+              {r.decisionMessage && <p class="mkb-pre mkb-decision-message">{r.decisionMessage}</p>}
+              <ul class="mkb-compact-list mkb-meta">
+                <li>Begonnen: {formatDateTime(r.createdAt)}</li>
+                {r.submittedAt && <li>Ingediend: {formatDateTime(r.submittedAt)}</li>}
+                <li>
+                  Laatst gewijzigd: {formatDateTime(r.updatedAt)}
+                  {r.updatedBy ? ` door ${r.updatedBy}` : ''}
+                </li>
+              </ul>
+            </li>
+          ))}
+        </ul>
       )}
       {canStart && (
         <p class="mkb-actions">

@@ -51,7 +51,6 @@ export function ReadoutValue({ row, registrationId }: { row: ReadoutRow; registr
   if (row.table) {
     return (
       <table class="mkb-table mkb-table--compact">
-        <caption class="mkb-visually-hidden">{row.label}</caption>
         <thead>
           <tr>
             {row.table.columns.map((c) => (
