@@ -131,13 +131,17 @@ describe('registration journey (Chromium + axe-core)', () => {
     await journey.check('overzicht');
     await page.getByRole('button', { name: 'Aanmelding indienen' }).click();
     assert.equal(await page.locator('#foutoverzicht a').textContent(), 'Verklaar dat de gegevens juist en volledig zijn');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'foutoverzicht', 'the error summary has the focus');
     await journey.check('overzicht met fout');
     await page.getByLabel(/Ik verklaar dat ik deze aanmelding/).check();
     await page.getByRole('button', { name: 'Aanmelding indienen' }).click();
-    assert.match((await page.locator('.mkb-notice').textContent()) ?? '', /Uw aanmelding is ingediend/);
     const year = new Date().getUTCFullYear();
     const reference = `MKB-${year}-0001`;
-    assert.match((await page.locator('main').textContent()) ?? '', new RegExp(reference));
+    // The reference in the confirmation itself, what happens next, and withdrawing folded away.
+    assert.equal(await page.locator('#ingediend-titel').textContent(), `Aanmelding ingediend onder kenmerk ${reference}`);
+    assert.match((await page.locator('.mkb-notice').textContent()) ?? '', /Wat gebeurt er nu\?.*ontvangstbewijs.*startgesprek/s);
+    assert.equal(await page.getByRole('button', { name: 'Aanmelding intrekken' }).isVisible(), false);
+    assert.ok(await page.locator('summary', { hasText: 'Aanmelding intrekken' }).isVisible(), 'the fold itself is there');
     await journey.check('aanmelding ingediend');
 
     // The confirmation mail with the receipt attached.

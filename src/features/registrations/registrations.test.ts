@@ -600,6 +600,12 @@ describe('registration: withdraw, colleagues, isolation, uploads', () => {
     assert.doesNotMatch(first.body, /onvolledig/);
     const second = await client.get(`/aanmelden/${id}/opleiding`);
     assert.match(second.body, /<option value="07GR" selected>/);
+    // The three ways of taking part are explained where the choice is made.
+    const deelname = await client.get(`/aanmelden/${id}/deelname`);
+    assert.match(
+      deelname.body,
+      /aria-describedby="veld-participation-1-uitleg"\/><div><label for="veld-participation-1">Ontwikkelpartner<\/label><div class="mkb-choice__hint" id="veld-participation-1-uitleg">U zet de route nog op/,
+    );
     // A start date written the Dutch way is the same day.
     assert.equal((await saveStep(client, id, 'route', { ...VALID.route, start_date: '1-9-2027' })).statusCode, 303);
     assert.equal((await answers(db, id)).answers.route?.values.start_date, '2027-09-01');

@@ -169,6 +169,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
         canWithdraw={canWithdraw(me, reg)}
         resume={reg.state === 'draft' ? resumeStep(reg.answers) : (reg.reopenedSteps?.[0] ?? null)}
         notice={form ? undefined : notice}
+        submitted={!form && (request.query as Record<string, unknown>).melding === 'ingediend'}
         values={form?.values}
         errors={form?.errors}
       />

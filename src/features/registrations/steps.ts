@@ -23,7 +23,7 @@ export type Field =
   | (Base & { kind: 'integer'; min: number; max: number })
   | (Base & { kind: 'textarea'; max: number; rows?: number })
   | (Base & { kind: 'select'; options: ChoiceList })
-  | (Base & { kind: 'radio'; options: Option[] })
+  | (Base & { kind: 'radio'; options: (Option & { description?: string })[] })
   | (Base & { kind: 'checkboxes'; options: Option[] | ChoiceList })
   | (Base & { kind: 'checkbox'; text: string })
   | (Base & {
@@ -70,6 +70,13 @@ export const PARTICIPATION: Option[] = [
   { value: 'development', label: 'Ontwikkelpartner' },
   { value: 'knowledge', label: 'Kennispartner' },
 ];
+/** What each way of taking part means, said where the applicant chooses. */
+export const PARTICIPATION_DESCRIPTIONS: Record<string, string> = {
+  pilot: 'De route draait al of start binnenkort. U ontwikkelt haar samen met het programma verder en uw ervaringen helpen anderen op weg.',
+  development: 'U zet de route nog op en wilt daarbij ondersteuning, contacten en kennis uit het netwerk.',
+  knowledge: 'U deelt kennis en ervaring met het netwerk, bijvoorbeeld over praktijkbegeleiding of het werven van nieuwe doelgroepen.',
+};
+
 const YES_PLANNED_NO: Option[] = [
   { value: 'yes', label: 'Ja, er wordt een overeenkomst getekend' },
   { value: 'planned', label: 'Gepland, nog niet geregeld' },
@@ -363,7 +370,13 @@ export const STEPS: Step[] = [
     slug: 'deelname',
     title: 'Deelname en ondersteuning',
     fields: [
-      { kind: 'radio', name: 'participation', label: 'Hoe wilt u meedoen?', options: PARTICIPATION, required: 'Kies hoe u wilt meedoen' },
+      {
+        kind: 'radio',
+        name: 'participation',
+        label: 'Hoe wilt u meedoen?',
+        options: PARTICIPATION.map((p) => ({ ...p, description: PARTICIPATION_DESCRIPTIONS[p.value] })),
+        required: 'Kies hoe u wilt meedoen',
+      },
       {
         kind: 'textarea',
         name: 'support_needs',

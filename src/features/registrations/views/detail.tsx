@@ -38,6 +38,24 @@ function DecisionNotice({ decision, reg }: { decision: DecisionSummary; reg: Reg
   );
 }
 
+/** Said once, right after submitting: the reference in the message itself, and what happens next. */
+function Submitted({ reference }: { reference: string }) {
+  return (
+    <section class="mkb-notice mkb-notice--ok" aria-labelledby="ingediend-titel" role="status">
+      <h2 class="utrecht-heading-2" id="ingediend-titel">
+        Aanmelding ingediend onder kenmerk {reference}
+      </h2>
+      <p class="utrecht-paragraph">Noem dit kenmerk als u contact opneemt met het programmateam.</p>
+      <h3 class="utrecht-heading-3">Wat gebeurt er nu?</h3>
+      <ol>
+        <li>U en de contactpersonen krijgen een bevestiging per e-mail, met het ontvangstbewijs (pdf). U vindt het ook hieronder.</li>
+        <li>Het programmateam beoordeelt de aanmelding op de vijf criteria. Als er iets ontbreekt, vragen we om een aanvulling.</li>
+        <li>U krijgt het besluit per e-mail. Bij toelating nodigen we u uit voor een startgesprek.</li>
+      </ol>
+    </section>
+  );
+}
+
 export function DetailPage(props: {
   ctx: PageContext;
   reg: Registration;
@@ -48,6 +66,8 @@ export function DetailPage(props: {
   canWithdraw: boolean;
   resume: string | null;
   notice?: string;
+  /** Just submitted: the confirmation with the reference and what happens next. */
+  submitted?: boolean;
   values?: Record<string, string>;
   errors?: FieldErrors;
 }) {
@@ -60,7 +80,11 @@ export function DetailPage(props: {
         </a>
       </p>
       <Heading1>{reg.title ?? 'Aanmelding zonder naam'}</Heading1>
-      {props.notice && <Notice kind="ok">{props.notice}</Notice>}
+      {props.submitted && reg.reference ? (
+        <Submitted reference={reg.reference} />
+      ) : (
+        props.notice && <Notice kind="ok">{props.notice}</Notice>
+      )}
       <ErrorSummary errors={props.errors} />
       {props.decision && <DecisionNotice decision={props.decision} reg={reg} />}
       <table class="mkb-table mkb-facts">
@@ -117,23 +141,26 @@ export function DetailPage(props: {
       )}
       <Readout sections={props.sections} registrationId={reg.id} />
       {props.canWithdraw && (
-        <form method="post" action={`/aanmeldingen/${reg.id}/intrekken`} class="mkb-form" noValidate>
-          <CsrfField token={ctx.csrfToken} />
-          <h2 class="utrecht-heading-2">Aanmelding intrekken</h2>
-          <p class="utrecht-paragraph">
-            Intrekken kan tot het programmateam een besluit heeft genomen. Het kan niet ongedaan worden gemaakt.
-          </p>
-          <TextArea
-            name="reason"
-            label="Reden"
-            required
-            rows={3}
-            maxLength={REASON_MAX}
-            value={props.values?.reason}
-            errors={props.errors}
-          />
-          <Button secondary>Aanmelding intrekken</Button>
-        </form>
+        // Folded away: withdrawing is possible, never the obvious next step (open when it came back with an error).
+        <details class="mkb-fold" open={Boolean(props.errors?.length)}>
+          <summary>Aanmelding intrekken</summary>
+          <form method="post" action={`/aanmeldingen/${reg.id}/intrekken`} class="mkb-form" noValidate>
+            <CsrfField token={ctx.csrfToken} />
+            <p class="utrecht-paragraph">
+              Intrekken kan tot het programmateam een besluit heeft genomen. Het kan niet ongedaan worden gemaakt.
+            </p>
+            <TextArea
+              name="reason"
+              label="Reden"
+              required
+              rows={3}
+              maxLength={REASON_MAX}
+              value={props.values?.reason}
+              errors={props.errors}
+            />
+            <Button secondary>Aanmelding intrekken</Button>
+          </form>
+        </details>
       )}
     </Layout>
   );

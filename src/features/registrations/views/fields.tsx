@@ -64,12 +64,26 @@ export function FormField({ field, values, errors, choices }: { field: Field; va
             </div>
           )}
           <GroupError errors={errors} name={field.name} />
-          {options.map((o, i) => {
+          {options.map((o: { value: string; label: string; description?: string }, i) => {
             const id = i === 0 ? fieldId(field.name) : `${fieldId(field.name)}-${i}`;
             return (
               <div class="mkb-choice" key={o.value}>
-                <input type={type} id={id} name={field.name} value={o.value} checked={list.includes(o.value)} />
-                <label for={id}>{o.label}</label>
+                <input
+                  type={type}
+                  id={id}
+                  name={field.name}
+                  value={o.value}
+                  checked={list.includes(o.value)}
+                  aria-describedby={o.description ? `${id}-uitleg` : undefined}
+                />
+                <div>
+                  <label for={id}>{o.label}</label>
+                  {o.description && (
+                    <div class="mkb-choice__hint" id={`${id}-uitleg`}>
+                      {o.description}
+                    </div>
+                  )}
+                </div>
               </div>
             );
           })}
