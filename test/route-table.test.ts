@@ -89,6 +89,8 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'POST /beheer/startgesprekken/tijden': 'team',
   'POST /beheer/startgesprekken/tijden/:id/verwijderen': 'team',
   'GET /beheer/startgesprekken/:id': 'team',
+  'POST /beheer/startgesprekken/:id/verzetten': 'team',
+  'POST /beheer/startgesprekken/:id/annuleren': 'team',
   'POST /beheer/startgesprekken/:id/verslag': 'team',
   'GET /routes': 'public',
   'GET /routes/:slug': 'public',

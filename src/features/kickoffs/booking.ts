@@ -72,6 +72,12 @@ export async function book(
   }
 }
 
+/**
+ * The programme team acts as host and organiser: it may move or cancel a meeting at any time
+ * before it starts (the notice period binds the hogeschool), and the mails say it was the team.
+ */
+const byTeam = (access: KickoffAccess) => access.user?.role === 'team' || access.user?.role === 'admin';
+
 /** Moves the meeting to another slot, up to the notice period, with a reason; same UID, higher SEQUENCE. */
 export async function reschedule(
   db: Db,
@@ -87,7 +93,8 @@ export async function reschedule(
       const k = await kickoffFor(trx, config, access, id);
       if (k.state !== 'booked' || !k.slot) throw refuse.nothingToMove();
       const hours = await setting(trx, 'kickoff_notice_hours', NOTICE_HOURS_DEFAULT);
-      if (!withinNotice(k.slot.startsAt, now, hours)) {
+      const team = byTeam(access);
+      if (team ? k.slot.startsAt <= now.toISOString() : !withinNotice(k.slot.startsAt, now, hours)) {
         throw refuse.tooLate('verzetten', hours, k.slot.host, k.slot.hostEmail);
       }
       const slot = await freeSlot(trx, slotId, now);
@@ -95,11 +102,11 @@ export async function reschedule(
       const nonce = newToken().slice(0, 24);
       const ctx = { trx, config, actorUserId: access.user?.id ?? null, now };
       const change = { slot_id: slot.id, link_nonce: nonce, day_before_reminded_at: null, updated_at: now.toISOString() };
-      const detail = { from: formatSlot(k.slot.startsAt, k.slot.endsAt), to: formatSlot(slot.startsAt, slot.endsAt), reason };
+      const detail = { from: formatSlot(k.slot.startsAt, k.slot.endsAt), to: formatSlot(slot.startsAt, slot.endsAt), reason, byTeam: team };
       const moved = await moveKickoffState(ctx, k, 'reschedule', change, detail);
       if (!moved) throw refuse.changedMeanwhile();
       const when = formatSlot(slot.startsAt, slot.endsAt);
-      const mail = MAILS.rescheduled(k, { when, host: slot.host, reason, details: describe(k, slot, config, nonce) });
+      const mail = MAILS.rescheduled(k, { when, host: slot.host, reason, byTeam: team, details: describe(k, slot, config, nonce) });
       const mails = inviteMails(k, slot, k.sequence + 1, 'REQUEST', mail.subject, mail.text, config, nonce);
       if (k.slot.hostEmail !== slot.hostEmail) {
         const from = formatSlot(k.slot.startsAt, k.slot.endsAt);
@@ -126,16 +133,21 @@ export async function cancel(
     const k = await kickoffFor(trx, config, access, id);
     if (k.state !== 'booked' || !k.slot) throw refuse.nothingToCancel();
     const hours = await setting(trx, 'kickoff_notice_hours', NOTICE_HOURS_DEFAULT);
-    if (!withinNotice(k.slot.startsAt, now, hours)) {
+    const team = byTeam(access);
+    if (team ? k.slot.startsAt <= now.toISOString() : !withinNotice(k.slot.startsAt, now, hours)) {
       throw refuse.tooLate('annuleren', hours, k.slot.host, k.slot.hostEmail);
     }
     const nonce = newToken().slice(0, 24);
     const ctx = { trx, config, actorUserId: access.user?.id ?? null, now };
     const change = { slot_id: null, link_nonce: nonce, updated_at: now.toISOString() };
-    const moved = await moveKickoffState(ctx, k, 'cancel', change, { slot: formatSlot(k.slot.startsAt, k.slot.endsAt), reason });
+    const moved = await moveKickoffState(ctx, k, 'cancel', change, {
+      slot: formatSlot(k.slot.startsAt, k.slot.endsAt),
+      reason,
+      byTeam: team,
+    });
     if (!moved) throw refuse.changedMeanwhile();
     const link = kickoffLink(config, { id: k.id, nonce });
-    const mail = MAILS.cancelled(k, { when: formatSlot(k.slot.startsAt, k.slot.endsAt), reason, link });
+    const mail = MAILS.cancelled(k, { when: formatSlot(k.slot.startsAt, k.slot.endsAt), reason, link, byTeam: team });
     for (const m of inviteMails(k, k.slot, k.sequence + 1, 'CANCEL', mail.subject, mail.text, config, nonce))
       await enqueueMail(trx, m, now);
   });

@@ -269,6 +269,65 @@ describe('kick-off: booking and calendar', () => {
     assert.equal([...free.matchAll(/<td>Vrij<\/td>/g)].length, 2, 'both slots free again');
   });
 
+  test('the team moves and cancels from its side, also inside the notice period: same UID, higher SEQUENCE, CANCEL; the hogeschool is told who and why', async (t) => {
+    const site = await buildTestApp(t);
+    const { tessa, tessaId, kickoff, anna, id } = await accepted(site);
+    // Booked for three hours from now: inside the hogeschool's notice period, not the team's.
+    const soon = new Date(Date.now() + 3 * 3_600_000);
+    const hhmm = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(soon);
+    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(soon);
+    assert.equal((await addSlot(tessa, tessaId, day, hhmm)).statusCode, 303);
+    await addSlot(tessa, tessaId, inDays(12), '10:00');
+    const [first, second] = await site.db.selectFrom('slots').selectAll().orderBy('starts_at').execute();
+    await anna.get(`/startgesprek/${kickoff.id}`);
+    assert.equal((await anna.post(`/startgesprek/${kickoff.id}/boeken`, { slot: first?.id ?? '' })).statusCode, 303);
+    await anna.get(`/startgesprek/${kickoff.id}`);
+    assert.equal((await anna.post(`/startgesprek/${kickoff.id}/verzetten`, { slot: second?.id ?? '', reason: 'Ziek' })).statusCode, 409);
+
+    const page = await tessa.get(`/beheer/startgesprekken/${kickoff.id}`);
+    assert.match(page.body, /<h2 class="utrecht-heading-2">Verzetten<\/h2>/);
+    const noReason = await tessa.post(`/beheer/startgesprekken/${kickoff.id}/verzetten`, { slot: second?.id ?? '', reason: '' });
+    assert.equal(noReason.statusCode, 422);
+    assert.match(noReason.body, /Vul een reden in/);
+    const moved = await tessa.post(`/beheer/startgesprekken/${kickoff.id}/verzetten`, { slot: second?.id ?? '', reason: 'Teamlid ziek' });
+    assert.equal(moved.headers.location, `/beheer/startgesprekken/${kickoff.id}?melding=team-verzet`);
+    const k = await site.db.selectFrom('kickoffs').selectAll().executeTakeFirstOrThrow();
+    assert.deepEqual([k.state, k.slot_id, k.sequence], ['booked', second?.id, 2]);
+    const update = await site.db
+      .selectFrom('outbox')
+      .select(['to_address', 'body_text', 'attachments'])
+      .where('subject', 'like', 'Startgesprek verzet:%')
+      .execute();
+    assert.deepEqual(update.map((m) => m.to_address).sort(), ['anna@avans.nl', 'bram@avans.nl', 'tessa@programma.nl']);
+    assert.match(update[0]?.body_text ?? '', /Het programmateam heeft het startgesprek voor .* verzet naar .*\nReden: Teamlid ziek/);
+    const ics = parseIcs(invitationsIn(update)[0]?.content.toString() ?? '');
+    assert.deepEqual(
+      [ics.cal.getFirstPropertyValue('method'), ics.event.uid, ics.event.sequence],
+      ['REQUEST', `startgesprek-${kickoff.id}@localhost`, 2],
+    );
+
+    await tessa.get(`/beheer/startgesprekken/${kickoff.id}`);
+    const emptyCancel = await tessa.post(`/beheer/startgesprekken/${kickoff.id}/annuleren`, { 'cancel-reason': '' });
+    assert.equal(emptyCancel.statusCode, 422);
+    assert.match(emptyCancel.body, /<a href="#veld-cancel-reason">Vul een reden in<\/a>/);
+    await tessa.post(`/beheer/startgesprekken/${kickoff.id}/annuleren`, { 'cancel-reason': 'Programma herzien' });
+    const after = await site.db.selectFrom('kickoffs').select(['state', 'slot_id', 'sequence']).executeTakeFirstOrThrow();
+    assert.deepEqual(after, { state: 'cancelled', slot_id: null, sequence: 3 });
+    const cancelled = await site.db
+      .selectFrom('outbox')
+      .select(['to_address', 'body_text', 'attachments'])
+      .where('subject', 'like', 'Startgesprek geannuleerd%')
+      .execute();
+    assert.match(
+      cancelled[0]?.body_text ?? '',
+      /Het programmateam heeft het startgesprek .* geannuleerd\.\nReden: Programma herzien\n\nEen nieuw tijdstip kiest u hier: /,
+    );
+    assert.equal(parseIcs(invitationsIn(cancelled)[0]?.content.toString() ?? '').cal.getFirstPropertyValue('method'), 'CANCEL');
+    const timeline = (await anna.get(`/aanmeldingen/${id}`)).body;
+    assert.match(timeline, /Startgesprek verzet naar .* door het programmateam/);
+    assert.match(timeline, /Startgesprek geannuleerd door het programmateam/);
+  });
+
   test('refused: a slot in the past, a change inside the notice period, a slot someone just took', async (t) => {
     const site = await buildTestApp(t);
     const { tessa, tessaId, kickoff, anna } = await accepted(site);

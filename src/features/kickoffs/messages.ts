@@ -17,17 +17,17 @@ export const MAILS = {
     subject: `Startgesprek ingepland: ${p.when}`,
     text: `Goedendag,\n\nHet startgesprek voor ${k.title ?? ''} (${k.reference ?? ''}) staat gepland op ${p.when} met ${p.host}.\n\n${p.details}\n\nDe uitnodiging voor uw agenda zit bij dit bericht.\n\n${SIGNATURE}`,
   }),
-  rescheduled: (k: Meeting, p: { when: string; host: string; reason: string; details: string }) => ({
+  rescheduled: (k: Meeting, p: { when: string; host: string; reason: string; details: string; byTeam?: boolean }) => ({
     subject: `Startgesprek verzet: ${p.when}`,
-    text: `Goedendag,\n\nHet startgesprek voor ${k.title ?? ''} (${k.reference ?? ''}) is verzet naar ${p.when} met ${p.host}.\nReden: ${p.reason}\n\n${p.details}\n\nDe bijgewerkte uitnodiging zit bij dit bericht.\n\n${SIGNATURE}`,
+    text: `Goedendag,\n\n${p.byTeam ? 'Het programmateam heeft het startgesprek' : 'Het startgesprek'} voor ${k.title ?? ''} (${k.reference ?? ''}) ${p.byTeam ? 'verzet' : 'is verzet'} naar ${p.when} met ${p.host}.\nReden: ${p.reason}\n\n${p.details}\n\nDe bijgewerkte uitnodiging zit bij dit bericht.\n\n${SIGNATURE}`,
   }),
   slotFreed: (k: Meeting, p: { from: string; to: string; host: string; reason: string }) => ({
     subject: `Startgesprek ${k.reference ?? ''} verzet`,
     text: `Het gesprek op ${p.from} is verzet naar ${p.to} bij ${p.host}. Je tijdstip is weer vrij.\nReden: ${p.reason}`,
   }),
-  cancelled: (k: Meeting, p: { when: string; reason: string; link: string }) => ({
+  cancelled: (k: Meeting, p: { when: string; reason: string; link: string; byTeam?: boolean }) => ({
     subject: `Startgesprek geannuleerd: ${k.reference ?? ''}`,
-    text: `Goedendag,\n\nHet startgesprek voor ${k.title ?? ''} (${k.reference ?? ''}) op ${p.when} is geannuleerd.\nReden: ${p.reason}\n\nEen nieuw tijdstip kiest u hier: ${p.link}\n\n${SIGNATURE}`,
+    text: `Goedendag,\n\n${p.byTeam ? 'Het programmateam heeft het startgesprek' : 'Het startgesprek'} voor ${k.title ?? ''} (${k.reference ?? ''}) op ${p.when} ${p.byTeam ? 'geannuleerd' : 'is geannuleerd'}.\nReden: ${p.reason}\n\nEen nieuw tijdstip kiest u hier: ${p.link}\n\n${SIGNATURE}`,
   }),
   dayBefore: (k: Meeting, p: { when: string; details: string }) => ({
     subject: `Morgen: startgesprek ${k.reference ?? ''}`,
@@ -57,13 +57,13 @@ export const AUDIT_LABELS: Record<string, AuditLabel> = {
   },
   'kickoff.rescheduled': {
     team: 'Startgesprek verzet',
-    detail: (d) => `naar ${String(d.to ?? '')}`,
-    applicant: (d) => `Startgesprek verzet naar ${String(d.to ?? '')}`,
+    detail: (d) => `naar ${String(d.to ?? '')}${d.byTeam ? ' (door het programmateam)' : ''}`,
+    applicant: (d) => `Startgesprek verzet naar ${String(d.to ?? '')}${d.byTeam ? ' door het programmateam' : ''}`,
   },
   'kickoff.cancelled': {
     team: 'Startgesprek geannuleerd',
-    detail: (d) => String(d.reason ?? ''),
-    applicant: () => 'Startgesprek geannuleerd',
+    detail: (d) => `${String(d.reason ?? '')}${d.byTeam ? ' (door het programmateam)' : ''}`,
+    applicant: (d) => (d.byTeam ? 'Startgesprek geannuleerd door het programmateam' : 'Startgesprek geannuleerd'),
   },
   'kickoff.reminded': { team: 'Herinnering aan het startgesprek' },
   'kickoff.unbooked_reminded': { team: 'Herinnering: startgesprek nog niet ingepland' },

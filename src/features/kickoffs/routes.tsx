@@ -23,6 +23,9 @@ const NOTICES: Record<string, string> = {
   geboekt: 'Het startgesprek is ingepland. U en het programmateam krijgen een uitnodiging voor de agenda.',
   verzet: 'Het startgesprek is verzet. De bijgewerkte uitnodiging is verstuurd.',
   geannuleerd: 'Het startgesprek is geannuleerd. Kies een nieuw tijdstip wanneer het u past.',
+  'team-verzet': 'Het startgesprek is verzet. De hogeschool en de gespreksleider krijgen de bijgewerkte uitnodiging.',
+  'team-geannuleerd':
+    'Het startgesprek is geannuleerd. De hogeschool krijgt een annulering voor de agenda en kan een nieuw tijdstip kiezen.',
   tijden: 'De tijden zijn opgeslagen.',
   verwijderd: 'Het tijdstip is verwijderd.',
   verslag: 'Het verslag is opgeslagen.',
@@ -202,16 +205,47 @@ export default async function kickoffRoutes(app: FastifyInstance) {
     extra: { errors?: { field: string; message: string }[]; values?: Record<string, string> } = {},
   ) {
     const kickoff = await kickoffForTeam(db, id);
+    const now = new Date();
+    const free = kickoff.state === 'booked' ? await bookableSlots(db, kickoff, now) : { preferred: [], others: [] };
     const canRecord = kickoff.state === 'booked' && Boolean(kickoff.slot && kickoff.slot.startsAt <= new Date().toISOString());
     const notice = extra.errors ? undefined : NOTICES[String((request.query as Record<string, unknown>).melding)];
     return sendPage(
       reply,
-      <TeamKickoffPage ctx={pageContext(request, reply)} kickoff={kickoff} canRecord={canRecord} notice={notice} {...extra} />,
+      <TeamKickoffPage
+        ctx={pageContext(request, reply)}
+        kickoff={kickoff}
+        canRecord={canRecord}
+        canChange={kickoff.state === 'booked' && Boolean(kickoff.slot && kickoff.slot.startsAt > now.toISOString())}
+        slots={free}
+        notice={notice}
+        {...extra}
+      />,
       extra.errors ? 422 : 200,
     );
   }
 
   app.get<IdParams>('/beheer/startgesprekken/:id', TEAM, async (request, reply) => showMeeting(request, reply, request.params.id));
+
+  // The team moves or cancels from its side too (as host, also inside the notice period).
+  app.post<IdParams>('/beheer/startgesprekken/:id/verzetten', TEAM, async (request, reply) => {
+    const form = parseForm(rescheduleSchema, request.body);
+    if (!form.ok) return showMeeting(request, reply, request.params.id, { errors: form.errors, values: submittedValues(request.body) });
+    await reschedule(db, config, { user: me(request), key: undefined }, request.params.id, form.data.slot, form.data.reason);
+    return reply.redirect(`/beheer/startgesprekken/${request.params.id}?melding=team-verzet`, 303);
+  });
+
+  app.post<IdParams>('/beheer/startgesprekken/:id/annuleren', TEAM, async (request, reply) => {
+    // The field is "cancel-reason" on this page, which also has the reason for moving.
+    const typed = submittedValues(request.body)['cancel-reason'] ?? '';
+    const form = parseForm(cancelSchema, { reason: typed });
+    if (!form.ok)
+      return showMeeting(request, reply, request.params.id, {
+        errors: form.errors.map((e) => ({ ...e, field: 'cancel-reason' })),
+        values: { 'cancel-reason': typed },
+      });
+    await cancel(db, config, { user: me(request), key: undefined }, request.params.id, form.data.reason);
+    return reply.redirect(`/beheer/startgesprekken/${request.params.id}?melding=team-geannuleerd`, 303);
+  });
 
   app.post<IdParams>('/beheer/startgesprekken/:id/verslag', TEAM, async (request, reply) => {
     const form = parseForm(outcomeSchema, request.body);

@@ -60,7 +60,7 @@ export function Agenda({ items }: { items: string[] }) {
 /** "donderdag 3 december 2026" → "Donderdag 3 december 2026": a capital to start, Dutch month names stay lower case. */
 const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function SlotChoice({ slots, name, errors }: { slots: Slot[]; name: string; errors?: FieldErrors }) {
+export function SlotChoice({ slots, name, errors }: { slots: Slot[]; name: string; errors?: FieldErrors }) {
   return (
     <ChoiceGroup
       name={name}

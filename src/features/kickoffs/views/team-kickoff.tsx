@@ -2,16 +2,18 @@ import { Button, CsrfField, ErrorSummary, type FieldErrors, Heading1, Notice, Se
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { formatSlot, KICKOFF_STATE_LABELS, OUTCOMES } from '../rules.ts';
-import type { Kickoff } from '../service.ts';
+import type { Kickoff, Slot } from '../service.ts';
+import { Agenda, SlotChoice } from './pages.tsx';
 
 type Values = Record<string, string>;
-
-import { Agenda } from './pages.tsx';
 
 export function TeamKickoffPage(props: {
   ctx: PageContext;
   kickoff: Kickoff;
   canRecord: boolean;
+  /** Booked and not begun: the team may move or cancel it (with a reason; the hogeschool is told). */
+  canChange: boolean;
+  slots: { preferred: Slot[]; others: Slot[] };
   errors?: FieldErrors;
   values?: Values;
   notice?: string;
@@ -50,6 +52,42 @@ export function TeamKickoffPage(props: {
           </p>
           <p class="mkb-pre">{k.notes}</p>
         </section>
+      )}
+      {props.canChange && (
+        <>
+          <form method="post" action={`/beheer/startgesprekken/${k.id}/verzetten`} class="mkb-form" noValidate>
+            <CsrfField token={ctx.csrfToken} />
+            <h2 class="utrecht-heading-2">Verzetten</h2>
+            <p class="utrecht-paragraph">
+              De hogeschool en de gespreksleider krijgen een bijgewerkte uitnodiging (dezelfde afspraak in hun agenda) met de reden.
+            </p>
+            {props.slots.preferred.length + props.slots.others.length === 0 ? (
+              <p class="utrecht-paragraph">Er zijn geen andere vrije tijden. Voeg eerst tijden toe onder Startgesprekken.</p>
+            ) : (
+              <>
+                <SlotChoice slots={[...props.slots.preferred, ...props.slots.others]} name="slot" errors={props.errors} />
+                <TextArea name="reason" label="Reden van verzetten" required rows={2} value={props.values?.reason} errors={props.errors} />
+                <Button secondary>Verzetten</Button>
+              </>
+            )}
+          </form>
+          <form method="post" action={`/beheer/startgesprekken/${k.id}/annuleren`} class="mkb-form" noValidate>
+            <CsrfField token={ctx.csrfToken} />
+            <h2 class="utrecht-heading-2">Annuleren</h2>
+            <p class="utrecht-paragraph">
+              De hogeschool krijgt een annulering voor de agenda met de reden, en kan daarna een nieuw tijdstip kiezen.
+            </p>
+            <TextArea
+              name="cancel-reason"
+              label="Reden van annuleren"
+              required
+              rows={2}
+              value={props.values?.['cancel-reason']}
+              errors={props.errors}
+            />
+            <Button secondary>Gesprek annuleren</Button>
+          </form>
+        </>
       )}
       {props.canRecord && (
         <form method="post" action={`/beheer/startgesprekken/${k.id}/verslag`} class="mkb-form" noValidate>
