@@ -114,6 +114,12 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'POST /beheer/verhalen': 'team',
   'GET /beheer/toolkit': 'team',
   'POST /beheer/toolkit': 'team',
+  'GET /beheer/verhalen/:id': 'team',
+  'POST /beheer/verhalen/:id': 'team',
+  'POST /beheer/verhalen/:id/verwijderen': 'team',
+  'GET /beheer/toolkit/:id': 'team',
+  'POST /beheer/toolkit/:id': 'team',
+  'POST /beheer/toolkit/:id/verwijderen': 'team',
   'GET /beheer/sjablonen': 'team',
   'GET /beheer/sjablonen/:key': 'team',
   'POST /beheer/sjablonen/:key': 'team',
@@ -250,6 +256,8 @@ describe('route table', () => {
       '/succesverhalen/:id': `/succesverhalen/${story}`,
       '/succesverhalen/:id/afbeelding.jpg': `/succesverhalen/${story}/afbeelding.jpg`,
       '/toolkit/:id': `/toolkit/${assetId}`,
+      '/beheer/verhalen/:id': `/beheer/verhalen/${story}`,
+      '/beheer/toolkit/:id': `/beheer/toolkit/${assetId}`,
       '/mijn/routes/:id': `/mijn/routes/${route.id}`,
     };
     // Routes about one hogeschool's registration: its colleagues and the team see it, others do not.

@@ -28,6 +28,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-26T2200-catalogue',
     '2026-11-29T2000-participant-state',
     '2026-11-29T2100-queue-index',
+    '2026-11-29T2300-story-asset-removal',
   ];
   assert.deepEqual(
     await migrateToLatest(db),

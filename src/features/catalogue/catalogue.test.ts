@@ -296,7 +296,7 @@ describe('catalogue: owners, the team, stories, toolkit', () => {
     const team = await signIn(site.app, site.db, 'team@programma.nl');
     await team.get('/beheer/verhalen');
     const cookie = [...team.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const post = (fields: Record<string, string>, file?: { name: string; content: Buffer }) => {
+    const post = (fields: Record<string, string>, file?: { name: string; content: Buffer }, url = '/beheer/verhalen') => {
       const boundary = '----story';
       const parts: Buffer[] = Object.entries({ _csrf: team.lastCsrf ?? '', ...fields }).map(([k, v]) =>
         Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
@@ -312,7 +312,7 @@ describe('catalogue: owners, the team, stories, toolkit', () => {
       parts.push(Buffer.from(`--${boundary}--\r\n`));
       return site.app.inject({
         method: 'POST',
-        url: '/beheer/verhalen',
+        url,
         payload: Buffer.concat(parts),
         headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie },
       });
@@ -355,6 +355,43 @@ describe('catalogue: owners, the team, stories, toolkit', () => {
     );
     assert.match(storyPage.body, /Sam werkt <strong>vier<\/strong> dagen\./);
     assert.match((await get(site, '/feed.xml')).body, /<title>Succesverhaal: Van bbl naar Ad<\/title>/);
+
+    // The team edits it: a new title and no photo any more; every public place shows it at once.
+    const edit = await team.get(`/beheer/verhalen/${story.id}`);
+    assert.match(edit.body, /name="title" type="text" value="Van bbl naar Ad"/);
+    assert.match(edit.body, /Er staat nu een foto bij het verhaal/);
+    const badEdit = await post({ ...fields, title: '', image_alt: 'Sam aan de draaibank' }, undefined, `/beheer/verhalen/${story.id}`);
+    assert.equal(badEdit.statusCode, 422);
+    assert.match(badEdit.body, /Vul een titel in/);
+    assert.match(badEdit.body, /value="Sam aan de draaibank"/, 'what was typed comes back');
+    const edited = await post(
+      { ...fields, title: 'Van bbl naar Ad, en verder', remove_image: 'ja' },
+      undefined,
+      `/beheer/verhalen/${story.id}`,
+    );
+    assert.equal(edited.headers.location, '/beheer/verhalen?melding=gewijzigd');
+    const after = await site.db.selectFrom('stories').selectAll().executeTakeFirstOrThrow();
+    assert.deepEqual([after.title, after.image, after.image_alt], ['Van bbl naar Ad, en verder', null, null]);
+    assert.match((await get(site, `/succesverhalen/${story.id}`)).body, /<h1 class="utrecht-heading-1">Van bbl naar Ad, en verder<\/h1>/);
+    assert.equal((await get(site, `/succesverhalen/${story.id}/afbeelding.jpg`)).statusCode, 404);
+
+    // Removed: gone from its page, the list, the route page, the feed and the sitemap at once; the consent stays on record.
+    for (const url of [`/succesverhalen/${story.id}`, '/succesverhalen', `/routes/${slug}`, '/feed.xml', '/sitemap.xml'])
+      await get(site, url);
+    await team.get(`/beheer/verhalen/${story.id}`);
+    assert.equal((await team.post(`/beheer/verhalen/${story.id}/verwijderen`, {})).headers.location, '/beheer/verhalen?melding=verwijderd');
+    assert.equal((await get(site, `/succesverhalen/${story.id}`)).statusCode, 404);
+    for (const url of ['/succesverhalen', `/routes/${slug}`, '/feed.xml', '/sitemap.xml'])
+      assert.doesNotMatch((await get(site, url)).body, new RegExp(`Van bbl naar Ad|${story.id}`), url);
+    assert.equal((await team.get(`/beheer/verhalen/${story.id}`)).statusCode, 404);
+    const kept = await site.db
+      .selectFrom('stories')
+      .select(['consent_date', 'consent_note', 'person_name', 'removed_at', 'removed_by'])
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([kept.consent_date, kept.consent_note, kept.person_name], ['2026-11-01', 'Formulier getekend', 'Sam']);
+    assert.ok(kept.removed_at && kept.removed_by);
+    const audit = await site.db.selectFrom('audit_events').select('action').where('subject_id', '=', story.id).execute();
+    assert.deepEqual(audit.map((a) => a.action).sort(), ['story.published', 'story.removed', 'story.updated']);
   });
 
   test('toolkit: the team uploads by content; anyone downloads; other kinds are refused', async (t) => {
@@ -363,21 +400,21 @@ describe('catalogue: owners, the team, stories, toolkit', () => {
     const team: Client = await signIn(site.app, site.db, 'team@programma.nl');
     await team.get('/beheer/toolkit');
     const cookie = [...team.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const upload = (name: string, content: Buffer) => {
+    const upload = (name: string, content: Buffer | null, url = '/beheer/toolkit', title = 'Logo') => {
       const b = '----asset';
       const payload = Buffer.concat([
         Buffer.from(
-          `--${b}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${team.lastCsrf}\r\n--${b}\r\nContent-Disposition: form-data; name="title"\r\n\r\nLogo\r\n--${b}\r\nContent-Disposition: form-data; name="description"\r\n\r\nHet logo\r\n`,
+          `--${b}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${team.lastCsrf}\r\n--${b}\r\nContent-Disposition: form-data; name="title"\r\n\r\n${title}\r\n--${b}\r\nContent-Disposition: form-data; name="description"\r\n\r\nHet logo\r\n`,
         ),
         Buffer.from(
           `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
         ),
-        content,
+        content ?? Buffer.alloc(0),
         Buffer.from(`\r\n--${b}--\r\n`),
       ]);
       return site.app.inject({
         method: 'POST',
-        url: '/beheer/toolkit',
+        url,
         payload,
         headers: { 'content-type': `multipart/form-data; boundary=${b}`, cookie },
       });
@@ -393,6 +430,28 @@ describe('catalogue: owners, the team, stories, toolkit', () => {
       [file.headers['content-type'], file.headers['content-disposition']],
       ['application/pdf', 'attachment; filename="logo.pdf"'],
     );
+
+    // The team renames it and replaces the file; then removes it: gone from the page and the download at once.
+    const id = href.split('/')[2] ?? '';
+    await team.get(`/beheer/toolkit/${id}`);
+    assert.equal((await upload('', null, `/beheer/toolkit/${id}`, '')).statusCode, 422, 'a title is needed');
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]);
+    assert.equal(
+      (await upload('logo-nieuw.png', png, `/beheer/toolkit/${id}`, 'Logo 2027')).headers.location,
+      '/beheer/toolkit?melding=gewijzigd',
+    );
+    assert.match((await get(site, '/toolkit')).body, /Logo 2027/);
+    const replaced = await get(site, href);
+    assert.deepEqual(
+      [replaced.headers['content-type'], replaced.headers['content-disposition']],
+      ['image/png', 'attachment; filename="logo-nieuw.png"'],
+    );
+    await team.get(`/beheer/toolkit/${id}`);
+    assert.equal((await team.post(`/beheer/toolkit/${id}/verwijderen`, {})).headers.location, '/beheer/toolkit?melding=verwijderd');
+    assert.doesNotMatch((await get(site, '/toolkit')).body, /Logo 2027/);
+    assert.equal((await get(site, href)).statusCode, 404);
+    const audit = await site.db.selectFrom('audit_events').select('action').where('subject_id', '=', id).execute();
+    assert.deepEqual(audit.map((a) => a.action).sort(), ['toolkit.added', 'toolkit.removed', 'toolkit.updated']);
   });
 });
 

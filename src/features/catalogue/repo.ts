@@ -1,4 +1,4 @@
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { isPostgres } from '../../db/dialect.ts';
 import type { RouteTable } from './tables.ts';
@@ -133,6 +133,7 @@ export async function listStories(db: Kysely<Database>, f: { theme?: string; sec
       'routes.sector',
     ])
     .where('routes.published', '=', 1)
+    .where('stories.removed_at', 'is', null)
     .$if(Boolean(f.theme), (qb) => qb.where('stories.theme', '=', f.theme as string))
     .$if(Boolean(f.sector), (qb) => qb.where('routes.sector', '=', f.sector as string))
     .$if(Boolean(f.routeId), (qb) => qb.where('stories.route_id', '=', f.routeId as string))
@@ -147,7 +148,55 @@ export async function findStoryImage(db: Kysely<Database>, id: string) {
     .select(['stories.image'])
     .where('stories.id', '=', id)
     .where('routes.published', '=', 1)
+    .where('stories.removed_at', 'is', null)
     .executeTakeFirst();
+}
+
+/** Every story that is not removed, for the team's list (also of routes that are hidden now). */
+export async function listStoriesForTeam(db: Kysely<Database>) {
+  return db
+    .selectFrom('stories')
+    .innerJoin('routes', 'routes.id', 'stories.route_id')
+    .select([
+      'stories.id',
+      'stories.title',
+      'stories.person_name',
+      'stories.published_at',
+      'stories.consent_date',
+      'routes.title as route_title',
+    ])
+    .where('stories.removed_at', 'is', null)
+    .orderBy('stories.published_at', 'desc')
+    .execute();
+}
+
+/** One story as stored, for editing (the image as a yes/no). */
+export async function findStory(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('stories')
+    .select([
+      'id',
+      'route_id',
+      'title',
+      'quote',
+      'person_name',
+      'person_role',
+      'organisation',
+      'consent_date',
+      'consent_note',
+      'theme',
+      'body_md',
+      'image_alt',
+      sql<number>`case when image is null then 0 else 1 end`.as('has_image'),
+    ])
+    .where('id', '=', id)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function updateStoryRow(db: Kysely<Database>, id: string, change: Updateable<Database['stories']>): Promise<boolean> {
+  const r = await db.updateTable('stories').set(change).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 export async function insertAsset(db: Kysely<Database>, row: Insertable<Database['toolkit_assets']>) {
@@ -158,12 +207,18 @@ export async function listAssets(db: Kysely<Database>) {
   return db
     .selectFrom('toolkit_assets')
     .select(['id', 'title', 'description', 'filename', 'content_type', 'created_at'])
+    .where('removed_at', 'is', null)
     .orderBy('created_at', 'desc')
     .execute();
 }
 
 export async function findAsset(db: Kysely<Database>, id: string) {
-  return db.selectFrom('toolkit_assets').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('toolkit_assets').selectAll().where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
+}
+
+export async function updateAssetRow(db: Kysely<Database>, id: string, change: Updateable<Database['toolkit_assets']>): Promise<boolean> {
+  const r = await db.updateTable('toolkit_assets').set(change).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Deletes the stories and toolkit files these users added. */

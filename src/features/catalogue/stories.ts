@@ -4,7 +4,7 @@ import { newId } from '../../platform/crypto.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.tsx';
 import { publicContentChanged } from '../../platform/public-cache.ts';
 import type { CurrentUser } from '../../ui/context.ts';
-import { findRouteById, findStoryImage, insertStory, listStories } from './repo.ts';
+import { findRouteById, findStory, findStoryImage, insertStory, listStories, listStoriesForTeam, updateStoryRow } from './repo.ts';
 
 // ---------------------------------------------------------------- stories
 
@@ -106,6 +106,92 @@ export async function addStory(db: Db, user: CurrentUser, input: StoryInput, ima
     await publicContentChanged(trx);
   });
   return id;
+}
+
+/** The stories the team can edit or remove (removed ones are gone from this list too). */
+export async function storiesForTeam(db: Db) {
+  return (await listStoriesForTeam(db)).map((s) => ({
+    id: s.id,
+    title: s.title,
+    person: s.person_name,
+    route: s.route_title,
+    publishedAt: s.published_at,
+    consentDate: s.consent_date,
+  }));
+}
+
+/** A story's form values as stored, for the edit form; 404 when it does not exist or was removed. */
+export async function storyForEdit(db: Db, id: string): Promise<{ values: Record<string, string>; hasImage: boolean }> {
+  const s = id.length <= 36 ? await findStory(db, id) : undefined;
+  if (!s) throw new NotFoundError('story');
+  return {
+    values: {
+      route: s.route_id,
+      title: s.title,
+      quote: s.quote ?? '',
+      person: s.person_name,
+      role: s.person_role,
+      organisation: s.organisation,
+      consent_date: s.consent_date,
+      consent_note: s.consent_note,
+      theme: s.theme ?? '',
+      body: s.body_md,
+      image_alt: s.image_alt ?? '',
+    },
+    hasImage: Number(s.has_image) === 1,
+  };
+}
+
+/**
+ * Saves the team's changes to a story, everywhere at once (page, list, feed, render cache). The
+ * photo: a new one replaces it, `remove` takes it away, `keep` leaves it (its alt text may change).
+ */
+export async function updateStory(
+  db: Db,
+  user: CurrentUser,
+  id: string,
+  input: StoryInput,
+  photo: { replace: Buffer } | 'keep' | 'remove',
+  now = new Date(),
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    if (!(await findRouteById(trx, input.routeId))) throw new ConflictError('Onbekende route', 'Kies een route uit de lijst.');
+    const before = await findStory(trx, id);
+    if (!before) throw new NotFoundError('story');
+    const keepsImage = photo === 'keep' ? Number(before.has_image) === 1 : photo !== 'remove';
+    const saved = await updateStoryRow(trx, id, {
+      route_id: input.routeId,
+      title: input.title,
+      quote: input.quote || null,
+      person_name: input.person,
+      person_role: input.role,
+      organisation: input.organisation,
+      consent_date: input.consentDate,
+      consent_note: input.consentNote,
+      theme: input.theme || null,
+      body_md: input.body,
+      ...(photo === 'keep' ? {} : { image: photo === 'remove' ? null : photo.replace }),
+      image_alt: keepsImage ? input.imageAlt : null,
+      updated_at: now.toISOString(),
+      updated_by: user.id,
+    });
+    if (!saved) throw new NotFoundError('story');
+    await recordAudit(trx, { actorUserId: user.id, action: 'story.updated', subjectType: 'story', subjectId: id }, now);
+    await publicContentChanged(trx);
+  });
+}
+
+/**
+ * Takes a story off every public page at once (its page, the list, the route page, the feed and
+ * the render cache). The row stays, with its consent record and who removed it when.
+ */
+export async function removeStory(db: Db, user: CurrentUser, id: string, now = new Date()): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const removed = await updateStoryRow(trx, id, { removed_at: now.toISOString(), removed_by: user.id });
+    if (!removed) throw new NotFoundError('story');
+    await recordAudit(trx, { actorUserId: user.id, action: 'story.removed', subjectType: 'story', subjectId: id }, now);
+    await publicContentChanged(trx);
+  });
 }
 
 export async function storyImage(db: Db, id: string): Promise<Buffer> {

@@ -44,6 +44,11 @@ export interface StoryTable {
   image_alt: string | null;
   created_by: string | null;
   published_at: Timestamp;
+  updated_at: Timestamp | null;
+  updated_by: string | null;
+  /** Set when the team removed it: off every public page; the row (and the consent record) stays. */
+  removed_at: Timestamp | null;
+  removed_by: string | null;
 }
 
 export interface ToolkitAssetTable {
@@ -55,6 +60,11 @@ export interface ToolkitAssetTable {
   content: Buffer;
   created_by: string | null;
   created_at: Timestamp;
+  updated_at: Timestamp | null;
+  updated_by: string | null;
+  /** Set when the team removed it: no longer offered; the row stays for the record. */
+  removed_at: Timestamp | null;
+  removed_by: string | null;
 }
 
 /** The tables owned by this feature: only its repo.ts reads or writes them (scripts/check-structure.ts). */

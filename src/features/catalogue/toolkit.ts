@@ -4,7 +4,7 @@ import { newId } from '../../platform/crypto.ts';
 import { NotFoundError } from '../../platform/errors.tsx';
 import { publicContentChanged } from '../../platform/public-cache.ts';
 import type { CurrentUser } from '../../ui/context.ts';
-import { findAsset, insertAsset, listAssets } from './repo.ts';
+import { findAsset, insertAsset, listAssets, updateAssetRow } from './repo.ts';
 
 // ---------------------------------------------------------------- toolkit
 
@@ -23,6 +23,16 @@ export function assetKind(content: Buffer): { ext: string; type: string } | null
   return null;
 }
 
+/** A safe download name: the uploaded name's letters, digits and dashes, with the extension its content has. */
+function storedName(filename: string, ext: string): string {
+  const base =
+    filename
+      .replace(/\.[^.]*$/, '')
+      .replace(/[^\w-]+/g, '-')
+      .slice(0, 60) || 'bestand';
+  return `${base}.${ext}`;
+}
+
 export async function addAsset(
   db: Db,
   user: CurrentUser,
@@ -34,16 +44,11 @@ export async function addAsset(
   if (!kind) return false;
   await db.transaction().execute(async (trx) => {
     const id = newId();
-    const base =
-      input.filename
-        .replace(/\.[^.]*$/, '')
-        .replace(/[^\w-]+/g, '-')
-        .slice(0, 60) || 'bestand';
     await insertAsset(trx, {
       id,
       title: input.title,
       description: input.description,
-      filename: `${base}.${kind.ext}`,
+      filename: storedName(input.filename, kind.ext),
       content_type: kind.type,
       content,
       created_by: user.id,
@@ -64,6 +69,49 @@ export async function assets(db: Db) {
     type: a.content_type,
     createdAt: a.created_at,
   }));
+}
+
+/** The team changes a toolkit file's title and description, and may replace the file itself. */
+export async function updateAsset(
+  db: Db,
+  user: CurrentUser,
+  id: string,
+  input: { title: string; description: string },
+  file: { filename: string; content: Buffer } | null,
+  now = new Date(),
+): Promise<boolean> {
+  const kind = file ? assetKind(file.content) : null;
+  if (file && !kind) return false;
+  await db.transaction().execute(async (trx) => {
+    const saved = await updateAssetRow(trx, id, {
+      title: input.title,
+      description: input.description,
+      ...(file && kind ? { filename: storedName(file.filename, kind.ext), content_type: kind.type, content: file.content } : {}),
+      updated_at: now.toISOString(),
+      updated_by: user.id,
+    });
+    if (!saved) throw new NotFoundError('asset');
+    await recordAudit(trx, { actorUserId: user.id, action: 'toolkit.updated', subjectType: 'toolkit', subjectId: id }, now);
+    await publicContentChanged(trx);
+  });
+  return true;
+}
+
+/** Takes a file out of the toolkit at once (page, download, render cache); the row stays for the record. */
+export async function removeAsset(db: Db, user: CurrentUser, id: string, now = new Date()): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const removed = await updateAssetRow(trx, id, { removed_at: now.toISOString(), removed_by: user.id });
+    if (!removed) throw new NotFoundError('asset');
+    await recordAudit(trx, { actorUserId: user.id, action: 'toolkit.removed', subjectType: 'toolkit', subjectId: id }, now);
+    await publicContentChanged(trx);
+  });
+}
+
+/** A toolkit file's title, description and name, for the edit form; 404 when removed. */
+export async function assetForEdit(db: Db, id: string) {
+  const a = id.length <= 36 ? await findAsset(db, id) : undefined;
+  if (!a) throw new NotFoundError('asset');
+  return { id: a.id, title: a.title, description: a.description, filename: a.filename };
 }
 
 export async function asset(db: Db, id: string) {

@@ -3,19 +3,16 @@ import { BackOfficePage } from '../../../ui/back-office.tsx';
 import {
   Button,
   CsrfField,
-  DateField,
   ErrorSummary,
   type FieldErrors,
   Heading1,
   Notice,
-  SelectField,
   TableScroll,
   TextArea,
   TextField,
 } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import type { Option } from '../../reference/index.ts';
 import type { Route } from '../service.ts';
 
 type Values = Record<string, string>;
@@ -103,110 +100,6 @@ export function RoutesAdminPage(props: {
           </table>
         </TableScroll>
       )}
-    </BackOfficePage>
-  );
-}
-
-export function StoryFormPage(props: {
-  ctx: PageContext;
-  routes: Option[];
-  themes: Option[];
-  values?: Values;
-  errors?: FieldErrors;
-  notice?: string;
-}) {
-  const v = props.values ?? {};
-  return (
-    <BackOfficePage ctx={props.ctx} title="Succesverhaal toevoegen">
-      {props.notice && <Notice kind="ok">{props.notice}</Notice>}
-      <ErrorSummary errors={props.errors} />
-      <form method="post" action="/beheer/verhalen" class="mkb-form" enctype="multipart/form-data" noValidate>
-        <CsrfField token={props.ctx.csrfToken} />
-        <SelectField
-          name="route"
-          label="Route"
-          required
-          placeholder="Kies een route"
-          options={props.routes}
-          value={v.route}
-          errors={props.errors}
-        />
-        <TextField name="title" label="Titel" required maxLength={LIMITS.short} value={v.title} errors={props.errors} />
-        <TextArea name="quote" label="Citaat" rows={2} value={v.quote} errors={props.errors} />
-        <TextField name="person" label="Naam van de persoon" required maxLength={LIMITS.short} value={v.person} errors={props.errors} />
-        <TextField name="role" label="Rol" required maxLength={LIMITS.short} value={v.role} errors={props.errors} />
-        <TextField name="organisation" label="Organisatie" required maxLength={LIMITS.short} value={v.organisation} errors={props.errors} />
-        <DateField
-          name="consent_date"
-          label="Datum van de toestemming"
-          hint="De dag waarop de persoon toestemming gaf voor naam, citaat en foto."
-          required
-          value={v.consent_date}
-          errors={props.errors}
-        />
-        <TextField
-          name="consent_note"
-          label="Hoe is de toestemming vastgelegd?"
-          hint="Bijvoorbeeld: e-mail van 3 maart, in het dossier."
-          required
-          maxLength={LIMITS.line}
-          value={v.consent_note}
-          errors={props.errors}
-        />
-        <SelectField name="theme" label="Thema" placeholder="Geen thema" options={props.themes} value={v.theme} errors={props.errors} />
-        <TextArea name="body" label="Verhaal (Markdown)" required rows={10} value={v.body} errors={props.errors} />
-        <div class="utrecht-form-field">
-          <p class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="veld-image">
-              Foto <span class="mkb-meta">(niet verplicht)</span>
-            </label>
-          </p>
-          <input id="veld-image" name="image" type="file" accept="image/*" />
-        </div>
-        <TextField
-          name="image_alt"
-          label="Beschrijving van de foto (alt-tekst)"
-          hint="Verplicht bij een foto: wat staat erop?"
-          maxLength={LIMITS.address}
-          value={v.image_alt}
-          errors={props.errors}
-        />
-        <Button>Verhaal publiceren</Button>
-      </form>
-    </BackOfficePage>
-  );
-}
-
-export function ToolkitAdminPage(props: { ctx: PageContext; values?: Values; errors?: FieldErrors; notice?: string }) {
-  const v = props.values ?? {};
-  return (
-    <BackOfficePage ctx={props.ctx} title="Communicatiemiddel toevoegen">
-      {props.notice && <Notice kind="ok">{props.notice}</Notice>}
-      <ErrorSummary errors={props.errors} />
-      <form method="post" action="/beheer/toolkit" class="mkb-form" enctype="multipart/form-data" noValidate>
-        <CsrfField token={props.ctx.csrfToken} />
-        <TextField name="title" label="Titel" required maxLength={LIMITS.short} value={v.title} errors={props.errors} />
-        <TextArea name="description" label="Omschrijving" required rows={3} value={v.description} errors={props.errors} />
-        <div class="utrecht-form-field">
-          <p class="utrecht-form-field__label">
-            <label class="utrecht-form-label" for="veld-file">
-              Bestand (pdf, png, jpg, svg of zip; hoogstens 10 MB)
-            </label>
-          </p>
-          <input
-            id="veld-file"
-            name="file"
-            type="file"
-            aria-describedby={props.errors?.some((e) => e.field === 'file') ? 'fout-file' : undefined}
-          />
-          {props.errors?.find((e) => e.field === 'file') && (
-            <div class="utrecht-form-field-error-message" id="fout-file">
-              {props.errors.find((e) => e.field === 'file')?.message}
-            </div>
-          )}
-        </div>
-        <Button>Toevoegen</Button>
-      </form>
     </BackOfficePage>
   );
 }
