@@ -149,6 +149,8 @@ describe('assessment journey (Chromium + axe-core)', () => {
     assert.equal(rows.filter((r) => r === 'E-mail verstuurd').length, 0);
     await team.check('audit na besluit');
     assert.deepEqual(team.violations, {});
+    assert.deepEqual(team.overflow, {}, 'no page wider than the window');
     assert.deepEqual(hogeschool.violations, {});
+    assert.deepEqual(hogeschool.overflow, {}, 'no page wider than the window');
   });
 });

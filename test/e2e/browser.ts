@@ -67,10 +67,19 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return result as AxeViolation[];
 }
 
-/** Every page a journey visits is checked; the list of what was checked is kept for the report. */
+/** How many pixels the page is wider than the window (0 when it fits: nothing to scroll sideways). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+}
+
+/**
+ * Every page a journey visits is checked with axe and for sideways scrolling (the page no wider
+ * than the window); the list of what was checked is kept for the report.
+ */
 export class Journey {
   readonly visited: string[] = [];
   readonly violations: Record<string, AxeViolation[]> = {};
+  readonly overflow: Record<string, number> = {};
 
   constructor(readonly page: Page) {}
 
@@ -78,6 +87,8 @@ export class Journey {
     const found = await axeViolations(this.page);
     this.visited.push(label);
     if (found.length) this.violations[label] = found;
+    const wider = await horizontalOverflow(this.page);
+    if (wider > 0) this.overflow[label] = wider;
   }
 }
 

@@ -95,5 +95,6 @@ describe('catalogue journey (Chromium + axe-core)', () => {
     await page.goto(`${site.url}/toolkit`);
     await journey.check('toolkit');
     assert.deepEqual(journey.violations, {});
+    assert.deepEqual(journey.overflow, {}, 'no page wider than the window');
   });
 });

@@ -47,6 +47,8 @@ describe('the demo platform (Chromium + axe-core)', () => {
     await journey.check('toolkit');
 
     assert.deepEqual(journey.violations, {});
+
+    assert.deepEqual(journey.overflow, {}, 'no page wider than the window');
     assert.deepEqual(journey.visited, ['home', 'kaart', 'route', 'succesverhalen', 'toolkit']);
   });
 });

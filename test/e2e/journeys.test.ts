@@ -67,6 +67,7 @@ describe('browser journeys (Chromium + axe-core)', () => {
     assert.equal(missing?.status(), 404);
     await journey.check('404');
     assert.deepEqual(journey.violations, {});
+    assert.deepEqual(journey.overflow, {}, 'no page wider than the window');
     assert.equal(journey.visited.length, 9);
   });
 
@@ -100,6 +101,7 @@ describe('browser journeys (Chromium + axe-core)', () => {
     assert.equal(page.url(), `${site.url}/inloggen?terug=%2Fmijn`);
     await journey.check('inloggen na uitloggen');
     assert.deepEqual(journey.violations, {});
+    assert.deepEqual(journey.overflow, {}, 'no page wider than the window');
   });
 
   test('a new address picks its hogeschool and arrives signed in', async (t) => {
@@ -118,6 +120,7 @@ describe('browser journeys (Chromium + axe-core)', () => {
     assert.match((await page.locator('main').textContent()) ?? '', /Hogeschool van Arnhem en Nijmegen/);
     await journey.check('mijn omgeving aanvrager');
     assert.deepEqual(journey.violations, {});
+    assert.deepEqual(journey.overflow, {}, 'no page wider than the window');
   });
 
   test('a team member edits a content page in the back office: error, preview, save, public page', async (t) => {
@@ -153,5 +156,6 @@ describe('browser journeys (Chromium + axe-core)', () => {
     assert.equal(await page.locator('.mkb-prose strong').textContent(), 'werkdagen');
     await journey.check('contact na wijziging');
     assert.deepEqual(journey.violations, {});
+    assert.deepEqual(journey.overflow, {}, 'no page wider than the window');
   });
 });

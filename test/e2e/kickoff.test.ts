@@ -145,6 +145,8 @@ describe('kick-off journey (Chromium + axe-core)', () => {
     );
     await school.check('aanmelding met gesprek');
     assert.deepEqual(team.violations, {});
+    assert.deepEqual(team.overflow, {}, 'no page wider than the window');
     assert.deepEqual(school.violations, {});
+    assert.deepEqual(school.overflow, {}, 'no page wider than the window');
   });
 });

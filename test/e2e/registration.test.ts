@@ -168,5 +168,6 @@ describe('registration journey (Chromium + axe-core)', () => {
     assert.match(text, new RegExp(`Kenmerk: ${reference} \\(versie 1\\)`));
     assert.match(text, /Ad Technische Bedrijfskunde/);
     assert.deepEqual(journey.violations, {});
+    assert.deepEqual(journey.overflow, {}, 'no page wider than the window');
   });
 });
