@@ -286,6 +286,7 @@ describe('kick-off: booking and calendar', () => {
 
     const page = await tessa.get(`/beheer/startgesprekken/${kickoff.id}`);
     assert.match(page.body, /<h2 class="utrecht-heading-2">Verzetten<\/h2>/);
+    assert.match(page.body, /Na het gesprek legt de gespreksleider hier het verslag en de uitkomst vast/, 'the host knows where notes go');
     const noReason = await tessa.post(`/beheer/startgesprekken/${kickoff.id}/verzetten`, { slot: second?.id ?? '', reason: '' });
     assert.equal(noReason.statusCode, 422);
     assert.match(noReason.body, /Vul een reden in/);

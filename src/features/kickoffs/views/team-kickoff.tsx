@@ -42,6 +42,12 @@ export function TeamKickoffPage(props: {
         </a>
       </p>
       <Agenda items={k.agenda} />
+      {k.state === 'booked' && !props.canRecord && (
+        <Notice>
+          Na het gesprek legt de gespreksleider hier het verslag en de uitkomst vast: het formulier staat op deze pagina zodra het gesprek
+          is begonnen. Met de uitkomst ‘Gaat van start als deelnemer’ wordt de route deelnemer.
+        </Notice>
+      )}
       {k.state === 'held' && (
         <section aria-labelledby="verslag-titel">
           <h2 class="utrecht-heading-2" id="verslag-titel">
