@@ -24,6 +24,6 @@ export const catalogueSurfaces: FeatureSurfaces = {
       description: 'Zichtbaarheid van toegelaten routes.',
     },
     { key: 'stories', order: 40, href: '/beheer/verhalen', label: 'Succesverhalen', description: 'Een verhaal bij een route publiceren.' },
-    { key: 'toolkit', order: 50, href: '/beheer/toolkit', label: 'Communicatiemiddelen', description: 'Bestanden voor de toolkit.' },
+    { key: 'toolkit', order: 50, href: '/beheer/toolkit', label: 'Communicatie\u00admiddelen', description: 'Bestanden voor de toolkit.' },
   ],
 };

@@ -96,7 +96,7 @@ export function ToolkitPage({
       title="Communicatiemiddelen"
       description="Logo’s, sjablonen en teksten om zelf over de Mkb-route in het hbo te communiceren."
     >
-      <Heading1>Communicatiemiddelen</Heading1>
+      <Heading1>Communicatie&shy;middelen</Heading1>
       <p class="utrecht-paragraph mkb-lead">Logo’s, sjablonen en teksten voor uw eigen communicatie over de Mkb-route.</p>
       {assets.length === 0 ? (
         <p class="utrecht-paragraph">Er staan nog geen bestanden klaar.</p>
