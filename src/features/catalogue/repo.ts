@@ -28,17 +28,24 @@ export async function slugTaken(db: Kysely<Database>, slug: string, exceptId: st
 /** Writes the route and its search entry (FTS5 on SQLite, a `dutch` tsvector on PostgreSQL). */
 export async function saveRoute(db: Kysely<Database>, row: Insertable<RouteTable>, searchText: string): Promise<void> {
   const { id, first_published_at, ...rest } = row;
+  if (isPostgres(db)) {
+    // The search vector in the same statement: a separate update would leave a dead copy of every
+    // row behind until vacuum (twice the heap to scan).
+    const search = sql`to_tsvector('dutch', ${searchText})`;
+    await db
+      .insertInto('routes')
+      .values({ ...row, search } as never)
+      .onConflict((oc) => oc.column('id').doUpdateSet({ ...rest, search } as never))
+      .execute();
+    return;
+  }
   await db
     .insertInto('routes')
     .values(row)
     .onConflict((oc) => oc.column('id').doUpdateSet(rest))
     .execute();
-  if (isPostgres(db)) {
-    await sql`update routes set search = to_tsvector('dutch', ${searchText}) where id = ${id}`.execute(db);
-  } else {
-    await sql`delete from routes_fts where id = ${id}`.execute(db);
-    await sql`insert into routes_fts (id, body) values (${id}, ${searchText})`.execute(db);
-  }
+  await sql`delete from routes_fts where id = ${id}`.execute(db);
+  await sql`insert into routes_fts (id, body) values (${id}, ${searchText})`.execute(db);
 }
 
 export async function setPublished(
