@@ -84,9 +84,29 @@ try {
     { headers },
   );
 
+  // Two more signed-in pages, each against a node:http server sending its own exact bytes.
+  const others: [Result, Result][] = [];
+  for (const [label, path] of [
+    [
+      'app: assessment page of one registration (team member)',
+      `/beheer/aanmeldingen/00000000-0000-4000-8000-${String(1).padStart(12, '0')}`,
+    ],
+    ['app: /mijn (team member)', '/mijn'],
+  ] as const) {
+    const pageUrl = `http://127.0.0.1:${app.port}${path}`;
+    const body = await fetch(pageUrl, { headers });
+    if (body.status !== 200) throw new Error(`${path} answered ${body.status}`);
+    const file = join(dir, `page-${others.length}.html`);
+    writeFileSync(file, await body.text());
+    const server = await start(['bench/serve-raw.ts', file], env);
+    children.push(server.child);
+    const own = await measure(`node:http, same bytes as ${path} (ceiling)`, `http://127.0.0.1:${server.port}/`);
+    others.push([own, await measure(label, pageUrl, { headers })]);
+  }
+
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const row = (r: Result) =>
-    `| ${r.label} | ${Math.round(r.rps).toLocaleString('en-US')} | ${r.p50} | ${r.p99} | ${((r.rps / ceiling.rps) * 100).toFixed(1)} % | ${r.bytes} | ${r.errors + r.non2xx} |`;
+  const row = (r: Result, base = ceiling) =>
+    `| ${r.label} | ${Math.round(r.rps).toLocaleString('en-US')} | ${r.p50} | ${r.p99} | ${((r.rps / base.rps) * 100).toFixed(1)} % | ${r.bytes} | ${r.errors + r.non2xx} |`;
   const report = [
     '',
     `## Assessment queue (${COUNT} registrations) vs node:http ceiling — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
@@ -98,6 +118,7 @@ try {
     row(ceiling),
     row(queuePage),
     row(filtered),
+    ...others.flatMap(([own, r]) => [row(own, own), row(r, own)]),
     '',
   ].join('\n');
   writeReport(report);

@@ -8,6 +8,7 @@ import * as catalogue from './migrations/2026-11-26T2200-catalogue.ts';
 import * as participantState from './migrations/2026-11-29T2000-participant-state.ts';
 import * as queueIndex from './migrations/2026-11-29T2100-queue-index.ts';
 import * as storyAssetRemoval from './migrations/2026-11-29T2300-story-asset-removal.ts';
+import * as teamVersion from './migrations/2026-11-30T0000-team-version.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T2000-participant-state': participantState,
   '2026-11-29T2100-queue-index': queueIndex,
   '2026-11-29T2300-story-asset-removal': storyAssetRemoval,
+  '2026-11-30T0000-team-version': teamVersion,
 };
 
 /**

@@ -29,6 +29,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-29T2000-participant-state',
     '2026-11-29T2100-queue-index',
     '2026-11-29T2300-story-asset-removal',
+    '2026-11-30T0000-team-version',
   ];
   assert.deepEqual(
     await migrateToLatest(db),

@@ -3,6 +3,8 @@ import { describe, test } from 'node:test';
 import { registration, user } from '../../../test/factories.ts';
 import { buildTestApp, type Client, countRows, signIn } from '../../../test/helpers.ts';
 import { applicant, saveStep, startDraft, submit } from '../../../test/registration-fixtures.ts';
+import { buildApp } from '../../app.ts';
+import { connect } from '../../db/connect.ts';
 import { ensureUser } from '../accounts/index.ts';
 import { runReminders } from './reminders.ts';
 import { conflictReasons, fillTemplate, suggestAssignee, unknownPlaceholders } from './rules.ts';
@@ -102,6 +104,48 @@ describe('assessment: queue, assignment, assessing', () => {
     assert.match(bySector.body, /1 aanmelding</);
     const page99 = await team.get('/beheer/aanmeldingen?pagina=99');
     assert.equal(page99.statusCode, 200);
+  });
+
+  test('the queue is kept per process yet exact: a change by another process (assignment, a name, a new submission, a hogeschool name) shows on the next request', async (t) => {
+    const site = await buildTestApp(t);
+    const { id } = await submittedRegistration(site);
+    const tessa = await teamMember(site, 'tessa@programma.nl', 'Tessa');
+    const row = async () => {
+      const body = (await tessa.client.get('/beheer/aanmeldingen')).body;
+      return { body, row: new RegExp(`href="/beheer/aanmeldingen/${id}"[\\s\\S]*?</tr>`).exec(body)?.[0] ?? '' };
+    };
+    assert.doesNotMatch((await row()).row, /Tessa/);
+    const version = async () =>
+      (await site.db.selectFrom('settings').select('value').where('key', '=', 'team_version').executeTakeFirstOrThrow()).value;
+    const before = await version();
+    assert.equal(await version(), before, 'reading the queue raises nothing');
+
+    // A second app on the same database: another process, in production.
+    const db2 = connect(site.config.database);
+    const other = await buildApp({ config: site.config, db: db2 });
+    t.after(async () => {
+      await other.close();
+      await db2.destroy();
+    });
+    const tessa2 = await signIn(other, db2, 'tessa@programma.nl');
+    await tessa2.get(`/beheer/aanmeldingen/${id}`);
+    await tessa2.post(`/beheer/aanmeldingen/${id}/toewijzen`, { members: tessa.id });
+    assert.notEqual(await version(), before, "the database raised the version in the assignment's transaction");
+    const assigned = await row();
+    assert.match(assigned.row, /Tessa/);
+    assert.match(assigned.row, /In beoordeling/);
+
+    await db2.updateTable('users').set({ name: 'Tessa de Vries' }).where('id', '=', tessa.id).execute();
+    assert.match((await row()).row, /Tessa de Vries/);
+    const signedIn = await version();
+    await db2.updateTable('users').set({ last_sign_in_at: new Date().toISOString() }).where('id', '=', tessa.id).execute();
+    assert.equal(await version(), signedIn, 'signing in changes nothing a list shows');
+
+    await db2.updateTable('institutions').set({ name: 'Avans (nieuwe naam)' }).where('brin', '=', '07GR').execute();
+    assert.match((await row()).row, /Avans \(nieuwe naam\)/);
+
+    await registration({ db: db2, config: site.config }, 'submitted', { applicant: await user(db2, 'bram@avans.nl', 'applicant') });
+    assert.match((await row()).body, /2 aanmeldingen/);
   });
 
   test('assigning moves the registration into review, mails the member, and flags a conflict that can be dismissed with a reason', async (t) => {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect.ts';
+import { ViewCache } from '../../platform/view-cache.ts';
 import type { State } from '../registrations/index.ts';
 import { assigneesOf, countsByState, type QueueFilters, type QueueSort, queueCount, queuePage } from './repo.ts';
 import { daysBetween } from './rules.ts';
@@ -19,7 +20,8 @@ export type QueueRow = {
   assignees: string[];
 };
 
-export async function queue(db: Db, filters: QueueFilters, sort: QueueSort, page: number, now = new Date()) {
+/** The queue's data as stored (kept per process behind `team_version`): everything but the waiting days. */
+async function queueData(db: Db, filters: QueueFilters, sort: QueueSort, page: number) {
   const total = await queueCount(db, filters);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const current = Math.min(Math.max(1, page), pages);
@@ -34,19 +36,34 @@ export async function queue(db: Db, filters: QueueFilters, sort: QueueSort, page
     page: current,
     pages,
     counts,
-    rows: rows.map(
-      (r): QueueRow => ({
-        id: r.id,
-        reference: r.reference,
-        state: r.state as State,
-        participation: r.participation,
-        title: r.title,
-        institution: r.institution_name,
-        sector: r.sector,
-        wish: r.participation_wish,
-        daysWaiting: r.submitted_at ? daysBetween(r.submitted_at, now) : null,
-        assignees: assignees.filter((a) => a.registration_id === r.id).map(who),
-      }),
-    ),
+    rows: rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      state: r.state as State,
+      participation: r.participation,
+      title: r.title,
+      institution: r.institution_name,
+      sector: r.sector,
+      wish: r.participation_wish,
+      submittedAt: r.submitted_at,
+      assignees: assignees.filter((a) => a.registration_id === r.id).map(who),
+    })),
+  };
+}
+
+/**
+ * The data of one queue page per filter, sort and page, for as long as nothing it shows has changed
+ * (the database raises `team_version` on every change to registrations, assignments, people,
+ * hogescholen or sectors).
+ */
+const cache = new ViewCache<Awaited<ReturnType<typeof queueData>>>('team_version');
+
+export async function queue(db: Db, filters: QueueFilters, sort: QueueSort, page: number, now = new Date(), version?: string) {
+  const key = JSON.stringify([filters, sort, page]);
+  const data = await cache.get(db, key, () => queueData(db, filters, sort, page), version);
+  return {
+    ...data,
+    // Waiting days move with the clock, not with the data: worked out for every request.
+    rows: data.rows.map(({ submittedAt, ...r }): QueueRow => ({ ...r, daysWaiting: submittedAt ? daysBetween(submittedAt, now) : null })),
   };
 }

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError } from '../../platform/errors.tsx';
 import { pageNumber, parseForm, pickFilters, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
+import { dataVersion, ViewCache } from '../../platform/view-cache.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { sendPage } from '../../ui/render.ts';
 import { teamMembers } from '../accounts/index.ts';
@@ -57,13 +58,18 @@ function me(request: FastifyRequest): CurrentUser {
   return request.user;
 }
 
+/** The team members for the queue's filter, kept while `team_version` (raised on every change to people) stands. */
+const teamList = new ViewCache<{ value: string; label: string }[]>('team_version');
+
 export default async function assessmentRoutes(app: FastifyInstance) {
   const { db, config } = app;
 
   app.get('/beheer/aanmeldingen', TEAM, async (request, reply) => {
     const q = request.query as Record<string, unknown>;
     const options = await referenceOptions(db);
-    const team = (await teamMembers(db)).map((m) => ({ value: m.id, label: m.name }));
+    // One read of the version for both cached parts, before either is computed.
+    const version = await dataVersion(db, 'team_version');
+    const team = await teamList.get(db, 'team', async () => (await teamMembers(db)).map((m) => ({ value: m.id, label: m.name })), version);
     // Unknown filter values are ignored with a notice, never an error.
     const { values, ignored } = pickFilters(q, {
       state: STATES.filter((s) => s !== 'draft'),
@@ -75,7 +81,7 @@ export default async function assessmentRoutes(app: FastifyInstance) {
     const sort = ['waiting', 'reference', 'institution', 'state'].includes(String(q.sort)) ? (String(q.sort) as QueueSort) : 'waiting';
     const query: QueueQuery = { ...values, sort };
     const page = pageNumber(q.pagina);
-    const result = await queue(db, query, sort, page);
+    const result = await queue(db, query, sort, page, new Date(), version);
     return sendPage(
       reply,
       <QueuePage

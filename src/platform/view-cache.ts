@@ -1,0 +1,74 @@
+import { type Db, rawSqlite } from '../db/connect.ts';
+import { getSetting } from './settings/repo.ts';
+
+/**
+ * Data behind a signed-in list, kept per process and keyed on a version counter that the database
+ * raises itself (triggers, migration 2026-11-30T0000-team-version) in the transaction of every
+ * change to the tables the list reads. Exactness: the version is read *before* the data is
+ * computed, so data computed while a change commits is stored under the old version and never
+ * served after the new one is seen; a change made by any process shows on the next request.
+ * What is cached is the data, not the page: the page (with its session's CSRF token) is rendered
+ * per request.
+ */
+
+const readers = new WeakMap<Db, Map<string, () => string | Promise<string>>>();
+
+/** The current value of a version counter: a synchronous read of one row on SQLite, a query on PostgreSQL. */
+export function dataVersion(db: Db, key: string): string | Promise<string> {
+  let perDb = readers.get(db);
+  if (!perDb) {
+    perDb = new Map();
+    readers.set(db, perDb);
+  }
+  let read = perDb.get(key);
+  if (!read) {
+    const raw = rawSqlite(db);
+    if (raw) {
+      const statement = raw.prepare('select value from settings where key = ?').pluck();
+      read = () => String(statement.get(key) ?? '0');
+    } else {
+      read = async () => (await getSetting(db, key)) ?? '0';
+    }
+    perDb.set(key, read);
+  }
+  return read();
+}
+
+/** A small least-recently-used store of computed data per database, each entry valid for one version. */
+export class ViewCache<T> {
+  private readonly stores = new WeakMap<Db, Map<string, { version: string; value: Promise<T> }>>();
+
+  constructor(
+    private readonly versionKey: string,
+    private readonly max = 200,
+  ) {}
+
+  /**
+   * The data for `key` at the current version, computed (once, also for concurrent callers) when
+   * missing or outdated. A request that uses several caches on the same counter reads it once and
+   * passes it as `version` (read before any of the data).
+   */
+  async get(db: Db, key: string, compute: () => Promise<T>, version?: string): Promise<T> {
+    version ??= await dataVersion(db, this.versionKey);
+    let entries = this.stores.get(db);
+    if (!entries) {
+      entries = new Map();
+      this.stores.set(db, entries);
+    }
+    const hit = entries.get(key);
+    if (hit && hit.version === version) {
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit.value;
+    }
+    const value = compute();
+    entries.set(key, { version, value });
+    // A failed computation is not kept.
+    const store = entries;
+    value.catch(() => {
+      if (store.get(key)?.value === value) store.delete(key);
+    });
+    if (entries.size > this.max) entries.delete(entries.keys().next().value as string);
+    return value;
+  }
+}
