@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect.ts';
-
 import { trailOf } from '../../platform/audit/repo.ts';
+import { ViewCache } from '../../platform/view-cache.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { findInstitution } from '../reference/index.ts';
 import { type Answers, choices, frozenAnswers as frozenVersion, type Registration, readout, STATE_GROUPS } from '../registrations/index.ts';
@@ -53,6 +53,8 @@ async function frozenAnswers(db: Db, reg: Registration, version: number): Promis
   return (await frozenVersion(db, reg.id, version)) ?? reg.answers;
 }
 
+const teamLoad = new ViewCache<Awaited<ReturnType<typeof teamWithLoad>>>('team_version');
+
 /** Everything the assessment page shows; other assessors' verdicts only once the user submitted. */
 export async function assessmentPage(db: Db, user: CurrentUser, id: string) {
   const reg = await registrationForTeam(db, user, id);
@@ -61,7 +63,8 @@ export async function assessmentPage(db: Db, user: CurrentUser, id: string) {
   const current = await frozenAnswers(db, reg, reg.version);
   const sections = readout(current, options);
 
-  const team = await teamWithLoad(db, STATE_GROUPS.open);
+  // The team with its open load counts every open registration: kept behind team_version (ADR 010).
+  const team = await teamLoad.get(db, 'open', () => teamWithLoad(db, STATE_GROUPS.open));
   const affiliations = await affiliationsOf(
     db,
     team.map((m) => m.id),
