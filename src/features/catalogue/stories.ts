@@ -71,22 +71,29 @@ export type StoryInput = {
   imageAlt: string;
 };
 
+/** The story's own columns from the form, the same for adding and for editing. */
+function storyColumns(input: StoryInput) {
+  return {
+    route_id: input.routeId,
+    title: input.title,
+    quote: input.quote || null,
+    person_name: input.person,
+    person_role: input.role,
+    organisation: input.organisation,
+    consent_date: input.consentDate,
+    consent_note: input.consentNote,
+    theme: input.theme || null,
+    body_md: input.body,
+  };
+}
+
 export async function addStory(db: Db, user: CurrentUser, input: StoryInput, image: Buffer | null, now = new Date()): Promise<string> {
   const id = newId();
   await db.transaction().execute(async (trx) => {
     if (!(await findRouteById(trx, input.routeId))) throw new ConflictError('Onbekende route', 'Kies een route uit de lijst.');
     await insertStory(trx, {
       id,
-      route_id: input.routeId,
-      title: input.title,
-      quote: input.quote || null,
-      person_name: input.person,
-      person_role: input.role,
-      organisation: input.organisation,
-      consent_date: input.consentDate,
-      consent_note: input.consentNote,
-      theme: input.theme || null,
-      body_md: input.body,
+      ...storyColumns(input),
       image,
       image_alt: image ? input.imageAlt : null,
       created_by: user.id,
@@ -160,16 +167,7 @@ export async function updateStory(
     if (!before) throw new NotFoundError('story');
     const keepsImage = photo === 'keep' ? Number(before.has_image) === 1 : photo !== 'remove';
     const saved = await updateStoryRow(trx, id, {
-      route_id: input.routeId,
-      title: input.title,
-      quote: input.quote || null,
-      person_name: input.person,
-      person_role: input.role,
-      organisation: input.organisation,
-      consent_date: input.consentDate,
-      consent_note: input.consentNote,
-      theme: input.theme || null,
-      body_md: input.body,
+      ...storyColumns(input),
       ...(photo === 'keep' ? {} : { image: photo === 'remove' ? null : photo.replace }),
       image_alt: keepsImage ? input.imageAlt : null,
       updated_at: now.toISOString(),
