@@ -293,8 +293,12 @@ export function securityTxt(config: Pick<Config, 'baseUrl' | 'securityContact'>,
 export const LOG_BUFFER_BYTES = 4 * 1024 * 1024;
 export const droppedLogLines = { count: 0 };
 
-function logDestination(): DestinationStream {
-  const destination = pino.destination({ dest: 1, sync: false, maxLength: LOG_BUFFER_BYTES });
+/**
+ * Where log lines go: stdout (`dest` 1), written asynchronously; when the reader falls behind, at
+ * most `maxLength` bytes wait in memory and further lines are dropped and counted.
+ */
+export function logDestination(dest = 1, maxLength = LOG_BUFFER_BYTES): DestinationStream {
+  const destination = pino.destination({ dest, sync: false, maxLength });
   destination.on('drop', () => {
     droppedLogLines.count++;
   });
