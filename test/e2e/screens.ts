@@ -33,6 +33,7 @@ await starter.get('/aanmelden');
 const started = await starter.post('/aanmelden', {});
 const aDraft = { id: String(started.headers.location).split('/')[2] };
 const submitted = await mine.where('state', 'not in', ['draft', 'withdrawn']).executeTakeFirstOrThrow();
+const story = await site.db.selectFrom('stories').select('id').executeTakeFirstOrThrow();
 const inReview = await site.db.selectFrom('registrations').select('id').where('state', '=', 'in_review').executeTakeFirstOrThrow();
 
 const who: Record<string, string | null> = {
@@ -61,6 +62,9 @@ const pages: [keyof typeof who, string][] = [
   ['team', `/beheer/aanmeldingen/${inReview.id}`],
   ['team', '/beheer/startgesprekken'],
   ['team', '/beheer/routes'],
+  ['team', '/beheer/verhalen'],
+  ['team', `/beheer/verhalen/${story.id}`],
+  ['team', '/beheer/toolkit'],
 ];
 
 const browser = await launchBrowser();
