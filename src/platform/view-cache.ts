@@ -50,6 +50,8 @@ export class ViewCache<T> {
    */
   async get(db: Db, key: string, compute: () => Promise<T>, version?: string): Promise<T> {
     version ??= await dataVersion(db, this.versionKey);
+    // No counter (a database the migration has not reached): nothing is kept, everything is read afresh.
+    if (version === '0') return compute();
     let entries = this.stores.get(db);
     if (!entries) {
       entries = new Map();
