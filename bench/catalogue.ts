@@ -7,7 +7,6 @@
  *    sets the number of routes (1,000 and 10,000 are the sizes reported).
  * Appends to bench/RESULTS.md.
  */
-
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -121,8 +120,8 @@ try {
   // search index.
   await sql`analyze`.execute(db);
 
+  // BENCH_EXPLAIN=1 (PostgreSQL): the plans of a broad search, its second page and a filtered search.
   if (process.env.BENCH_EXPLAIN) {
-    const { sql } = await import('kysely');
     for (const q of [
       sql`explain (analyze, buffers) select count(*) from routes where published = 1 and search @@ to_tsquery('dutch', 'zorg:*')`,
       sql`explain (analyze, buffers) select * from routes where published = 1 and search @@ to_tsquery('dutch', 'zorg:*') order by first_published_at desc, id limit 20 offset 20`,
@@ -131,7 +130,6 @@ try {
       const r = await q.execute(db);
       console.log((r.rows as Record<string, string>[]).map((x) => Object.values(x)[0]).join('\n'), '\n');
     }
-    console.log(WORDS.join(' '));
   }
   // 1. Search timings, in process.
   const times: number[] = [];
