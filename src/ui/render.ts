@@ -10,6 +10,11 @@ export function sendPage(reply: FastifyReply, page: VNode, status = 200): Fastif
     .send(`<!doctype html>${renderToString(page)}`);
 }
 
+/** A part of a page as a string, to keep and put into pages later (escaped like every page). */
+export function renderFragment(node: VNode): string {
+  return renderToString(node);
+}
+
 /** The full page as a string, for the render cache. */
 export function renderPage(page: VNode): string {
   return `<!doctype html>${renderToString(page)}`;

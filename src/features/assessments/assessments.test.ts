@@ -5,7 +5,9 @@ import { buildTestApp, type Client, countRows, signIn } from '../../../test/help
 import { applicant, saveStep, startDraft, submit } from '../../../test/registration-fixtures.ts';
 import { buildApp } from '../../app.ts';
 import { connect } from '../../db/connect.ts';
+import { DAY } from '../../platform/time.ts';
 import { ensureUser } from '../accounts/index.ts';
+import { queue } from './queue.ts';
 import { runReminders } from './reminders.ts';
 import { conflictReasons, fillTemplate, suggestAssignee, unknownPlaceholders } from './rules.ts';
 
@@ -146,6 +148,19 @@ describe('assessment: queue, assignment, assessing', () => {
 
     await registration({ db: db2, config: site.config }, 'submitted', { applicant: await user(db2, 'bram@avans.nl', 'applicant') });
     assert.match((await row()).body, /2 aanmeldingen/);
+  });
+
+  test('waiting days move with the clock though the data is kept: the moment the first one changes is known', async (t) => {
+    const site = await buildTestApp(t);
+    const { id } = await submittedRegistration(site);
+    const submittedAt =
+      (await site.db.selectFrom('registrations').select('submitted_at').where('id', '=', id).executeTakeFirstOrThrow()).submitted_at ?? '';
+    const filters = { state: '', assignee: '', institution: '', sector: '', wish: '' };
+    const at = (ms: number) => new Date(Date.parse(submittedAt) + ms);
+    const first = await queue(site.db, filters, 'waiting', 1, at(2 * DAY + 1000));
+    assert.deepEqual([first.rows[0]?.daysWaiting, first.changesAt], [2, Date.parse(submittedAt) + 3 * DAY]);
+    const later = await queue(site.db, filters, 'waiting', 1, at(3 * DAY + 1000));
+    assert.deepEqual([later.rows[0]?.daysWaiting, later.changesAt], [3, Date.parse(submittedAt) + 4 * DAY], 'from the kept data');
   });
 
   test('assigning moves the registration into review, mails the member, and flags a conflict that can be dismissed with a reason', async (t) => {

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connect.ts';
+import { DAY } from '../../platform/time.ts';
 import { ViewCache } from '../../platform/view-cache.ts';
 import type { State } from '../registrations/index.ts';
 import { assigneesOf, countsByState, type QueueFilters, type QueueSort, queueCount, queuePage } from './repo.ts';
@@ -61,9 +62,14 @@ const cache = new ViewCache<Awaited<ReturnType<typeof queueData>>>('team_version
 export async function queue(db: Db, filters: QueueFilters, sort: QueueSort, page: number, now = new Date(), version?: string) {
   const key = JSON.stringify([filters, sort, page]);
   const data = await cache.get(db, key, () => queueData(db, filters, sort, page), version);
-  return {
-    ...data,
-    // Waiting days move with the clock, not with the data: worked out for every request.
-    rows: data.rows.map(({ submittedAt, ...r }): QueueRow => ({ ...r, daysWaiting: submittedAt ? daysBetween(submittedAt, now) : null })),
-  };
+  // Waiting days move with the clock, not with the data: worked out for every request, with the
+  // moment the first of them changes (so a rendered page of rows knows how long it is right).
+  let changesAt = Number.POSITIVE_INFINITY;
+  const rows = data.rows.map(({ submittedAt, ...r }): QueueRow => {
+    if (!submittedAt) return { ...r, daysWaiting: null };
+    const days = daysBetween(submittedAt, now);
+    changesAt = Math.min(changesAt, Date.parse(submittedAt) + (days + 1) * DAY);
+    return { ...r, daysWaiting: days };
+  });
+  return { ...data, rows, changesAt };
 }

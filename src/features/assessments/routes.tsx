@@ -4,7 +4,7 @@ import { pageNumber, parseForm, pickFilters, submittedValues } from '../../platf
 import { pageContext } from '../../platform/page-context.ts';
 import { dataVersion, ViewCache } from '../../platform/view-cache.ts';
 import type { CurrentUser } from '../../ui/context.ts';
-import { sendPage } from '../../ui/render.ts';
+import { renderFragment, sendPage } from '../../ui/render.ts';
 import { teamMembers } from '../accounts/index.ts';
 import { referenceOptions } from '../reference/index.ts';
 import { PARTICIPATION, STATES } from '../registrations/index.ts';
@@ -37,7 +37,7 @@ import {
 } from './service.ts';
 import { AssessmentPage } from './views/assessment.tsx';
 import { DecisionPreviewPage } from './views/decision.tsx';
-import { QueuePage, type QueueQuery } from './views/queue.tsx';
+import { QueuePage, type QueueQuery, QueueRows } from './views/queue.tsx';
 import { AffiliationsPage, TemplateEditPage, TemplatesPage } from './views/settings.tsx';
 
 type IdParams = { Params: { id: string } };
@@ -60,6 +60,7 @@ function me(request: FastifyRequest): CurrentUser {
 
 /** The team members for the queue's filter, kept while `team_version` (raised on every change to people) stands. */
 const teamList = new ViewCache<{ value: string; label: string }[]>('team_version');
+const queueRows = new ViewCache<string>('team_version');
 
 export default async function assessmentRoutes(app: FastifyInstance) {
   const { db, config } = app;
@@ -82,6 +83,13 @@ export default async function assessmentRoutes(app: FastifyInstance) {
     const query: QueueQuery = { ...values, sort };
     const page = pageNumber(q.pagina);
     const result = await queue(db, query, sort, page, new Date(), version);
+    // The rows rendered once for this data and these waiting days (a new key when the first changes).
+    const rowsHtml = await queueRows.get(
+      db,
+      JSON.stringify([query, page, result.changesAt]),
+      async () => renderFragment(<QueueRows rows={result.rows} />),
+      version,
+    );
     return sendPage(
       reply,
       <QueuePage
@@ -92,6 +100,7 @@ export default async function assessmentRoutes(app: FastifyInstance) {
         institutions={options.institutions}
         sectors={options.sectors}
         ignored={ignored}
+        rowsHtml={rowsHtml}
       />,
     );
   });

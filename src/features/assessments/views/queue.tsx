@@ -7,6 +7,29 @@ import type { QueueRow } from '../queue.ts';
 
 export type QueueQuery = { state: string; assignee: string; institution: string; sector: string; wish: string; sort: string };
 
+/** The queue's rows; rendered once per data version and waiting-days change and kept (routes.tsx). */
+export function QueueRows({ rows }: { rows: QueueRow[] }) {
+  return (
+    <>
+      {rows.map((r) => (
+        <tr key={r.id}>
+          <td>
+            <a class="utrecht-link" href={`/beheer/aanmeldingen/${r.id}`}>
+              {r.reference ?? '–'}
+            </a>
+          </td>
+          <td>{r.title ?? 'Zonder naam'}</td>
+          <td>{r.institution}</td>
+          <td>{r.sector ?? '–'}</td>
+          <td>{stateLabel(r.state, r.participation)}</td>
+          <td>{r.daysWaiting ?? '–'}</td>
+          <td>{r.assignees.length ? r.assignees.join(', ') : 'Nog niemand'}</td>
+        </tr>
+      ))}
+    </>
+  );
+}
+
 export function QueuePage(props: {
   ctx: PageContext;
   query: QueueQuery;
@@ -19,6 +42,8 @@ export function QueuePage(props: {
   institutions: Option[];
   sectors: Option[];
   ignored: string[];
+  /** The table's rows already rendered (kept with the data), or rendered here when absent. */
+  rowsHtml?: string;
 }) {
   const { query } = props;
   const link = (changes: Partial<QueueQuery> & { pagina?: number }) => {
@@ -93,23 +118,14 @@ export function QueuePage(props: {
                 <th scope="col">Beoordelaars</th>
               </tr>
             </thead>
-            <tbody>
-              {props.rows.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <a class="utrecht-link" href={`/beheer/aanmeldingen/${r.id}`}>
-                      {r.reference ?? '–'}
-                    </a>
-                  </td>
-                  <td>{r.title ?? 'Zonder naam'}</td>
-                  <td>{r.institution}</td>
-                  <td>{r.sector ?? '–'}</td>
-                  <td>{stateLabel(r.state, r.participation)}</td>
-                  <td>{r.daysWaiting ?? '–'}</td>
-                  <td>{r.assignees.length ? r.assignees.join(', ') : 'Nog niemand'}</td>
-                </tr>
-              ))}
-            </tbody>
+            {props.rowsHtml !== undefined ? (
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered by QueueRows (Preact escapes every value)
+              <tbody dangerouslySetInnerHTML={{ __html: props.rowsHtml }} />
+            ) : (
+              <tbody>
+                <QueueRows rows={props.rows} />
+              </tbody>
+            )}
           </table>
         </TableScroll>
       )}
