@@ -5,6 +5,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Db, rawSqlite } from '../db/connect.ts';
 import { bumpCounter, getSetting } from './settings/repo.ts';
+import { dataVersion } from './view-cache.ts';
 
 /**
  * The render cache of everything anonymous visitors see (pages, open data, feed, sitemap).
@@ -53,7 +54,8 @@ function store(db: Db): Store {
   if (s) return s;
   const raw = rawSqlite(db);
   if (raw) {
-    const statement = raw.prepare('select value from settings where key = ?').pluck();
+    // One synchronous read of the counter's row (view-cache.ts#dataVersion, shared with the team's lists).
+    const read = () => dataVersion(db, VERSION_KEY) as string;
     // A read costs about 5 µs (it takes a WAL read snapshot). The fast path shares one read among the
     // requests of one turn of the event loop: they are read from their sockets in the poll phase,
     // and the shared read is forgotten in the check phase right after. A request that reaches its
@@ -67,9 +69,9 @@ function store(db: Db): Store {
     s = {
       entries: new Map(),
       version: (shared = false) => {
-        if (!shared) return String(statement.get(VERSION_KEY) ?? '0');
+        if (!shared) return read();
         if (memo === null) {
-          memo = String(statement.get(VERSION_KEY) ?? '0');
+          memo = read();
           setImmediate(forget);
         }
         return memo;

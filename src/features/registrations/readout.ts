@@ -1,6 +1,7 @@
+import { rowCount } from './rows.ts';
 import type { Answers } from './rules.ts';
 import type { Choices } from './schemas.ts';
-import { rowCount, STEPS } from './steps.ts';
+import { STEPS } from './steps.ts';
 
 /**
  * One answer in words; an uploaded file also carries its id, so pages can link to it, and a table

@@ -8,10 +8,11 @@ import { getUpload, saveStep, startRegistration, storeUpload } from './editing.t
 import { decisionOf, receiptPdf, timeline } from './history.ts';
 import { MESSAGES } from './messages.ts';
 import { readout } from './readout.ts';
+import { addRow, type RowsField, removeRow, rowCount } from './rows.ts';
 import { canEditRegistration, canEditStep, canStartRegistration, canWithdraw, resumeStep, warnings } from './rules.ts';
 import { rawValues, storableValues, submitSchema, validateStep, withdrawSchema } from './schemas.ts';
 import { choices, getEditableRegistration, getRegistration, registrationsOfUser } from './service.ts';
-import { addRow, FILE_MAX_BYTES, type RowsField, removeRow, rowCount, STEPS, SUMMARY_SLUG, stepBySlug, stepDefaults } from './steps.ts';
+import { FILE_MAX_BYTES, STEPS, SUMMARY_SLUG, stepBySlug, stepDefaults } from './steps.ts';
 import { submitRegistration, withdrawRegistration } from './submission.ts';
 import { DetailPage } from './views/detail.tsx';
 import { StartPage, StepPage, SummaryPage } from './views/form.tsx';

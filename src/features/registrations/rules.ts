@@ -1,6 +1,7 @@
 import type { CurrentUser } from '../../ui/context.ts';
+import { fieldNames } from './rows.ts';
 import type { Values } from './schemas.ts';
-import { fieldNames, STEPS, type Step } from './steps.ts';
+import { STEPS, type Step } from './steps.ts';
 
 export const STATES = ['draft', 'submitted', 'in_review', 'info_requested', 'accepted', 'participant', 'declined', 'withdrawn'] as const;
 export type State = (typeof STATES)[number];

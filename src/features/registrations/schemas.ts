@@ -4,7 +4,8 @@ import { LIMITS } from '../../platform/limits.ts';
 import { parseDateInput } from '../../platform/time.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
 import type { Option } from '../reference/index.ts';
-import { type ChoiceList, type Field, fieldNames, LONG_TEXT_MAX, rowCount, type Step, TEXT_MAX } from './steps.ts';
+import { fieldNames, rowCount } from './rows.ts';
+import { type ChoiceList, type Field, LONG_TEXT_MAX, type Step, TEXT_MAX } from './steps.ts';
 
 /** Answers of one step as the form holds them: text per name, a list for a group of checkboxes. */
 export type Values = Record<string, string | string[]>;

@@ -1,7 +1,8 @@
 import { LIMITS } from '../../../platform/limits.ts';
 import { DateField, errorFor, type FieldErrors, fieldId, SelectField, TextArea, TextField } from '../../../ui/components.tsx';
+import { MAX_ROWS, rowCount } from '../rows.ts';
 import type { Choices, Values } from '../schemas.ts';
-import { type Field, MAX_ROWS, rowCount } from '../steps.ts';
+import type { Field } from '../steps.ts';
 
 const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
