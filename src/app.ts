@@ -18,6 +18,7 @@ import { catalogueRoutes, catalogueSurfaces, storyRoutes } from './features/cata
 import { contentRoutes, contentSurfaces } from './features/content/index.ts';
 import { devMailboxRoutes } from './features/dev-mailbox/index.ts';
 import { kickoffRoutes, kickoffSurfaces } from './features/kickoffs/index.ts';
+import { referenceRoutes, referenceSurfaces } from './features/reference/index.ts';
 import { FILE_MAX_BYTES, registrationRoutes, registrationSurfaces } from './features/registrations/index.ts';
 import { type Access, checkAccess } from './platform/access.ts';
 import { ForbiddenError, NotFoundError, registerErrorPages } from './platform/errors.tsx';
@@ -240,7 +241,15 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     return reply.send(stylesheet.body);
   });
 
-  const features = [kickoffSurfaces, registrationSurfaces, catalogueSurfaces, accountSurfaces, assessmentSurfaces, contentSurfaces];
+  const features = [
+    kickoffSurfaces,
+    registrationSurfaces,
+    catalogueSurfaces,
+    accountSurfaces,
+    assessmentSurfaces,
+    contentSurfaces,
+    referenceSurfaces,
+  ];
   app.decorate('homeSections', homeSections(features));
   await app.register(contentRoutes);
   await app.register(accountRoutes);
@@ -249,6 +258,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   await app.register(kickoffRoutes);
   await app.register(catalogueRoutes);
   await app.register(storyRoutes);
+  await app.register(referenceRoutes);
   await app.register(devMailboxRoutes);
   // /mijn and /beheer, assembled from what each feature contributes.
   surfaceRoutes(app, features);

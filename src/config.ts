@@ -24,6 +24,8 @@ export type Config = {
   exposedWithoutProduction: boolean;
   /** Where to report a vulnerability (RFC 9116 `Contact`): a mailto: address or an https URL. */
   securityContact: string;
+  /** SURFconext (OpenID Connect); null when OIDC_ISSUER and friends are not set: no button then. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; timeoutSeconds: number } | null;
 };
 
 export class ConfigError extends Error {
@@ -72,6 +74,17 @@ const schema = z.object({
     .string()
     .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'moet een mailto:-adres of een https-URL zijn')
     .optional(),
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: 'moet de volledige URL van de OpenID-provider zijn, zoals https://connect.test.surfconext.nl' })
+    .optional(),
+  OIDC_CLIENT_ID: z.string().max(500, 'is te lang').optional(),
+  OIDC_CLIENT_SECRET: z.string().max(500, 'is te lang').optional(),
+  OIDC_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'moet een getal zijn' })
+    .int('moet een heel getal zijn')
+    .min(1, 'moet tussen 1 en 60 liggen')
+    .max(60, 'moet tussen 1 en 60 liggen')
+    .default(10),
   MAIL_FROM: z
     .string()
     .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'moet een e-mailadres zijn')
@@ -100,6 +113,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     if (cleaned.SECURITY_CONTACT === undefined)
       problems.push('SECURITY_CONTACT is verplicht in productie (voor /.well-known/security.txt)');
   }
+  const oidcSet = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'].filter((k) => cleaned[k] !== undefined);
+  if (oidcSet.length > 0 && oidcSet.length < 3)
+    problems.push('OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET horen samen: zet ze alle drie, of geen ervan');
+  if (production && cleaned.OIDC_ISSUER !== undefined && !String(cleaned.OIDC_ISSUER).startsWith('https://'))
+    problems.push('OIDC_ISSUER moet in productie met https:// beginnen');
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
 
   const v = parsed.data;
@@ -126,5 +144,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     securityContact: v.SECURITY_CONTACT ?? 'mailto:security@mkbroute.localhost',
     logLevel: v.LOG_LEVEL,
     mailFrom: v.MAIL_FROM,
+    oidc:
+      v.OIDC_ISSUER && v.OIDC_CLIENT_ID && v.OIDC_CLIENT_SECRET
+        ? {
+            issuer: v.OIDC_ISSUER,
+            clientId: v.OIDC_CLIENT_ID,
+            clientSecret: v.OIDC_CLIENT_SECRET,
+            redirectUri: `${baseUrl}/inloggen/surfconext/terug`,
+            timeoutSeconds: v.OIDC_TIMEOUT_SECONDS,
+          }
+        : null,
   };
 }

@@ -9,6 +9,7 @@ import * as participantState from './migrations/2026-11-29T2000-participant-stat
 import * as queueIndex from './migrations/2026-11-29T2100-queue-index.ts';
 import * as storyAssetRemoval from './migrations/2026-11-29T2300-story-asset-removal.ts';
 import * as teamVersion from './migrations/2026-11-30T0000-team-version.ts';
+import * as institutionSignIn from './migrations/2026-11-30T0200-institution-sign-in.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T2100-queue-index': queueIndex,
   '2026-11-29T2300-story-asset-removal': storyAssetRemoval,
   '2026-11-30T0000-team-version': teamVersion,
+  '2026-11-30T0200-institution-sign-in': institutionSignIn,
 };
 
 /**

@@ -26,6 +26,8 @@ export type BeheerEntry = {
   label: string;
   description: string;
   count?: (db: Db) => Promise<string | null>;
+  /** Shown to administrators only (the page behind it is theirs alone). */
+  adminOnly?: boolean;
 };
 
 /** A block on /beheer: below the menu (the list of web pages, say), or above it with a negative order (a notice). */
@@ -71,7 +73,9 @@ export function surfaceRoutes(app: FastifyInstance, features: FeatureSurfaces[])
   app.get('/beheer', { config: { access: 'team' } }, async (request, reply) => {
     if (!request.user) throw new ForbiddenError();
     const s: SurfaceContext = { db, user: request.user, ctx: pageContext(request, reply), query: queryOf(request) };
-    const counts = await Promise.all(beheer.map((entry) => entry.count?.(db) ?? null));
+    const user = request.user;
+    const entries = beheer.filter((entry) => !entry.adminOnly || user.role === 'admin');
+    const counts = await Promise.all(entries.map((entry) => entry.count?.(db) ?? null));
     // Blocks with a negative order (notices) stand above the menu, the others below it.
     const above = await Promise.all(sections.filter((b) => b.order < 0).map((b) => b.render(s)));
     const below = await Promise.all(sections.filter((b) => b.order >= 0).map((b) => b.render(s)));
@@ -81,7 +85,7 @@ export function surfaceRoutes(app: FastifyInstance, features: FeatureSurfaces[])
         <Heading1>Beheer</Heading1>
         {above}
         <ul class="mkb-cards">
-          {beheer.map((entry, i) => (
+          {entries.map((entry, i) => (
             <li class="mkb-card" key={entry.key}>
               <h2 class="utrecht-heading-3">
                 <a class="utrecht-link" href={entry.href}>

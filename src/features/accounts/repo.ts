@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import type { SignInTokenTable, UserTable } from './tables.ts';
+import type { LinkRequestTable, OidcAttemptTable, OidcIdentityTable, OidcPendingLinkTable, SignInTokenTable, UserTable } from './tables.ts';
 
 export async function findUserByEmail(db: Kysely<Database>, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -106,4 +106,144 @@ export async function deleteUsers(db: Kysely<Database>, ids: string[]): Promise<
     .where('email', 'in', db.selectFrom('users').select('email').where('id', 'in', ids))
     .execute();
   await db.deleteFrom('users').where('id', 'in', ids).execute();
+}
+
+export async function findUserById(db: Kysely<Database>, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function setUserInstitution(db: Kysely<Database>, id: string, institutionBrin: string): Promise<void> {
+  await db.updateTable('users').set({ institution_brin: institutionBrin }).where('id', '=', id).execute();
+}
+
+export async function insertOidcAttempt(db: Kysely<Database>, row: Insertable<OidcAttemptTable>): Promise<void> {
+  await db.insertInto('oidc_attempts').values(row).execute();
+}
+
+/** Takes a round trip's state out in the statement that reads it: a state works once. */
+export async function takeOidcAttempt(db: Kysely<Database>, stateHash: string, nowIso: string) {
+  return db
+    .deleteFrom('oidc_attempts')
+    .where('state_hash', '=', stateHash)
+    .where('expires_at', '>', nowIso)
+    .returning(['nonce', 'code_verifier', 'return_to'])
+    .executeTakeFirst();
+}
+
+export async function findIdentity(db: Kysely<Database>, issuer: string, subject: string) {
+  return db.selectFrom('oidc_identities').selectAll().where('issuer', '=', issuer).where('subject', '=', subject).executeTakeFirst();
+}
+
+export async function findIdentityOfUser(db: Kysely<Database>, userId: string, issuer: string) {
+  return db.selectFrom('oidc_identities').selectAll().where('user_id', '=', userId).where('issuer', '=', issuer).executeTakeFirst();
+}
+
+export async function insertIdentity(db: Kysely<Database>, row: Insertable<OidcIdentityTable>): Promise<void> {
+  await db.insertInto('oidc_identities').values(row).execute();
+}
+
+export async function touchIdentity(db: Kysely<Database>, issuer: string, subject: string, atIso: string): Promise<void> {
+  await db
+    .updateTable('oidc_identities')
+    .set({ last_used_at: atIso })
+    .where('issuer', '=', issuer)
+    .where('subject', '=', subject)
+    .execute();
+}
+
+export async function insertPendingLink(db: Kysely<Database>, row: Insertable<OidcPendingLinkTable>): Promise<void> {
+  await db.insertInto('oidc_pending_links').values(row).execute();
+}
+
+export async function findPendingLink(db: Kysely<Database>, tokenHash: string, nowIso: string) {
+  return db
+    .selectFrom('oidc_pending_links')
+    .innerJoin('users', 'users.id', 'oidc_pending_links.user_id')
+    .select(['oidc_pending_links.user_id', 'oidc_pending_links.issuer', 'oidc_pending_links.subject', 'users.email'])
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '>', nowIso)
+    .executeTakeFirst();
+}
+
+export async function takePendingLink(db: Kysely<Database>, tokenHash: string, nowIso: string) {
+  return db
+    .deleteFrom('oidc_pending_links')
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '>', nowIso)
+    .returning(['user_id', 'issuer', 'subject', 'return_to'])
+    .executeTakeFirst();
+}
+
+export async function deleteExpiredOidcRows(db: Kysely<Database>, nowIso: string): Promise<void> {
+  await db.deleteFrom('oidc_attempts').where('expires_at', '<', nowIso).execute();
+  await db.deleteFrom('oidc_pending_links').where('expires_at', '<', nowIso).execute();
+}
+
+export async function insertLinkRequest(db: Kysely<Database>, row: Insertable<LinkRequestTable>): Promise<void> {
+  await db.insertInto('link_requests').values(row).execute();
+}
+
+/** The newest request of a user (open or decided), for their /mijn. */
+export async function latestLinkRequestOf(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom('link_requests')
+    .innerJoin('institutions', 'institutions.brin', 'link_requests.institution_brin')
+    .select([
+      'link_requests.id',
+      'link_requests.institution_brin',
+      'institutions.name as institution_name',
+      'link_requests.reason',
+      'link_requests.created_at',
+      'link_requests.decision',
+      'link_requests.decision_note',
+      'link_requests.decided_at',
+    ])
+    .where('link_requests.user_id', '=', userId)
+    .orderBy('link_requests.created_at', 'desc')
+    .orderBy('link_requests.id', 'desc')
+    .executeTakeFirst();
+}
+
+export async function listOpenLinkRequests(db: Kysely<Database>) {
+  return db
+    .selectFrom('link_requests')
+    .innerJoin('users', 'users.id', 'link_requests.user_id')
+    .innerJoin('institutions', 'institutions.brin', 'link_requests.institution_brin')
+    .select([
+      'link_requests.id',
+      'link_requests.user_id',
+      'users.email',
+      'users.name',
+      'link_requests.institution_brin',
+      'institutions.name as institution_name',
+      'link_requests.reason',
+      'link_requests.created_at',
+    ])
+    .where('link_requests.decision', 'is', null)
+    .orderBy('link_requests.created_at')
+    .execute();
+}
+
+export async function countOpenLinkRequests(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('link_requests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('decision', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Decides an open request; false when it was decided already (two team members at once). */
+export async function decideLinkRequest(
+  db: Kysely<Database>,
+  id: string,
+  decision: { decision: 'approved' | 'refused'; note: string | null; by: string; atIso: string },
+) {
+  return db
+    .updateTable('link_requests')
+    .set({ decision: decision.decision, decision_note: decision.note, decided_by: decision.by, decided_at: decision.atIso })
+    .where('id', '=', id)
+    .where('decision', 'is', null)
+    .returning(['user_id', 'institution_brin'])
+    .executeTakeFirst();
 }

@@ -1,33 +1,52 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseForm, safeReturnPath, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
 import { clearSessionCookie, setSessionCookie } from '../../platform/session/session.ts';
+import type { FieldErrors } from '../../ui/components.tsx';
 import { sendPage } from '../../ui/render.ts';
 import { institutions } from '../reference/index.ts';
-import { chooseInstitutionSchema, signInSchema, tokenSchema } from './schemas.ts';
+import { linkRoutes } from './link-routes.tsx';
+import { signInSchema, signupSchema, tokenSchema } from './schemas.ts';
 import {
   completeSignup,
   inspectSignInLink,
+  institutionForAddress,
   redeemSignInLink,
   requestSignInLink,
   signOut,
   signOutEverywhere,
-  UnknownInstitutionError,
 } from './service.ts';
-import { ChooseInstitutionPage, ConfirmLinkPage, InvalidLinkPage, LinkSentPage, SignInPage } from './views/sign-in.tsx';
+import { surfconextRoutes } from './surfconext-routes.tsx';
+import { ConfirmLinkPage, InvalidLinkPage, LinkSentPage, SignInPage, SignupPage } from './views/sign-in.tsx';
 
 const SIGNED_OUT_NOTICES: Record<string, string> = {
   '1': 'U bent uitgelogd.',
   overal: 'U bent op alle apparaten uitgelogd.',
 };
+/** Our session ends; SURFconext's own session is not ours to end. */
+const SURFCONEXT_STILL_SIGNED_IN =
+  ' Logde u in met SURFconext? Dan bent u bij SURFconext zelf nog ingelogd; sluit uw browser om daar ook uit te loggen.';
 
 export default async function accountRoutes(app: FastifyInstance) {
   const { db, config } = app;
 
   app.get('/inloggen', { config: { access: 'public' } }, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
-    const notice = SIGNED_OUT_NOTICES[String(query.uitgelogd)];
-    return sendPage(reply, <SignInPage ctx={pageContext(request, reply)} returnTo={safeReturnPath(query.terug)} notice={notice} />);
+    const signedOut = SIGNED_OUT_NOTICES[String(query.uitgelogd)];
+    const notice = signedOut
+      ? `${signedOut}${config.oidc ? SURFCONEXT_STILL_SIGNED_IN : ''}`
+      : query.koppelen === 'nee'
+        ? 'Er is niets gekoppeld en u bent niet ingelogd.'
+        : undefined;
+    const page = (
+      <SignInPage
+        ctx={pageContext(request, reply)}
+        returnTo={safeReturnPath(query.terug)}
+        notice={notice}
+        surfconext={config.oidc !== null}
+      />
+    );
+    return sendPage(reply, page);
   });
 
   app.post('/inloggen', { config: { access: 'public', rateLimit: { max: 30, timeWindow: '10 minutes' } } }, async (request, reply) => {
@@ -35,13 +54,27 @@ export default async function accountRoutes(app: FastifyInstance) {
     const form = parseForm(signInSchema, request.body);
     if (!form.ok) {
       const page = (
-        <SignInPage ctx={pageContext(request, reply)} values={submittedValues(request.body)} errors={form.errors} returnTo={returnTo} />
+        <SignInPage
+          ctx={pageContext(request, reply)}
+          values={submittedValues(request.body)}
+          errors={form.errors}
+          returnTo={returnTo}
+          surfconext={config.oidc !== null}
+        />
       );
       return sendPage(reply, page, 422);
     }
     const outcome = await requestSignInLink(db, config, { email: form.data.email, ip: request.ip, returnTo });
     if (outcome === 'limited') {
-      const page = <SignInPage ctx={pageContext(request, reply)} values={{ email: form.data.email }} returnTo={returnTo} limited />;
+      const page = (
+        <SignInPage
+          ctx={pageContext(request, reply)}
+          values={{ email: form.data.email }}
+          returnTo={returnTo}
+          limited
+          surfconext={config.oidc !== null}
+        />
+      );
       return sendPage(reply, page, 429);
     }
     return reply.redirect('/inloggen/verstuurd', 303);
@@ -69,43 +102,41 @@ export default async function accountRoutes(app: FastifyInstance) {
     return reply.redirect(result.returnTo ?? '/mijn?welkom=1', 303);
   });
 
-  app.get('/inloggen/hogeschool', { config: { access: 'pendingSignup' } }, async (request, reply) => {
+  const signupPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: { values?: Record<string, string>; errors?: FieldErrors } = {},
+  ) => {
+    const email = request.pendingEmail ?? '';
     const page = (
-      <ChooseInstitutionPage ctx={pageContext(request, reply)} email={request.pendingEmail ?? ''} institutions={await institutions(db)} />
+      <SignupPage
+        ctx={pageContext(request, reply)}
+        email={email}
+        institution={await institutionForAddress(db, email)}
+        institutions={await institutions(db)}
+        values={form.values}
+        errors={form.errors}
+      />
     );
-    return sendPage(reply, page);
-  });
+    return sendPage(reply, page, form.errors ? 422 : 200);
+  };
+
+  app.get('/inloggen/hogeschool', { config: { access: 'pendingSignup' } }, async (request, reply) => signupPage(request, reply));
 
   app.post('/inloggen/hogeschool', { config: { access: 'pendingSignup' } }, async (request, reply) => {
-    const form = parseForm(chooseInstitutionSchema, request.body);
-    const showErrors = async (errors: { field: string; message: string }[]) =>
-      sendPage(
-        reply,
-        <ChooseInstitutionPage
-          ctx={pageContext(request, reply)}
-          email={request.pendingEmail ?? ''}
-          institutions={await institutions(db)}
-          values={submittedValues(request.body)}
-          errors={errors}
-        />,
-        422,
-      );
-    if (!form.ok) return showErrors(form.errors);
-    try {
-      const { sessionToken } = await completeSignup(db, {
-        email: request.pendingEmail ?? '',
-        name: form.data.name || null,
-        institutionBrin: form.data.institution,
-        pendingSession: request.sessionIdHash ?? '',
-      });
-      setSessionCookie(reply, sessionToken, config.secure);
-      return reply.redirect('/mijn?welkom=1', 303);
-    } catch (error) {
-      if (error instanceof UnknownInstitutionError) {
-        return showErrors([{ field: 'institution', message: 'Kies uw hogeschool uit de lijst' }]);
-      }
-      throw error;
-    }
+    const values = submittedValues(request.body);
+    const form = parseForm(signupSchema, request.body);
+    if (!form.ok) return signupPage(request, reply, { values, errors: form.errors });
+    const { name, institution, reason } = form.data;
+    const outcome = await completeSignup(db, {
+      email: request.pendingEmail ?? '',
+      name: name || null,
+      linkRequest: institution ? { institutionBrin: institution, reason } : null,
+      pendingSession: request.sessionIdHash ?? '',
+    });
+    if (!outcome.ok) return signupPage(request, reply, { values, errors: [{ field: outcome.field, message: outcome.message }] });
+    setSessionCookie(reply, outcome.sessionToken, config.secure);
+    return reply.redirect('/mijn?welkom=1', 303);
   });
 
   app.post('/uitloggen', { config: { access: 'public' } }, async (request, reply) => {
@@ -119,4 +150,7 @@ export default async function accountRoutes(app: FastifyInstance) {
     clearSessionCookie(reply);
     return reply.redirect('/inloggen?uitgelogd=overal', 303);
   });
+
+  surfconextRoutes(app);
+  linkRoutes(app);
 }

@@ -6,7 +6,8 @@ import { enqueueMail } from '../../platform/mail/repo.ts';
 import { deleteSession, deleteSessionsOfUser } from '../../platform/session/repo.ts';
 import { createSession } from '../../platform/session/session.ts';
 import { DAY, MINUTE } from '../../platform/time.ts';
-import { institutionExists } from '../reference/index.ts';
+import { type DomainInstitution, domainOfEmail, institutionOfDomain } from '../reference/index.ts';
+import { askForLink } from './links.ts';
 import {
   consumeToken,
   countRecentTokens,
@@ -19,8 +20,6 @@ import {
   touchSignIn,
 } from './repo.ts';
 import { ADDRESS_WINDOW_MINUTES, IP_WINDOW_MINUTES, isRateLimited, type Role, SIGN_IN_LINK_LIFETIME_MINUTES } from './rules.ts';
-
-export class UnknownInstitutionError extends Error {}
 
 const timeFormat = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' });
 
@@ -61,7 +60,7 @@ export async function requestSignInLink(
     const link = `${config.baseUrl}/inloggen/link?token=${token}`;
     const intro = known
       ? 'U vroeg om in te loggen op het platform Mkb-route in het hbo. Open deze link om in te loggen:'
-      : 'U vroeg om in te loggen op het platform Mkb-route in het hbo. Voor dit e-mailadres is nog geen account. Open deze link; daarna kiest u uw hogeschool en is uw account klaar:';
+      : 'U vroeg om in te loggen op het platform Mkb-route in het hbo. Voor dit e-mailadres is nog geen account. Open deze link; daarna maakt u in één stap uw account aan:';
     await enqueueMail(
       trx,
       {
@@ -118,48 +117,73 @@ export async function redeemSignInLink(db: Db, token: string, currentSession: st
   });
 }
 
+/** The hogeschool a new address belongs to by its domain, or null (an account without one). */
+export async function institutionForAddress(db: Db, email: string): Promise<DomainInstitution | null> {
+  return institutionOfDomain(db, domainOfEmail(email));
+}
+
+export type SignupOutcome = { ok: true; sessionToken: string } | { ok: false; field: 'institution' | 'reason'; message: string };
+
 /**
- * A new address that proved it owns its mailbox becomes an applicant of the hogeschool it chose.
- * Side effects (one transaction): the user, an audit event, and a fresh session replacing the
- * pending one.
+ * A new address that proved it owns its mailbox gets an account: an applicant of the hogeschool
+ * its domain belongs to, or (any other domain) an account without hogeschool, with a request to
+ * be linked when one was asked for. Side effects (one transaction): the user, an audit event, the
+ * link request, and a fresh session replacing the pending one.
  */
 export async function completeSignup(
   db: Db,
-  input: { email: string; name: string | null; institutionBrin: string; pendingSession: string },
+  input: { email: string; name: string | null; linkRequest: { institutionBrin: string; reason: string } | null; pendingSession: string },
   now = new Date(),
-): Promise<{ sessionToken: string }> {
-  if (!(await institutionExists(db, input.institutionBrin))) throw new UnknownInstitutionError();
-  return db.transaction().execute(async (trx) => {
-    let user = await findUserByEmail(trx, input.email);
-    if (!user) {
-      const id = newId();
-      await insertUser(trx, {
-        id,
-        email: input.email,
-        name: input.name,
-        role: 'applicant',
-        institution_brin: input.institutionBrin,
-        created_at: now.toISOString(),
-        last_sign_in_at: now.toISOString(),
-        disabled_at: null,
-      });
-      await recordAudit(
-        trx,
-        {
-          actorUserId: id,
-          action: 'user.created',
-          subjectType: 'user',
-          subjectId: id,
-          detail: { role: 'applicant', institution: input.institutionBrin },
-        },
-        now,
-      );
-      user = await findUserByEmail(trx, input.email);
-    }
-    if (!user) throw new Error('user vanished inside its own transaction');
-    const sessionToken = await createSession(trx, { userId: user.id }, input.pendingSession, now);
-    return { sessionToken };
-  });
+): Promise<SignupOutcome> {
+  const institution = await institutionForAddress(db, input.email);
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      let user = await findUserByEmail(trx, input.email);
+      if (!user) {
+        const id = newId();
+        await insertUser(trx, {
+          id,
+          email: input.email,
+          name: input.name,
+          role: 'applicant',
+          institution_brin: institution?.brin ?? null,
+          created_at: now.toISOString(),
+          last_sign_in_at: now.toISOString(),
+          disabled_at: null,
+        });
+        await recordAudit(
+          trx,
+          {
+            actorUserId: id,
+            action: 'user.created',
+            subjectType: 'user',
+            subjectId: id,
+            detail: { role: 'applicant', institution: institution?.brin ?? null },
+          },
+          now,
+        );
+        if (!institution && input.linkRequest) {
+          const asked = await askForLink(trx, { userId: id, ...input.linkRequest }, now);
+          // Nothing is stored when the request is refused: the transaction rolls back.
+          if (!asked.ok) throw new SignupRefused(asked);
+        }
+        user = await findUserByEmail(trx, input.email);
+      }
+      if (!user) throw new Error('user vanished inside its own transaction');
+      const sessionToken = await createSession(trx, { userId: user.id }, input.pendingSession, now);
+      return { ok: true as const, sessionToken };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof SignupRefused) return error.outcome;
+      throw error;
+    });
+}
+
+class SignupRefused extends Error {
+  constructor(readonly outcome: Extract<SignupOutcome, { ok: false }>) {
+    super(outcome.message);
+  }
 }
 
 export async function signOut(db: Db, sessionIdHash: string | null): Promise<void> {

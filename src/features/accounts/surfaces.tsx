@@ -1,6 +1,28 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
+import { canAskForLink, linkStatusOf, openLinkRequestCount } from './links.ts';
 import { AccountSummary } from './views/account.tsx';
+import { LinkCard } from './views/links.tsx';
 
 export const accountSurfaces: FeatureSurfaces = {
-  mijn: [{ key: 'account', order: 90, render: async ({ ctx, user }) => <AccountSummary ctx={ctx} user={user} /> }],
+  mijn: [
+    {
+      key: 'link',
+      order: 15,
+      render: async ({ db, user }) => (canAskForLink(user) ? <LinkCard status={await linkStatusOf(db, user.id)} /> : null),
+    },
+    { key: 'account', order: 90, render: async ({ ctx, user }) => <AccountSummary ctx={ctx} user={user} /> },
+  ],
+  beheer: [
+    {
+      key: 'link-requests',
+      order: 85,
+      href: '/beheer/koppelverzoeken',
+      label: 'Koppelverzoeken',
+      description: 'Mensen zonder e-mailadres van een hogeschool die aan een hogeschool gekoppeld willen worden.',
+      count: async (db) => {
+        const n = await openLinkRequestCount(db);
+        return n === 0 ? null : `${n} ${n === 1 ? 'wacht' : 'wachten'} op een besluit`;
+      },
+    },
+  ],
 };

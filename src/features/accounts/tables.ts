@@ -21,8 +21,55 @@ export interface SignInTokenTable {
   used_at: Timestamp | null;
 }
 
+/** A SURFconext (OpenID Connect) identity: the account is found by issuer + subject, never by e-mail. */
+export interface OidcIdentityTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+}
+
+/** One round trip to the provider: found by the hash of its `state`, used once. */
+export interface OidcAttemptTable {
+  state_hash: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** A SURFconext identity waiting for the person to confirm linking it to the account with their address. */
+export interface OidcPendingLinkTable {
+  token_hash: string;
+  user_id: string;
+  issuer: string;
+  subject: string;
+  return_to: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** Someone without a hogeschool asks the team to be linked to one. */
+export interface LinkRequestTable {
+  id: string;
+  user_id: string;
+  institution_brin: string;
+  reason: string;
+  created_at: Timestamp;
+  decision: 'approved' | 'refused' | null;
+  decision_note: string | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+}
+
 /** The tables owned by this feature: only its repo.ts reads or writes them (scripts/check-structure.ts). */
 export interface AccountsTables {
   users: UserTable;
   sign_in_tokens: SignInTokenTable;
+  oidc_identities: OidcIdentityTable;
+  oidc_attempts: OidcAttemptTable;
+  oidc_pending_links: OidcPendingLinkTable;
+  link_requests: LinkRequestTable;
 }

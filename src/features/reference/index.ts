@@ -1,4 +1,13 @@
 /** Reference data (hogescholen, sectors, provinces, criteria, themes): the public surface. */
+
+export {
+  type DomainInstitution,
+  domainOfEmail,
+  institutionOfDomain,
+  normaliseDomain,
+  recordUnknownHomeOrganisation,
+} from './domains.ts';
+export { default as referenceRoutes } from './routes.tsx';
 export {
   type Criterion,
   criteria,
@@ -10,3 +19,4 @@ export {
   type Option,
   referenceOptions,
 } from './service.ts';
+export { referenceSurfaces } from './surfaces.tsx';

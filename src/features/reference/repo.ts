@@ -81,3 +81,89 @@ export async function listChoiceData(db: Kysely<Database>) {
   ]);
   return { institutions, sectors, provinces, themes };
 }
+
+/** Shipped domains that were never stored; a domain an admin removed keeps its row and stays removed. */
+export async function insertMissingDomains(db: Kysely<Database>, rows: { domain: string; institution_brin: string }[], atIso: string) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('institution_domains')
+    .values(rows.map((r) => ({ ...r, added_at: atIso, added_by: null, removed_at: null, removed_by: null })))
+    .onConflict((oc) => oc.column('domain').doNothing())
+    .execute();
+}
+
+export async function findDomainRow(db: Kysely<Database>, domain: string) {
+  return db.selectFrom('institution_domains').selectAll().where('domain', '=', domain).executeTakeFirst();
+}
+
+/** The hogeschool an active domain belongs to. */
+export async function findInstitutionOfDomain(db: Kysely<Database>, domain: string) {
+  return db
+    .selectFrom('institution_domains')
+    .innerJoin('institutions', 'institutions.brin', 'institution_domains.institution_brin')
+    .select(['institutions.brin', 'institutions.name', 'institutions.city'])
+    .where('institution_domains.domain', '=', domain)
+    .where('institution_domains.removed_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function listActiveDomains(db: Kysely<Database>) {
+  return db
+    .selectFrom('institution_domains')
+    .select(['domain', 'institution_brin', 'added_at', 'added_by'])
+    .where('removed_at', 'is', null)
+    .orderBy('domain')
+    .execute();
+}
+
+/** Adds a domain, or brings a removed one back for this hogeschool. */
+export async function saveDomain(
+  db: Kysely<Database>,
+  row: { domain: string; institution_brin: string; added_by: string; added_at: string },
+) {
+  await db
+    .insertInto('institution_domains')
+    .values({ ...row, removed_at: null, removed_by: null })
+    .onConflict((oc) =>
+      oc.column('domain').doUpdateSet({
+        institution_brin: row.institution_brin,
+        added_at: row.added_at,
+        added_by: row.added_by,
+        removed_at: null,
+        removed_by: null,
+      }),
+    )
+    .execute();
+}
+
+export async function markDomainRemoved(db: Kysely<Database>, domain: string, by: string, atIso: string): Promise<boolean> {
+  const result = await db
+    .updateTable('institution_domains')
+    .set({ removed_at: atIso, removed_by: by })
+    .where('domain', '=', domain)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Counts one more sign-in from a home organisation no hogeschool claims. */
+export async function noteUnknownDomain(db: Kysely<Database>, domain: string, atIso: string): Promise<void> {
+  await db
+    .insertInto('unknown_home_organisations')
+    .values({ domain, first_seen_at: atIso, last_seen_at: atIso, attempts: 1 })
+    .onConflict((oc) =>
+      oc.column('domain').doUpdateSet((eb) => ({
+        last_seen_at: atIso,
+        attempts: eb(eb.ref('unknown_home_organisations.attempts'), '+', 1),
+      })),
+    )
+    .execute();
+}
+
+export async function listUnknownDomains(db: Kysely<Database>) {
+  return db.selectFrom('unknown_home_organisations').selectAll().orderBy('last_seen_at', 'desc').execute();
+}
+
+export async function deleteUnknownDomain(db: Kysely<Database>, domain: string): Promise<void> {
+  await db.deleteFrom('unknown_home_organisations').where('domain', '=', domain).execute();
+}

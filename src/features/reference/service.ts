@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../../db/connect.ts';
+import { ensureShippedDomains } from './domains.ts';
 import {
   findInstitution as findInstitutionRow,
   insertMissingReferenceData,
@@ -91,6 +92,7 @@ export function referenceDataChanged(db: Db): void {
 /** Loads the reference data the project ships into a database; safe to run at every start. */
 export async function ensureReferenceData(db: Db): Promise<void> {
   await insertMissingReferenceData(db, readReferenceFiles());
+  await ensureShippedDomains(db);
   referenceDataChanged(db);
 }
 

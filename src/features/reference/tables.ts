@@ -1,3 +1,5 @@
+import type { Timestamp } from '../../db/columns.ts';
+
 export interface InstitutionTable {
   brin: string;
   name: string;
@@ -31,6 +33,22 @@ export interface ThemeTable {
   name: string;
 }
 
+export interface InstitutionDomainTable {
+  domain: string;
+  institution_brin: string;
+  added_at: Timestamp;
+  added_by: string | null;
+  removed_at: Timestamp | null;
+  removed_by: string | null;
+}
+
+export interface UnknownHomeOrganisationTable {
+  domain: string;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  attempts: number;
+}
+
 /** The tables owned by this feature: only its repo.ts reads or writes them (scripts/check-structure.ts). */
 export interface ReferenceTables {
   institutions: InstitutionTable;
@@ -38,4 +56,6 @@ export interface ReferenceTables {
   provinces: ProvinceTable;
   criteria: CriterionTable;
   themes: ThemeTable;
+  institution_domains: InstitutionDomainTable;
+  unknown_home_organisations: UnknownHomeOrganisationTable;
 }

@@ -9,7 +9,7 @@ export const registrationSurfaces: FeatureSurfaces = {
       key: 'registrations',
       order: 20,
       render: async ({ db, user }) =>
-        user.role === 'applicant' ? (
+        user.role === 'applicant' && user.institutionBrin ? (
           <RegistrationsCard user={user} registrations={await registrationsOfUser(db, user)} canStart={canStartRegistration(user)} />
         ) : null,
     },

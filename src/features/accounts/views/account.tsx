@@ -23,7 +23,11 @@ export function AccountSummary({ ctx, user }: { ctx: PageContext; user: CurrentU
             </tr>
             <tr>
               <th scope="row">Rol</th>
-              <td>{ROLE_LABELS[user.role]}</td>
+              <td>
+                {user.role === 'applicant' && !user.institutionBrin
+                  ? 'Deelnemer (niet gekoppeld aan een hogeschool)'
+                  : ROLE_LABELS[user.role]}
+              </td>
             </tr>
             {user.institutionName && (
               <tr>

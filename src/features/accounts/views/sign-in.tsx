@@ -1,8 +1,18 @@
-import { Button, CsrfField, ErrorSummary, type FieldErrors, Heading1, Notice, SelectField, TextField } from '../../../ui/components.tsx';
+import {
+  Button,
+  CsrfField,
+  ErrorSummary,
+  type FieldErrors,
+  Heading1,
+  Notice,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import type { Institution } from '../../reference/index.ts';
-import { EMAIL_MAX, NAME_MAX } from '../schemas.ts';
+import { EMAIL_MAX, NAME_MAX, REASON_MAX } from '../schemas.ts';
 
 export function SignInPage(props: {
   ctx: PageContext;
@@ -11,7 +21,10 @@ export function SignInPage(props: {
   returnTo: string | null;
   notice?: string;
   limited?: boolean;
+  /** SURFconext is configured: offer it first, for staff of a hogeschool. */
+  surfconext?: boolean;
 }) {
+  const surfHref = `/inloggen/surfconext${props.returnTo ? `?terug=${encodeURIComponent(props.returnTo)}` : ''}`;
   return (
     <Layout ctx={props.ctx} title="Inloggen">
       <Heading1>Inloggen</Heading1>
@@ -23,6 +36,22 @@ export function SignInPage(props: {
         </Notice>
       )}
       <ErrorSummary errors={props.errors} />
+      {props.surfconext && (
+        <>
+          <section aria-labelledby="surfconext-titel">
+            <h2 class="utrecht-heading-2" id="surfconext-titel">
+              Medewerker van een hogeschool
+            </h2>
+            <p class="utrecht-paragraph">Log in met het account van uw hogeschool, via SURFconext.</p>
+            <p class="mkb-actions">
+              <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href={surfHref}>
+                Inloggen met SURFconext
+              </a>
+            </p>
+          </section>
+          <h2 class="utrecht-heading-2">Met een inloglink per e-mail</h2>
+        </>
+      )}
       <p class="utrecht-paragraph mkb-lead">U logt in met een link die wij naar uw e-mailadres sturen. Een wachtwoord is niet nodig.</p>
       <form method="post" action="/inloggen" class="mkb-form" noValidate>
         <CsrfField token={props.ctx.csrfToken} />
@@ -92,33 +121,67 @@ export function InvalidLinkPage({ ctx }: { ctx: PageContext }) {
   );
 }
 
-export function ChooseInstitutionPage(props: {
+/**
+ * The last step for a new address. An address whose domain belongs to a hogeschool becomes an
+ * applicant of that hogeschool; any other address gets an account without one and may ask the
+ * team to be linked.
+ */
+export function SignupPage(props: {
   ctx: PageContext;
   email: string;
+  institution: { name: string } | null;
   institutions: Institution[];
   values?: Record<string, string>;
   errors?: FieldErrors;
 }) {
+  const domain = props.email.slice(props.email.lastIndexOf('@') + 1);
   return (
-    <Layout ctx={props.ctx} title="Kies uw hogeschool">
-      <Heading1>Kies uw hogeschool</Heading1>
+    <Layout ctx={props.ctx} title="Account aanmaken">
+      <Heading1>Account aanmaken</Heading1>
       <ErrorSummary errors={props.errors} />
-      <p class="utrecht-paragraph mkb-lead">
-        Voor {props.email} is nog geen account. Kies de hogeschool waar u werkt; u ziet daarna de aanmeldingen van uw hogeschool en kunt er
-        zelf een indienen.
-      </p>
+      {props.institution ? (
+        <p class="utrecht-paragraph mkb-lead">
+          Voor {props.email} is nog geen account. Dit e-mailadres hoort bij {props.institution.name}: uw account wordt aan deze hogeschool
+          gekoppeld. U ziet daarna de aanmeldingen van uw hogeschool en kunt er zelf een indienen.
+        </p>
+      ) : (
+        <>
+          <p class="utrecht-paragraph mkb-lead">
+            Voor {props.email} is nog geen account. Het domein {domain} hoort niet bij een hogeschool die wij kennen.
+          </p>
+          <p class="utrecht-paragraph">
+            U kunt een account zonder hogeschool aanmaken. Routes aanmelden voor een hogeschool kan pas als het programmateam u aan die
+            hogeschool koppelt; vraag dat hieronder aan. Werkt u bij een hogeschool, dan kunt u ook inloggen met uw e-mailadres van de
+            hogeschool.
+          </p>
+        </>
+      )}
       <form method="post" action="/inloggen/hogeschool" class="mkb-form" noValidate>
         <CsrfField token={props.ctx.csrfToken} />
-        <SelectField
-          name="institution"
-          label="Hogeschool"
-          required
-          placeholder="Kies uw hogeschool"
-          options={props.institutions.map((i) => ({ value: i.brin, label: `${i.name} (${i.city})` }))}
-          value={props.values?.institution}
-          errors={props.errors}
-        />
         <TextField name="name" label="Uw naam" autocomplete="name" maxLength={NAME_MAX} value={props.values?.name} errors={props.errors} />
+        {!props.institution && (
+          <>
+            <SelectField
+              name="institution"
+              label="Koppeling aanvragen bij"
+              hint="Laat leeg als u geen koppeling nodig hebt."
+              placeholder="Geen koppeling"
+              options={props.institutions.map((i) => ({ value: i.brin, label: `${i.name} (${i.city})` }))}
+              value={props.values?.institution}
+              errors={props.errors}
+            />
+            <TextArea
+              name="reason"
+              label="Toelichting voor het programmateam"
+              when="verplicht als u een koppeling aanvraagt"
+              hint="Bijvoorbeeld uw functie en waarom u een ander e-mailadres gebruikt."
+              maxLength={REASON_MAX}
+              rows={3}
+              value={props.values?.reason}
+              errors={props.errors}
+            />
+          </>
+        )}
         <Button>Account aanmaken</Button>
       </form>
     </Layout>
