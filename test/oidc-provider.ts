@@ -18,7 +18,12 @@ export type Person = {
 };
 
 export const PEOPLE: Record<string, Person> = {
-  'docent-avans': { email: 'docent@avans.nl', name: 'Dirk Docent', schac_home_organization: 'avans.nl', eduperson_affiliation: ['employee', 'member'] },
+  'docent-avans': {
+    email: 'docent@avans.nl',
+    name: 'Dirk Docent',
+    schac_home_organization: 'avans.nl',
+    eduperson_affiliation: ['employee', 'member'],
+  },
   'staf-han': { email: 'Staf@HAN.nl', name: 'Sanne Staf', schac_home_organization: 'han.nl', eduperson_affiliation: ['staff@han.nl'] },
   'bekend-hu': { email: 'bekend@hu.nl', name: 'Bert Bekend', schac_home_organization: 'hu.nl', eduperson_affiliation: ['employee'] },
   'bekend-hu-nieuw': { email: 'bekend@hu.nl', name: 'Bert Bekend', schac_home_organization: 'hu.nl', eduperson_affiliation: ['employee'] },
@@ -43,10 +48,7 @@ export const CLIENT = { id: 'mkbroute-platform', secret: 'test-client-secret-met
 
 export type TestProvider = { issuer: string; server: Server; stop: () => Promise<void>; env: Record<string, string> };
 
-export async function startProvider(
-  t: TestContext | { after: (fn: () => unknown) => void },
-  baseUrl: string,
-): Promise<TestProvider> {
+export async function startProvider(t: TestContext | { after: (fn: () => unknown) => void }, baseUrl: string): Promise<TestProvider> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

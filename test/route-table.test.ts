@@ -10,6 +10,7 @@ import { storeUpload } from '../src/features/registrations/index.ts';
 import { enqueueMail } from '../src/platform/mail/repo.ts';
 import { assessAndAccept, registration, user } from './factories.ts';
 import { buildTestApp, Client, countRows, signIn } from './helpers.ts';
+import { startProvider } from './oidc-provider.ts';
 import { fillAll, startDraft, submit } from './registration-fixtures.ts';
 
 type Role = 'anonymous' | 'applicantA' | 'applicantB' | 'team' | 'admin';
@@ -57,6 +58,18 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'POST /inloggen/link': 'public',
   'GET /inloggen/hogeschool': 'pendingSignup',
   'POST /inloggen/hogeschool': 'pendingSignup',
+  'GET /inloggen/surfconext': 'public',
+  'GET /inloggen/surfconext/terug': 'public',
+  'GET /inloggen/surfconext/koppelen': 'public',
+  'POST /inloggen/surfconext/koppelen': 'public',
+  'GET /mijn/koppeling': 'signedIn',
+  'POST /mijn/koppeling': 'signedIn',
+  'GET /beheer/koppelverzoeken': 'team',
+  'GET /beheer/koppelverzoeken/:id': 'team',
+  'POST /beheer/koppelverzoeken/:id': 'team',
+  'GET /beheer/maildomeinen': 'admin',
+  'POST /beheer/maildomeinen': 'admin',
+  'POST /beheer/maildomeinen/verwijderen': 'admin',
   'POST /uitloggen': 'public',
   'POST /uitloggen/overal': 'signedIn',
   'GET /mijn': 'signedIn',
@@ -132,7 +145,14 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
 };
 
 /** Public routes that need input to do anything; without it they answer this for everyone. */
-const WITHOUT_INPUT: Record<string, number> = { '/inloggen/link': 400 };
+const WITHOUT_INPUT: Record<string, number> = {
+  '/inloggen/link': 400,
+  // No state, or no pending link, of this browser: "Deze inlogpoging is verlopen".
+  '/inloggen/surfconext/terug': 400,
+  '/inloggen/surfconext/koppelen': 400,
+};
+/** Public routes that send everyone on to another site (the OpenID provider). */
+const OFFSITE = new Set(['/inloggen/surfconext']);
 
 function expectedGetStatus(access: string, role: Role, url: string): number {
   switch (access) {
@@ -162,11 +182,18 @@ describe('route table', () => {
 
   test('every GET route answers each role exactly as its access level says', async (t) => {
     const logs = logWatcher();
-    const { app, db } = await buildTestApp(t, { env: { LOG_LEVEL: 'warn' }, logStream: logs.stream });
+    const provider = await startProvider(t, 'http://localhost:3000');
+    const { app, db } = await buildTestApp(t, { env: { ...provider.env, LOG_LEVEL: 'warn' }, logStream: logs.stream });
     await ensureUser(db, { email: 'a@avans.nl', role: 'applicant', institutionBrin: '07GR' });
     await ensureUser(db, { email: 'b@hva.nl', role: 'applicant', institutionBrin: '21QA' });
     await ensureUser(db, { email: 'team@programma.nl', role: 'team' });
     await ensureUser(db, { email: 'admin@programma.nl', role: 'admin' });
+    // Someone without a hogeschool who asked to be linked, so the team's request page has one to show.
+    await ensureUser(db, { email: 'c@gmail.com', role: 'applicant' });
+    const unlinked = await signIn(app, db, 'c@gmail.com');
+    await unlinked.get('/mijn/koppeling');
+    await unlinked.post('/mijn/koppeling', { institution: '07GR', reason: 'Ik werk bij Avans via een detacheerder.' });
+    const linkRequest = (await db.selectFrom('link_requests').select('id').executeTakeFirstOrThrow()).id;
     const clients: Record<Role, Client> = {
       anonymous: new Client(app),
       applicantA: await signIn(app, db, 'a@avans.nl'),
@@ -259,6 +286,7 @@ describe('route table', () => {
       '/beheer/verhalen/:id': `/beheer/verhalen/${story}`,
       '/beheer/toolkit/:id': `/beheer/toolkit/${assetId}`,
       '/mijn/routes/:id': `/mijn/routes/${route.id}`,
+      '/beheer/koppelverzoeken/:id': `/beheer/koppelverzoeken/${linkRequest}`,
     };
     // Routes about one hogeschool's registration: its colleagues and the team see it, others do not.
     const ownedByA: Record<Role, number> = { anonymous: 303, applicantA: 200, applicantB: 404, team: 200, admin: 200 };
@@ -272,6 +300,9 @@ describe('route table', () => {
       '/startgesprek/:id/startgesprek.ics': { ...ownedByA, anonymous: 404 },
       // A public profile is edited by the hogeschool's own staff only.
       '/mijn/routes/:id': { anonymous: 303, applicantA: 200, applicantB: 404, team: 404, admin: 404 },
+      // Only someone without a hogeschool has a link to ask for.
+      '/mijn/koppeling': { anonymous: 303, applicantA: 404, applicantB: 404, team: 404, admin: 404 },
+      '/inloggen/surfconext': { anonymous: 303, applicantA: 303, applicantB: 303, team: 303, admin: 303 },
     };
     const stylesheet = app.routeTable.find((r) => r.url.startsWith('/static/'))?.url ?? '';
 
@@ -284,7 +315,10 @@ describe('route table', () => {
         const res = await clients[role].get(url);
         const want = special[pattern]?.[role] ?? expectedGetStatus(access, role, url);
         if (res.statusCode !== want) mismatches.push(`${role} ${url}: ${res.statusCode}, expected ${want}`);
-        if (want === 303 && res.headers.location !== `/inloggen?terug=${encodeURIComponent(url)}`) {
+        if (OFFSITE.has(url)) {
+          if (!String(res.headers.location).startsWith(`${provider.issuer}/`))
+            mismatches.push(`${role} ${url}: sent to ${res.headers.location}`);
+        } else if (want === 303 && res.headers.location !== `/inloggen?terug=${encodeURIComponent(url)}`) {
           mismatches.push(`${role} ${url}: redirected to ${res.headers.location}`);
         }
       }
@@ -356,9 +390,11 @@ describe('route table', () => {
     function refusals(access: string, url: string): Partial<Record<Exclude<Role, 'admin'>, number>> {
       const ownedByA = url.includes(submitted) || url.includes(route);
       if (access === 'team') return { anonymous: 303, applicantA: 403, applicantB: 403 };
+      if (access === 'admin') return { anonymous: 303, applicantA: 403, applicantB: 403, team: 403 };
       if (access === 'pendingSignup') return { anonymous: 404, applicantA: 404, applicantB: 404, team: 404 };
       if (access === 'signedIn') {
         if (url.startsWith('/mijn/routes/')) return { anonymous: 303, applicantB: 404, team: 404 };
+        if (url === '/mijn/koppeling') return { anonymous: 303, applicantA: 404, applicantB: 404, team: 404 };
         if (url.startsWith('/aanmelden/') && ownedByA) return { anonymous: 303, applicantB: 404, team: 409 };
         if (ownedByA) return { anonymous: 303, applicantB: 404 };
         return { anonymous: 303 };

@@ -5,6 +5,18 @@ import { buildTestApp, Client, countRows, lastMailTo, linkToken, signIn } from '
 import { sha256 } from '../../platform/crypto.ts';
 import { ensureUser } from './service.ts';
 
+/** Signs a new address in up to the last step: link mailed, opened and confirmed. */
+async function pendingSignup(app: Parameters<typeof signIn>[0], db: Parameters<typeof signIn>[1], email: string): Promise<Client> {
+  const client = new Client(app);
+  await client.get('/inloggen');
+  await client.post('/inloggen', { email });
+  const token = linkToken((await lastMailTo(db, email))?.body_text ?? '');
+  await client.get(`/inloggen/link?token=${token}`);
+  const res = await client.post('/inloggen/link', { token });
+  assert.equal(res.headers.location, '/inloggen/hogeschool');
+  return client;
+}
+
 describe('sign-in by e-mail link', () => {
   test('a known user signs in through the link and lands on /mijn; the token is stored only as a hash', async (t) => {
     const { app, db } = await buildTestApp(t);
@@ -98,7 +110,7 @@ describe('sign-in by e-mail link', () => {
     assert.equal(await countRows(db, 'outbox'), 2);
   });
 
-  test('a new address chooses its hogeschool and becomes an applicant of it; the session id changes', async (t) => {
+  test('a new address of a hogeschool domain becomes an applicant of that hogeschool; the session id changes', async (t) => {
     const { app, db } = await buildTestApp(t);
     const client = new Client(app);
     await client.get('/inloggen');
@@ -113,23 +125,127 @@ describe('sign-in by e-mail link', () => {
     assert.equal((await client.get('/mijn')).headers.location, '/inloggen?terug=%2Fmijn', 'not signed in yet');
 
     const form = await client.get('/inloggen/hogeschool');
-    assert.match(form.body, /Voor nieuw@avans\.nl is nog geen account/);
-    assert.match(form.body, /<option value="07GR">Avans Hogeschool \(Tilburg\)<\/option>/);
+    assert.match(form.body, /Voor nieuw@avans\.nl is nog geen account\. Dit e-mailadres hoort bij Avans Hogeschool/);
+    assert.doesNotMatch(form.body, /name="institution"/, 'nothing to choose: the domain decides');
 
-    const bad = await client.post('/inloggen/hogeschool', { institution: 'ZZZZ', name: 'Noor <b>Nieuw</b>' });
-    assert.equal(bad.statusCode, 422);
-    assert.match(bad.body, /Kies uw hogeschool uit de lijst/);
-    assert.match(bad.body, /value="Noor &lt;b>Nieuw&lt;\/b>"/, 'input kept, escaped');
+    const long = await client.post('/inloggen/hogeschool', { name: 'N'.repeat(121) });
+    assert.equal(long.statusCode, 422);
+    assert.match(long.body, /Uw naam is hooguit 120 tekens lang; u typte er 121/);
     assert.equal(await countRows(db, 'users'), 0);
 
-    const ok = await client.post('/inloggen/hogeschool', { institution: '07GR', name: 'Noor Nieuw' });
+    // A hogeschool sent along (a tampered form) changes nothing: the domain decides.
+    const ok = await client.post('/inloggen/hogeschool', { name: 'Noor Nieuw', institution: '21QA', reason: 'x' });
     assert.equal(ok.statusCode, 303);
     assert.notEqual(client.cookies.get('mkb_sessie'), pendingCookie, 'session id rotated');
     const users = await db.selectFrom('users').select(['email', 'role', 'institution_brin', 'name']).execute();
     assert.deepEqual(users, [{ email: 'nieuw@avans.nl', role: 'applicant', institution_brin: '07GR', name: 'Noor Nieuw' }]);
+    assert.equal(await countRows(db, 'link_requests'), 0);
     assert.equal(await countRows(db, 'sessions'), 1, 'the pending session is gone');
     const mine = await client.get('/mijn');
-    assert.match(mine.body, /Avans Hogeschool/);
+    assert.match(mine.body, /Aanmeldingen van Avans Hogeschool/);
+  });
+
+  test('an address of no hogeschool domain gets an account without one, and may ask to be linked', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    const client = await pendingSignup(app, db, 'iemand@gmail.com');
+    const form = await client.get('/inloggen/hogeschool');
+    assert.match(form.body, /Het domein gmail\.com hoort niet bij een hogeschool die wij kennen/);
+    assert.match(form.body, /<option value="07GR">Avans Hogeschool \(Tilburg\)<\/option>/);
+
+    const bad = await client.post('/inloggen/hogeschool', { name: 'Iris <b>Iemand</b>', institution: '07GR', reason: '' });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /Schrijf kort waarom u bij deze hogeschool hoort/);
+    assert.match(bad.body, /value="Iris &lt;b>Iemand&lt;\/b>"/, 'input kept, escaped');
+    assert.match(bad.body, /<option value="07GR" selected>/);
+    const unknown = await client.post('/inloggen/hogeschool', { name: 'Iris', institution: 'ZZZZ', reason: 'Docent' });
+    assert.equal(unknown.statusCode, 422);
+    assert.match(unknown.body, /Kies een hogeschool uit de lijst/);
+    assert.equal(await countRows(db, 'users'), 0, 'nothing stored for a refused form');
+
+    const ok = await client.post('/inloggen/hogeschool', {
+      name: 'Iris Iemand',
+      institution: '07GR',
+      reason: 'Docent, gedetacheerd via Bureau X.',
+    });
+    assert.equal(ok.headers.location, '/mijn?welkom=1');
+    const users = await db.selectFrom('users').select(['email', 'role', 'institution_brin']).execute();
+    assert.deepEqual(users, [{ email: 'iemand@gmail.com', role: 'applicant', institution_brin: null }]);
+    const requests = await db.selectFrom('link_requests').select(['institution_brin', 'reason', 'decision']).execute();
+    assert.deepEqual(requests, [{ institution_brin: '07GR', reason: 'Docent, gedetacheerd via Bureau X.', decision: null }]);
+    const mine = await client.get('/mijn');
+    assert.match(mine.body, /U vroeg op .* om een koppeling aan Avans Hogeschool/);
+    assert.match(mine.body, /Deelnemer \(niet gekoppeld aan een hogeschool\)/);
+    assert.doesNotMatch(mine.body, /Aanmeldingen van/, 'no registrations without a hogeschool');
+    assert.doesNotMatch(mine.body, /href="\/aanmelden"/);
+    const start = await client.post('/aanmelden', {});
+    assert.notEqual(start.statusCode, 303, 'cannot start a registration');
+    assert.equal(await countRows(db, 'registrations'), 0);
+    const again = await client.post('/mijn/koppeling', { institution: '21QA', reason: 'Toch een andere' });
+    assert.equal(again.statusCode, 422, 'one open request at a time');
+    assert.match(again.body, /U heeft al een aanvraag lopen; wacht op het besluit van het programmateam/);
+    assert.equal(await countRows(db, 'link_requests'), 1);
+  });
+
+  test('the team approves or refuses a link request; the person is told by mail, and approved can register', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    await ensureUser(db, { email: 'team@programma.nl', role: 'team' });
+    await ensureUser(db, { email: 'eerste@gmail.com', role: 'applicant' });
+    await ensureUser(db, { email: 'tweede@outlook.com', role: 'applicant' });
+    for (const [email, brin] of [
+      ['eerste@gmail.com', '25KB'],
+      ['tweede@outlook.com', '07GR'],
+    ] as const) {
+      const c = await signIn(app, db, email);
+      await c.get('/mijn/koppeling');
+      const asked = await c.post('/mijn/koppeling', { institution: brin, reason: `Ik werk bij ${brin}.` });
+      assert.equal(asked.headers.location, '/mijn');
+    }
+    const team = await signIn(app, db, 'team@programma.nl');
+    assert.match((await team.get('/beheer')).body, /2 wachten op een besluit/);
+    const list = await team.get('/beheer/koppelverzoeken');
+    const ids = [...list.body.matchAll(/href="\/beheer\/koppelverzoeken\/([^"]+)"/g)].map((m) => m[1]);
+    assert.equal(ids.length, 2);
+    const [first, second] = ids;
+
+    await team.get(`/beheer/koppelverzoeken/${second}`);
+    const noReason = await team.post(`/beheer/koppelverzoeken/${second}`, { besluit: 'afwijzen', note: '' });
+    assert.equal(noReason.statusCode, 422);
+    assert.match(noReason.body, /Schrijf waarom u afwijst; de aanvrager leest dit/);
+    assert.equal(await countRows(db, 'outbox'), 3, 'only the three sign-in links so far');
+    const refused = await team.post(`/beheer/koppelverzoeken/${second}`, { besluit: 'afwijzen', note: 'Niet bekend bij Avans.' });
+    assert.equal(refused.headers.location, '/beheer/koppelverzoeken?klaar=afgewezen');
+    const refusal = await lastMailTo(db, 'tweede@outlook.com');
+    assert.equal(refusal?.subject, 'Uw aanvraag voor een koppeling is afgewezen');
+    assert.match(refusal?.body_text ?? '', /Reden: Niet bekend bij Avans\./);
+
+    await team.get(`/beheer/koppelverzoeken/${first}`);
+    const approved = await team.post(`/beheer/koppelverzoeken/${first}`, { besluit: 'goedkeuren', note: '' });
+    assert.equal(approved.headers.location, '/beheer/koppelverzoeken?klaar=goedgekeurd');
+    const approval = await lastMailTo(db, 'eerste@gmail.com');
+    assert.equal(approval?.subject, 'Uw account is gekoppeld aan Hogeschool van Arnhem en Nijmegen');
+    const twice = await team.post(`/beheer/koppelverzoeken/${first}`, { besluit: 'afwijzen', note: 'toch niet' });
+    assert.equal(twice.statusCode, 404, 'a decided request cannot be decided again');
+
+    const users = await db
+      .selectFrom('users')
+      .select(['email', 'institution_brin'])
+      .where('role', '=', 'applicant')
+      .orderBy('email')
+      .execute();
+    assert.deepEqual(users, [
+      { email: 'eerste@gmail.com', institution_brin: '25KB' },
+      { email: 'tweede@outlook.com', institution_brin: null },
+    ]);
+    const audit = await db.selectFrom('audit_events').select('action').where('action', 'like', 'user.link%').orderBy('id').execute();
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['user.link_requested', 'user.link_requested', 'user.link_refused', 'user.link_approved'],
+    );
+    const linked = await signIn(app, db, 'eerste@gmail.com');
+    assert.match((await linked.get('/mijn')).body, /Aanmeldingen van Hogeschool van Arnhem en Nijmegen/);
+    const refusedMine = await (await signIn(app, db, 'tweede@outlook.com')).get('/mijn');
+    assert.match(refusedMine.body, /is afgewezen\. Reden: Niet bekend bij Avans\./);
+    assert.match(refusedMine.body, /href="\/mijn\/koppeling">Koppeling aanvragen/, 'may ask again');
   });
 
   test('the hogeschool step is not reachable without a proven address', async (t) => {

@@ -55,12 +55,11 @@ export function surfconextRoutes(app: FastifyInstance) {
 
   app.get('/inloggen/surfconext/terug', { config: { access: 'public' } }, async (request, reply) => {
     const oidc = settings();
-    const result = await finishSurfconext(db, oidc, {
-      callbackUrl: new URL(request.url, config.baseUrl),
-      browserState: request.cookies[STATE_COOKIE],
-      currentSession: request.sessionIdHash,
-    });
-    reply.clearCookie(STATE_COOKIE, { path: COOKIE_PATH });
+    const callbackUrl = new URL(request.url, config.baseUrl);
+    const browserState = request.cookies[STATE_COOKIE];
+    const result = await finishSurfconext(db, oidc, { callbackUrl, browserState, currentSession: request.sessionIdHash });
+    // The round this browser began is over once its own state came back; a foreign one leaves it be.
+    if (browserState && callbackUrl.searchParams.get('state') === browserState) reply.clearCookie(STATE_COOKIE, { path: COOKIE_PATH });
     reply.header('referrer-policy', 'no-referrer');
     if (result.kind === 'signedIn') {
       request.log.info({ surfconext: result.created ? 'account created' : 'signed in' }, 'SURFconext sign-in');
@@ -71,7 +70,9 @@ export function surfconextRoutes(app: FastifyInstance) {
       cookie(reply, LINK_COOKIE, result.linkToken);
       return reply.redirect('/inloggen/surfconext/koppelen', 303);
     }
-    request.log.warn({ surfconext: result.log.outcome, cause: result.log.cause }, 'SURFconext sign-in refused');
+    // A cancelled or refused sign-in is an everyday event; only an unreachable provider is a warning.
+    const level = result.kind === 'unavailable' || result.kind === 'providerError' ? 'warn' : 'info';
+    request.log[level]({ surfconext: result.log.outcome, cause: result.log.cause }, 'SURFconext sign-in refused');
     const page = (
       <SurfconextProblemPage
         ctx={pageContext(request, reply)}
