@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -22,10 +22,13 @@ async function freePort(): Promise<number> {
 }
 
 /** The real app listening on loopback, with BASE_URL pointing at it so links in mails work. */
-export async function startSite(t: TestContext | { after: (fn: () => unknown) => void }): Promise<TestApp & { url: string }> {
-  const port = await freePort();
+export async function startSite(
+  t: TestContext | { after: (fn: () => unknown) => void },
+  options: { port?: number; env?: Record<string, string> } = {},
+): Promise<TestApp & { url: string }> {
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const site = await buildTestApp(t, { env: { BASE_URL: url, PORT: String(port) } });
+  const site = await buildTestApp(t, { env: { BASE_URL: url, PORT: String(port), ...options.env } });
   await site.app.listen({ port, host: '127.0.0.1' });
   return { ...site, url };
 }

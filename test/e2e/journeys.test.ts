@@ -104,16 +104,14 @@ describe('browser journeys (Chromium + axe-core)', () => {
     assert.deepEqual(journey.overflow, {}, 'no page wider than the window');
   });
 
-  test('a new address picks its hogeschool and arrives signed in', async (t) => {
+  test('a new address of a hogeschool domain is tied to it and arrives signed in', async (t) => {
     const site = await startSite(t);
     const page = await newPage();
     const journey = new Journey(page);
     await signInThroughMailbox(journey, site.url, 'nieuw@han.nl');
     await page.waitForURL(`${site.url}/inloggen/hogeschool`);
-    await page.getByRole('button', { name: 'Account aanmaken' }).click();
-    assert.equal(await page.locator('#foutoverzicht a').textContent(), 'Kies uw hogeschool uit de lijst');
-    await journey.check('hogeschool kiezen met fout');
-    await page.getByLabel('Hogeschool').selectOption({ label: 'Hogeschool van Arnhem en Nijmegen (Arnhem)' });
+    assert.match((await page.locator('.mkb-lead').textContent()) ?? '', /hoort bij Hogeschool van Arnhem en Nijmegen/);
+    await journey.check('account aanmaken met hogeschool');
     await page.getByLabel('Uw naam').fill('Hanna');
     await page.getByRole('button', { name: 'Account aanmaken' }).click();
     await page.waitForURL(`${site.url}/mijn?welkom=1`);
@@ -121,6 +119,50 @@ describe('browser journeys (Chromium + axe-core)', () => {
     await journey.check('mijn omgeving aanvrager');
     assert.deepEqual(journey.violations, {});
     assert.deepEqual(journey.overflow, {}, 'no page wider than the window');
+  });
+
+  test('an address of no hogeschool asks to be linked; the team approves; the person can register', async (t) => {
+    const site = await startSite(t);
+    await ensureUser(site.db, { email: 'team@programma.nl', role: 'team' });
+    const page = await newPage();
+    const journey = new Journey(page);
+    await signInThroughMailbox(journey, site.url, 'docent@gmail.com');
+    await page.waitForURL(`${site.url}/inloggen/hogeschool`);
+    await journey.check('account aanmaken zonder hogeschool');
+    await page.getByLabel('Koppeling aanvragen bij').selectOption({ label: 'Avans Hogeschool (Tilburg)' });
+    await page.getByRole('button', { name: 'Account aanmaken' }).click();
+    assert.equal(await page.locator('#foutoverzicht a').textContent(), 'Schrijf kort waarom u bij deze hogeschool hoort, bijvoorbeeld uw functie');
+    await journey.check('account aanmaken met fout');
+    await page.getByLabel('Toelichting voor het programmateam').fill('Docent bij Avans, via een detacheringsbureau.');
+    await page.getByRole('button', { name: 'Account aanmaken' }).click();
+    await page.waitForURL(`${site.url}/mijn?welkom=1`);
+    assert.match((await page.locator('#koppeling-titel + p').textContent()) ?? '', /om een koppeling aan Avans Hogeschool/);
+    await journey.check('mijn zonder hogeschool');
+
+    const team = await newPage();
+    const teamJourney = new Journey(team);
+    await signInThroughMailbox(teamJourney, site.url, 'team@programma.nl');
+    await team.waitForURL(`${site.url}/mijn?welkom=1`);
+    await team.goto(`${site.url}/beheer`);
+    assert.equal(await team.locator('.mkb-card__count').filter({ hasText: 'op een besluit' }).textContent(), '1 wacht op een besluit');
+    await team.getByRole('link', { name: 'Koppelverzoeken' }).click();
+    await teamJourney.check('koppelverzoeken');
+    await team.getByRole('link', { name: 'docent@gmail.com' }).click();
+    await teamJourney.check('koppelverzoek');
+    await team.getByRole('button', { name: 'Afwijzen' }).click();
+    assert.equal(await team.locator('#foutoverzicht a').textContent(), 'Schrijf waarom u afwijst; de aanvrager leest dit');
+    await teamJourney.check('koppelverzoek met fout');
+    await team.getByRole('button', { name: 'Goedkeuren en koppelen' }).click();
+    assert.equal(await team.locator('.mkb-notice').textContent(), 'Het verzoek is goedgekeurd.');
+    await teamJourney.check('koppelverzoek goedgekeurd');
+
+    await page.goto(`${site.url}/mijn`);
+    assert.equal(await page.locator('#aanmeldingen-titel').textContent(), 'Aanmeldingen van Avans Hogeschool');
+    await journey.check('mijn na koppeling');
+    for (const j of [journey, teamJourney]) {
+      assert.deepEqual(j.violations, {});
+      assert.deepEqual(j.overflow, {}, 'no page wider than the window');
+    }
   });
 
   test('a team member edits a content page in the back office: error, preview, save, public page', async (t) => {
