@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
-import { ensureCurrentUser } from '../features/accounts/index.ts';
+import { askToBeLinked, ensureCurrentUser } from '../features/accounts/index.ts';
 import { assign, decide, saveAssessment, type Verdicts } from '../features/assessments/index.ts';
 import { addAsset, addStory, prepareImage, routesForTeam } from '../features/catalogue/index.ts';
 import { book, kickoffIdOf, publishSlots, recordOutcome, slotIdAt } from '../features/kickoffs/index.ts';
@@ -195,6 +195,14 @@ export async function loadDemoContent(db: Db, config: Site['config']): Promise<b
     }
     await makeRoute(site, route, i, applicant, team.slice(1));
   }
+
+  // Someone whose address belongs to no hogeschool, waiting for the team to link them to one.
+  const guest = await person(db, `gastdocent@${DEMO_DOMAIN}`, 'applicant', 'Demo Gastdocent');
+  await askToBeLinked(db, {
+    userId: guest.id,
+    institutionBrin: '25KB',
+    reason: 'Gastdocent bij de Ad Ondernemen van de HAN, in dienst van een detacheerder (demo).',
+  });
 
   const published = (await routesForTeam(db)).filter((r) => r.published).slice(0, 2);
   const stories = [

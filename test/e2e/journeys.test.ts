@@ -131,7 +131,10 @@ describe('browser journeys (Chromium + axe-core)', () => {
     await journey.check('account aanmaken zonder hogeschool');
     await page.getByLabel('Koppeling aanvragen bij').selectOption({ label: 'Avans Hogeschool (Tilburg)' });
     await page.getByRole('button', { name: 'Account aanmaken' }).click();
-    assert.equal(await page.locator('#foutoverzicht a').textContent(), 'Schrijf kort waarom u bij deze hogeschool hoort, bijvoorbeeld uw functie');
+    assert.equal(
+      await page.locator('#foutoverzicht a').textContent(),
+      'Schrijf kort waarom u bij deze hogeschool hoort, bijvoorbeeld uw functie',
+    );
     await journey.check('account aanmaken met fout');
     await page.getByLabel('Toelichting voor het programmateam').fill('Docent bij Avans, via een detacheringsbureau.');
     await page.getByRole('button', { name: 'Account aanmaken' }).click();

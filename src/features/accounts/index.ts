@@ -1,4 +1,5 @@
 import type { Db, Trx } from '../../db/connect.ts';
+import { askForLink } from './links.ts';
 import { deleteUsers, userIdsInDomain } from './repo.ts';
 
 /** Accounts (inloggen, mensen): the public surface other features and app.ts may use. */
@@ -6,6 +7,12 @@ export { default as accountRoutes } from './routes.tsx';
 export { ROLE_LABELS, type Role } from './rules.ts';
 export { signInSchema } from './schemas.ts';
 export { ensureUser, purgeOldSignInTokens } from './service.ts';
+
+/** Asks the team to link a user without hogeschool to one (the demo uses it; people use /mijn/koppeling). */
+export async function askToBeLinked(db: Db, input: { userId: string; institutionBrin: string; reason: string }): Promise<void> {
+  const outcome = await db.transaction().execute((trx) => askForLink(trx, input));
+  if (!outcome.ok) throw new Error(outcome.message);
+}
 export { accountSurfaces } from './surfaces.tsx';
 export { currentUser, emailsOf, ensureCurrentUser, type TeamMember, teamMembers } from './team.ts';
 

@@ -11,6 +11,7 @@ import { askForLink } from './links.ts';
 import {
   consumeToken,
   countRecentTokens,
+  deleteExpiredOidcRows,
   deleteOldTokens,
   findUsableToken,
   findUserByEmail,
@@ -242,7 +243,11 @@ export async function ensureUser(
   });
 }
 
-/** Housekeeping: sign-in tokens are useless after 15 minutes; keep a day for the rate limits. */
+/**
+ * Housekeeping: sign-in tokens are useless after 15 minutes (kept a day for the rate limits);
+ * SURFconext round trips and pending links that were never finished go once expired.
+ */
 export async function purgeOldSignInTokens(db: Db, now = new Date()): Promise<void> {
   await deleteOldTokens(db, new Date(now.getTime() - DAY).toISOString());
+  await deleteExpiredOidcRows(db, now.toISOString());
 }

@@ -5,7 +5,8 @@ import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
 import { buildTestApp, Client, countRows, signIn } from '../../../test/helpers.ts';
 import { ProviderBrowser, startProvider } from '../../../test/oidc-provider.ts';
-import { ensureUser } from './service.ts';
+import { ensureUser, purgeOldSignInTokens } from './service.ts';
+import { startSurfconext } from './surfconext.ts';
 
 const BASE = 'http://localhost:3000';
 
@@ -325,5 +326,17 @@ describe('sign-in with SURFconext (a real OpenID provider in the process)', () =
       { email: 'staf@han.nl', institution_brin: '25KB' },
       'scoped affiliation staff@han.nl counts as staff; address lower-cased',
     );
+  });
+
+  test('round trips and pending links that were never finished are cleared by the housekeeping', async (t) => {
+    const { db, config } = await setup(t);
+    const settings = config.oidc;
+    assert.ok(settings);
+    const old = new Date(Date.now() - 11 * 60_000);
+    assert.equal((await startSurfconext(db, settings, null, old)).ok, true);
+    assert.equal((await startSurfconext(db, settings, '/mijn')).ok, true);
+    await purgeOldSignInTokens(db);
+    const left = await db.selectFrom('oidc_attempts').select('return_to').execute();
+    assert.deepEqual(left, [{ return_to: '/mijn' }], 'only the unexpired round is kept');
   });
 });
