@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { TestContext } from 'node:test';
@@ -44,6 +45,9 @@ export const PEOPLE: Record<string, Person> = {
   'zonder-instelling': { email: 'zonder@avans.nl', name: 'Ivo Instelling', eduperson_affiliation: ['employee'] },
 };
 
+/** One signing key per test process (the provider would otherwise make a development key and say so). */
+const SIGNING_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
+
 export const CLIENT = { id: 'mkbroute-platform', secret: 'test-client-secret-met-lengte' };
 
 export type TestProvider = { issuer: string; server: Server; stop: () => Promise<void>; env: Record<string, string> };
@@ -72,6 +76,7 @@ export async function startProvider(t: TestContext | { after: (fn: () => unknown
     scopes: ['openid', 'email', 'profile'],
     features: { devInteractions: { enabled: true } },
     cookies: { keys: ['test-cookie-key-for-the-provider'] },
+    jwks: { keys: [{ ...SIGNING_KEY, use: 'sig', kid: 'test' }] },
     ttl: { AuthorizationCode: 60, Interaction: 600, Grant: 600, Session: 600, AccessToken: 600, IdToken: 600 },
     findAccount: async (_ctx, id) => {
       const person = PEOPLE[id];

@@ -57,6 +57,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'varchar(36)', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('issuer', 'varchar(500)', (c) => c.notNull())
     .addColumn('subject', 'varchar(255)', (c) => c.notNull())
+    .addColumn('institution_brin', 'varchar(4)')
     .addColumn('return_to', 'text')
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('expires_at', ts, (c) => c.notNull())

@@ -170,7 +170,7 @@ export async function takePendingLink(db: Kysely<Database>, tokenHash: string, n
     .deleteFrom('oidc_pending_links')
     .where('token_hash', '=', tokenHash)
     .where('expires_at', '>', nowIso)
-    .returning(['user_id', 'issuer', 'subject', 'return_to'])
+    .returning(['user_id', 'issuer', 'subject', 'institution_brin', 'return_to'])
     .executeTakeFirst();
 }
 

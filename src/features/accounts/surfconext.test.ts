@@ -339,4 +339,20 @@ describe('sign-in with SURFconext (a real OpenID provider in the process)', () =
     const left = await db.selectFrom('oidc_attempts').select('return_to').execute();
     assert.deepEqual(left, [{ return_to: '/mijn' }], 'only the unexpired round is kept');
   });
+
+  test('linking gives an account without hogeschool the hogeschool of its staff home organisation; a team member stays team', async (t) => {
+    const { app, db } = await setup(t);
+    await ensureUser(db, { email: 'docent@avans.nl', role: 'applicant' });
+    await ensureUser(db, { email: 'staf@han.nl', role: 'team' });
+    for (const login of ['docent-avans', 'staf-han']) {
+      const client = new Client(app);
+      await roundTrip(client, login);
+      await client.get('/inloggen/surfconext/koppelen');
+      assert.equal((await client.post('/inloggen/surfconext/koppelen', { keuze: 'ja' })).headers.location, '/mijn?welkom=1');
+    }
+    assert.deepEqual(await accounts(db), [
+      { email: 'docent@avans.nl', name: null, role: 'applicant', institution_brin: '07GR' },
+      { email: 'staf@han.nl', name: null, role: 'team', institution_brin: null },
+    ]);
+  });
 });

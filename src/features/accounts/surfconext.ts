@@ -23,6 +23,7 @@ import {
   insertOidcAttempt,
   insertPendingLink,
   insertUser,
+  setUserInstitution,
   takeOidcAttempt,
   takePendingLink,
   touchIdentity,
@@ -151,6 +152,8 @@ async function placePerson(
     }
 
     const existing = await findUserByEmail(trx, email);
+    const institution = await institutionOfDomain(trx, homeOrganisation);
+    const staff = claims.affiliations.some((a) => STAFF.has(a));
     if (existing) {
       if (await findIdentityOfUser(trx, existing.id, settings.issuer)) return { kind: 'subjectChanged' } as const;
       if (existing.disabled_at) return { kind: 'disabled' } as const;
@@ -160,6 +163,7 @@ async function placePerson(
         user_id: existing.id,
         issuer: settings.issuer,
         subject: claims.sub,
+        institution_brin: staff ? (institution?.brin ?? null) : null,
         return_to: input.returnTo,
         created_at: at,
         expires_at: new Date(now.getTime() + ROUND_MINUTES * MINUTE).toISOString(),
@@ -167,12 +171,11 @@ async function placePerson(
       return { kind: 'confirmLink', linkToken } as const;
     }
 
-    const institution = await institutionOfDomain(trx, homeOrganisation);
     if (!institution) {
       await recordUnknownHomeOrganisation(trx, homeOrganisation, now);
       return { kind: 'unknownDomain', domain: homeOrganisation } as const;
     }
-    if (!claims.affiliations.some((a) => STAFF.has(a))) {
+    if (!staff) {
       return claims.affiliations.includes('student') ? ({ kind: 'student' } as const) : ({ kind: 'notStaff' } as const);
     }
     const id = newId();
@@ -231,7 +234,20 @@ export async function answerLink(
     const at = now.toISOString();
     await insertIdentity(trx, { issuer: pending.issuer, subject: pending.subject, user_id: user.id, created_at: at, last_used_at: at });
     await touchSignIn(trx, user.id, at);
-    await recordAudit(trx, { actorUserId: user.id, action: 'user.surfconext_linked', subjectType: 'user', subjectId: user.id }, now);
+    // An applicant without hogeschool who is staff of a known one gets it now; nobody's hogeschool is changed.
+    const gains = user.role === 'applicant' && user.institution_brin === null ? pending.institution_brin : null;
+    if (gains) await setUserInstitution(trx, user.id, gains);
+    await recordAudit(
+      trx,
+      {
+        actorUserId: user.id,
+        action: 'user.surfconext_linked',
+        subjectType: 'user',
+        subjectId: user.id,
+        detail: gains ? { institution: gains } : undefined,
+      },
+      now,
+    );
     const sessionToken = await createSession(trx, { userId: user.id }, input.currentSession, now);
     return { kind: 'signedIn', sessionToken, returnTo: pending.return_to } as const;
   });

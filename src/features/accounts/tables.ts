@@ -46,6 +46,8 @@ export interface OidcPendingLinkTable {
   user_id: string;
   issuer: string;
   subject: string;
+  /** The hogeschool of the person's home organisation when they are staff: given to an account that has none. */
+  institution_brin: string | null;
   return_to: string | null;
   created_at: Timestamp;
   expires_at: Timestamp;
