@@ -94,6 +94,35 @@ describe('configuration', () => {
     assert.equal(loadConfig({ NODE_ENV: 'development', HOST: '192.168.1.10', DEMO_CONTENT: 'on' }).demoContent, false);
   });
 
+  test('SURFconext: all three OIDC settings or none; https in production; the redirect URI follows BASE_URL', () => {
+    assert.equal(loadConfig({}).oidc, null);
+    const oidc = { OIDC_ISSUER: 'https://connect.test.surfconext.nl', OIDC_CLIENT_ID: 'mkbroute', OIDC_CLIENT_SECRET: 'geheim' };
+    assert.deepEqual(loadConfig({ ...oidc, BASE_URL: 'https://mkbroute.example/' }).oidc, {
+      issuer: 'https://connect.test.surfconext.nl',
+      clientId: 'mkbroute',
+      clientSecret: 'geheim',
+      redirectUri: 'https://mkbroute.example/inloggen/surfconext/terug',
+      timeoutSeconds: 10,
+    });
+    assert.deepEqual(problems({ OIDC_ISSUER: oidc.OIDC_ISSUER }), [
+      'OIDC_ISSUER, OIDC_CLIENT_ID en OIDC_CLIENT_SECRET horen samen: zet ze alle drie, of geen ervan',
+    ]);
+    assert.deepEqual(problems({ ...oidc, OIDC_ISSUER: 'connect.surfconext.nl', OIDC_TIMEOUT_SECONDS: '0' }), [
+      'OIDC_ISSUER moet de volledige URL van de OpenID-provider zijn, zoals https://connect.test.surfconext.nl',
+      'OIDC_TIMEOUT_SECONDS moet tussen 1 en 60 liggen',
+    ]);
+    const production = {
+      NODE_ENV: 'production',
+      BASE_URL: 'https://mkbroute.example',
+      SMTP_URL: 'smtp://localhost:25',
+      SESSION_SECRET: 'x'.repeat(32),
+      SECURITY_CONTACT: 'mailto:security@mkbroute.example',
+    };
+    assert.deepEqual(problems({ ...production, ...oidc, OIDC_ISSUER: 'http://127.0.0.1:4000' }), [
+      'OIDC_ISSUER moet in productie met https:// beginnen',
+    ]);
+  });
+
   test('DEMO_CONTENT accepts on/off words and refuses others', () => {
     assert.equal(loadConfig({ DEMO_CONTENT: 'off' }).demoContent, false);
     assert.equal(loadConfig({ NODE_ENV: 'test', DEMO_CONTENT: 'on' }).demoContent, true);

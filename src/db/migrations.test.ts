@@ -30,6 +30,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-29T2100-queue-index',
     '2026-11-29T2300-story-asset-removal',
     '2026-11-30T0000-team-version',
+    '2026-11-30T0200-institution-sign-in',
   ];
   assert.deepEqual(
     await migrateToLatest(db),
@@ -45,10 +46,15 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'conflict_dismissals',
     'criteria',
     'decisions',
+    'institution_domains',
     'institutions',
     'kickoffs',
+    'link_requests',
     'mail_templates',
     'member_affiliations',
+    'oidc_attempts',
+    'oidc_identities',
+    'oidc_pending_links',
     'outbox',
     'pages',
     'provinces',
@@ -65,6 +71,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'stories',
     'themes',
     'toolkit_assets',
+    'unknown_home_organisations',
     'users',
   ]);
 
