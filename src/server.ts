@@ -5,8 +5,9 @@ import { DEMO_USERS } from './demo/load.ts';
 import { purgeOldSignInTokens } from './features/accounts/index.ts';
 import { runReminders } from './features/assessments/index.ts';
 import { runKickoffReminders } from './features/kickoffs/index.ts';
+import { runWhenDue } from './platform/jobs/run.ts';
 import { mailboxTransport, smtpTransport, startOutboxWorker } from './platform/mail/worker.ts';
-import { HOUR } from './platform/time.ts';
+import { HOUR, MINUTE } from './platform/time.ts';
 
 /** Process entry: configuration, database, HTTP, worker, and an orderly stop. Nothing else. */
 async function main() {
@@ -37,16 +38,30 @@ async function main() {
   const app = await buildApp({ config, db });
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, new URL(config.baseUrl).hostname) : mailboxTransport;
   const worker = startOutboxWorker({ db, transport, from: config.mailFrom, log: app.log });
-  // Scheduled jobs; each is safe to run in several processes at once (conditional updates).
+  // Scheduled jobs: every process looks every five minutes; one of them takes a job's turn when it
+  // is due (platform/jobs), so each runs once an hour however many processes there are.
+  const jobs: { name: string; run: () => Promise<unknown> }[] = [
+    { name: 'housekeeping', run: () => purgeOldSignInTokens(db) },
+    {
+      name: 'assessment-reminders',
+      run: async () => {
+        const sent = await runReminders(db, config);
+        if (sent) app.log.info({ sent }, 'reminders queued');
+      },
+    },
+    {
+      name: 'kickoff-reminders',
+      run: async () => {
+        const sent = await runKickoffReminders(db, config);
+        if (sent) app.log.info({ sent }, 'kick-off reminders queued');
+      },
+    },
+  ];
   const housekeeping = setInterval(() => {
-    purgeOldSignInTokens(db).catch((err) => app.log.error({ err }, 'housekeeping failed'));
-    runReminders(db, config)
-      .then((sent) => sent && app.log.info({ sent }, 'reminders queued'))
-      .catch((err) => app.log.error({ err }, 'reminders failed'));
-    runKickoffReminders(db, config)
-      .then((sent) => sent && app.log.info({ sent }, 'kick-off reminders queued'))
-      .catch((err) => app.log.error({ err }, 'kick-off reminders failed'));
-  }, HOUR);
+    for (const job of jobs) {
+      runWhenDue(db, { name: job.name, intervalMs: HOUR }, job.run).catch((err) => app.log.error({ err, job: job.name }, 'job failed'));
+    }
+  }, 5 * MINUTE);
   housekeeping.unref();
   // Log lines dropped because stdout's reader fell behind (app.ts): say so, once a minute at most.
   const logWatch = setInterval(() => {

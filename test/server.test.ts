@@ -186,10 +186,10 @@ describe('the server process', () => {
     assert.equal(up.status, 0, up.stderr);
     assert.equal(
       up.stdout,
-      'uitgevoerd: 2026-11-26T1800-foundation\nuitgevoerd: 2026-11-26T1900-registrations\nuitgevoerd: 2026-11-26T2000-assessments\nuitgevoerd: 2026-11-26T2100-kickoffs\nuitgevoerd: 2026-11-26T2200-catalogue\nuitgevoerd: 2026-11-29T2000-participant-state\nuitgevoerd: 2026-11-29T2100-queue-index\nuitgevoerd: 2026-11-29T2300-story-asset-removal\nuitgevoerd: 2026-11-30T0000-team-version\nuitgevoerd: 2026-11-30T0200-institution-sign-in\n',
+      'uitgevoerd: 2026-11-26T1800-foundation\nuitgevoerd: 2026-11-26T1900-registrations\nuitgevoerd: 2026-11-26T2000-assessments\nuitgevoerd: 2026-11-26T2100-kickoffs\nuitgevoerd: 2026-11-26T2200-catalogue\nuitgevoerd: 2026-11-29T2000-participant-state\nuitgevoerd: 2026-11-29T2100-queue-index\nuitgevoerd: 2026-11-29T2300-story-asset-removal\nuitgevoerd: 2026-11-30T0000-team-version\nuitgevoerd: 2026-11-30T0200-institution-sign-in\nuitgevoerd: 2026-11-30T0300-job-runs\n',
     );
     assert.equal(run('up').stdout, 'Database is al bij.\n');
-    assert.equal(run('down').stdout, 'teruggedraaid: 2026-11-30T0200-institution-sign-in\n');
+    assert.equal(run('down').stdout, 'teruggedraaid: 2026-11-30T0300-job-runs\n');
     assert.equal(run('sideways').status, 2);
   });
 });

@@ -10,6 +10,7 @@ import * as queueIndex from './migrations/2026-11-29T2100-queue-index.ts';
 import * as storyAssetRemoval from './migrations/2026-11-29T2300-story-asset-removal.ts';
 import * as teamVersion from './migrations/2026-11-30T0000-team-version.ts';
 import * as institutionSignIn from './migrations/2026-11-30T0200-institution-sign-in.ts';
+import * as jobRuns from './migrations/2026-11-30T0300-job-runs.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T2300-story-asset-removal': storyAssetRemoval,
   '2026-11-30T0000-team-version': teamVersion,
   '2026-11-30T0200-institution-sign-in': institutionSignIn,
+  '2026-11-30T0300-job-runs': jobRuns,
 };
 
 /**
@@ -62,4 +64,14 @@ export async function migrateAllDown(db: Kysely<any>): Promise<string[]> {
     if (step.length === 0) return done;
     done.push(...step);
   }
+}
+
+/** The migrations this version of the platform knows, oldest first. */
+export function knownMigrations(): string[] {
+  return Object.keys(migrations).sort();
+}
+
+/** Runs the migrations up to and including `name` (to load data written at that schema). */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
+  return unwrap(await (await migrator(db)).migrateTo(name));
 }

@@ -31,6 +31,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-29T2300-story-asset-removal',
     '2026-11-30T0000-team-version',
     '2026-11-30T0200-institution-sign-in',
+    '2026-11-30T0300-job-runs',
   ];
   assert.deepEqual(
     await migrateToLatest(db),
@@ -48,6 +49,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'decisions',
     'institution_domains',
     'institutions',
+    'job_runs',
     'kickoffs',
     'link_requests',
     'mail_templates',

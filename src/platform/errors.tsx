@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseTrouble } from '../db/errors.ts';
 import { Heading1 } from '../ui/components.tsx';
 import { Layout } from '../ui/layout.tsx';
 import { sendPage } from '../ui/render.ts';
@@ -32,6 +33,21 @@ type ErrorPage = { status: number; title: string; text: string };
 
 function pageFor(error: FastifyError): ErrorPage {
   if (error instanceof PageError) return { status: error.statusCode, title: error.title, text: error.text };
+  const trouble = databaseTrouble(error);
+  if (trouble === 'unreachable') {
+    return {
+      status: 503,
+      title: 'Even niet beschikbaar',
+      text: 'Het platform kan zijn gegevens op dit moment niet bereiken. Wat u eerder opsloeg is bewaard; wat u zojuist verstuurde is niet verwerkt. Probeer het over een minuut opnieuw.',
+    };
+  }
+  if (trouble === 'full') {
+    return {
+      status: 503,
+      title: 'Opslag vol',
+      text: 'De opslag van het platform is vol, daarom is uw laatste wijziging niet bewaard. Wat eerder was opgeslagen is intact. Probeer het later opnieuw; het programmateam ziet deze melding ook.',
+    };
+  }
   const status = error.statusCode ?? 500;
   if (error.code === 'FST_CSRF_MISSING_SECRET' || error.code === 'FST_CSRF_INVALID_TOKEN') {
     return {
@@ -102,6 +118,7 @@ export function registerErrorPages(app: FastifyInstance): void {
     if (page.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: error.code, statusCode: page.status }, 'request refused');
     if (page.status === 429) reply.header('retry-after', '900');
+    if (page.status === 503) reply.header('retry-after', '60');
     // Errors from API routes (later: /api/) answer in JSON; everything else gets a page.
     if (request.url.startsWith('/api/')) {
       return reply.status(page.status).send({ error: page.title, message: page.text });

@@ -40,10 +40,21 @@ export interface SettingTable {
   value: string;
 }
 
+/** A scheduled job's turn: which process holds it until when, and when it is due again. */
+export interface JobRunTable {
+  name: string;
+  holder: string | null;
+  lease_until: Timestamp | null;
+  next_due_at: Timestamp;
+  last_run_at: Timestamp | null;
+  last_ok: number | null;
+}
+
 /** The tables owned by the platform: only platform/ reads or writes them (scripts/check-structure.ts). */
 export interface PlatformTables {
   sessions: SessionTable;
   outbox: OutboxTable;
   audit_events: AuditEventTable;
   settings: SettingTable;
+  job_runs: JobRunTable;
 }

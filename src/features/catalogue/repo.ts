@@ -255,3 +255,8 @@ export async function publicFigures(db: Kysely<Database>) {
     partners: partners.map((p) => p.partners ?? ''),
   };
 }
+
+/** Every route row, for rebuilding the search entries after an import. */
+export async function allRouteRows(db: Kysely<Database>) {
+  return db.selectFrom('routes').selectAll().execute();
+}

@@ -8,6 +8,7 @@ import type { CurrentUser } from '../../ui/context.ts';
 import { findInstitution } from '../reference/index.ts';
 import type { AcceptedRegistration } from '../registrations/index.ts';
 import {
+  allRouteRows,
   allRoutes,
   type CatalogueFilters,
   countPublished,
@@ -77,6 +78,21 @@ function searchText(r: {
 }): string {
   const partners = r.partners ? (JSON.parse(r.partners) as { name: string }[]).map((p) => p.name).join(' ') : '';
   return [r.title, r.institution_name, r.description ?? '', r.locations ?? '', r.province, partners].join(' ');
+}
+
+/**
+ * Writes every route's search entry again (FTS5 rows on SQLite, the tsvector on PostgreSQL): an
+ * import brings the rows but not this derived data. Returns the number of routes.
+ */
+export async function rebuildSearchIndex(db: Db): Promise<number> {
+  const rows = await allRouteRows(db);
+  await db.transaction().execute(async (trx) => {
+    for (const row of rows) {
+      const { search: _derived, ...plain } = row as typeof row & { search?: unknown };
+      await saveRoute(trx, plain, searchText(plain));
+    }
+  });
+  return rows.length;
 }
 
 async function uniqueSlug(db: Db, base: string, id: string): Promise<string> {
