@@ -1,56 +1,12 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { connect } from '../src/db/connect.ts';
 import { freshDatabaseUrl, testConfig } from './helpers.ts';
-
-const TSX = ['--import', 'tsx'];
-
-function baseEnv(databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'development',
-    DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'info',
-    PORT: '0',
-    ...extra,
-  };
-}
-
-/** Starts src/server.ts and resolves with the port once it logs that it listens. */
-async function startServer(
-  env: NodeJS.ProcessEnv,
-  entry: string[] = [...TSX, 'src/server.ts'],
-): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-  const child = spawn(process.execPath, entry, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout?.on('data', (c) => {
-    out += String(c);
-  });
-  child.stderr?.on('data', (c) => {
-    out += String(c);
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
-    const check = () => {
-      const m = /Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      // The sign-in hint is the last thing printed at start-up (in development).
-      if (m && (env.NODE_ENV !== 'development' || out.includes('De inloglink staat daarna'))) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    };
-    child.stdout?.on('data', check);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${out}`)));
-  });
-  return { child, port, output: () => out };
-}
-
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+import { baseEnv, exited, startServer, TSX } from './server-process.ts';
 
 describe('the server process', () => {
   test('the production build (compiled JavaScript, no TypeScript loader) starts and serves the home page', async (t) => {
