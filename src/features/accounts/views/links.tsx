@@ -6,6 +6,43 @@ import type { Institution } from '../../reference/index.ts';
 import type { LinkStatus, OpenLinkRequest } from '../links.ts';
 import { REASON_MAX } from '../schemas.ts';
 
+/**
+ * The hogeschool and the reason for the team: required on /mijn/koppeling, optional (both or
+ * neither) when an account without hogeschool is made.
+ */
+export function LinkRequestFields(props: {
+  institutions: Institution[];
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  optional?: boolean;
+}) {
+  return (
+    <>
+      <SelectField
+        name="institution"
+        label={props.optional ? 'Koppeling aanvragen bij' : 'Hogeschool'}
+        required={!props.optional}
+        hint={props.optional ? 'Laat leeg als u geen koppeling nodig hebt.' : undefined}
+        placeholder={props.optional ? 'Geen koppeling' : 'Kies uw hogeschool'}
+        options={props.institutions.map((i) => ({ value: i.brin, label: `${i.name} (${i.city})` }))}
+        value={props.values?.institution}
+        errors={props.errors}
+      />
+      <TextArea
+        name="reason"
+        label="Toelichting voor het programmateam"
+        required={!props.optional}
+        when={props.optional ? 'verplicht als u een koppeling aanvraagt' : undefined}
+        hint="Bijvoorbeeld uw functie en waarom u een ander e-mailadres gebruikt dan dat van de hogeschool."
+        maxLength={REASON_MAX}
+        rows={3}
+        value={props.values?.reason}
+        errors={props.errors}
+      />
+    </>
+  );
+}
+
 function StatusText({ status }: { status: LinkStatus | null }) {
   if (!status) return <p class="utrecht-paragraph">Uw account is niet gekoppeld aan een hogeschool.</p>;
   if (status.decision === null)
@@ -64,25 +101,7 @@ export function LinkRequestPage(props: {
       {!open && (
         <form method="post" action="/mijn/koppeling" class="mkb-form" noValidate>
           <CsrfField token={props.ctx.csrfToken} />
-          <SelectField
-            name="institution"
-            label="Hogeschool"
-            required
-            placeholder="Kies uw hogeschool"
-            options={props.institutions.map((i) => ({ value: i.brin, label: `${i.name} (${i.city})` }))}
-            value={props.values?.institution}
-            errors={props.errors}
-          />
-          <TextArea
-            name="reason"
-            label="Toelichting voor het programmateam"
-            hint="Bijvoorbeeld uw functie en waarom u een ander e-mailadres gebruikt dan dat van de hogeschool."
-            required
-            maxLength={REASON_MAX}
-            rows={4}
-            value={props.values?.reason}
-            errors={props.errors}
-          />
+          <LinkRequestFields institutions={props.institutions} values={props.values} errors={props.errors} />
           <Button>Koppeling aanvragen</Button>
         </form>
       )}

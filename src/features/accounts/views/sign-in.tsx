@@ -1,18 +1,9 @@
-import {
-  Button,
-  CsrfField,
-  ErrorSummary,
-  type FieldErrors,
-  Heading1,
-  Notice,
-  SelectField,
-  TextArea,
-  TextField,
-} from '../../../ui/components.tsx';
+import { Button, CsrfField, ErrorSummary, type FieldErrors, Heading1, Notice, TextField } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import type { Institution } from '../../reference/index.ts';
-import { EMAIL_MAX, NAME_MAX, REASON_MAX } from '../schemas.ts';
+import { EMAIL_MAX, NAME_MAX } from '../schemas.ts';
+import { LinkRequestFields } from './links.tsx';
 
 export function SignInPage(props: {
   ctx: PageContext;
@@ -159,29 +150,7 @@ export function SignupPage(props: {
       <form method="post" action="/inloggen/hogeschool" class="mkb-form" noValidate>
         <CsrfField token={props.ctx.csrfToken} />
         <TextField name="name" label="Uw naam" autocomplete="name" maxLength={NAME_MAX} value={props.values?.name} errors={props.errors} />
-        {!props.institution && (
-          <>
-            <SelectField
-              name="institution"
-              label="Koppeling aanvragen bij"
-              hint="Laat leeg als u geen koppeling nodig hebt."
-              placeholder="Geen koppeling"
-              options={props.institutions.map((i) => ({ value: i.brin, label: `${i.name} (${i.city})` }))}
-              value={props.values?.institution}
-              errors={props.errors}
-            />
-            <TextArea
-              name="reason"
-              label="Toelichting voor het programmateam"
-              when="verplicht als u een koppeling aanvraagt"
-              hint="Bijvoorbeeld uw functie en waarom u een ander e-mailadres gebruikt."
-              maxLength={REASON_MAX}
-              rows={3}
-              value={props.values?.reason}
-              errors={props.errors}
-            />
-          </>
-        )}
+        {!props.institution && <LinkRequestFields institutions={props.institutions} values={props.values} errors={props.errors} optional />}
         <Button>Account aanmaken</Button>
       </form>
     </Layout>
