@@ -78,6 +78,9 @@ export async function createBackup(
   now = new Date(),
 ): Promise<{ path: string; manifest: Manifest }> {
   const engine = config.database.kind;
+  if (config.database.kind === 'sqlite' && !existsSync(config.database.path)) {
+    throw new Error(`${config.database.path} bestaat niet: DATABASE_URL wijst niet naar een database`);
+  }
   const target = join(dir, `mkbroute-${engine}-${stamp(now)}`);
   if (existsSync(target)) throw new Error(`${target} bestaat al`);
   const work = `${target}.bezig`;
