@@ -69,12 +69,19 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   let log: (line: object) => void = () => {};
   const fastPath = { db, sessionCookie: SESSION_COOKIE, closing: () => closing, log: (line: object) => log(line) };
   const app = Fastify({
-    serverFactory: (handler) =>
-      createServer((req, res) => {
+    serverFactory: (handler) => {
+      // Timeouts are checked every 2 s (Node's default, 30 s, lets a slow client hang on much longer).
+      const server = createServer({ connectionsCheckingInterval: 2_000 }, (req, res) => {
         const served = serveFromCache(req, res, fastPath);
         if (served === false) handler(req, res);
         else if (served !== true) void served.then((done) => done || handler(req, res));
-      }),
+      });
+      // A client that trickles its request in (slowloris) is cut off: the headers within 10 s, the
+      // whole request (a 12 MB upload on a slow line included) within 2 minutes.
+      server.headersTimeout = HEADERS_TIMEOUT_MS;
+      server.requestTimeout = 120_000;
+      return server;
+    },
     // One log line per request (onResponse below), not two.
     logController: new LogController({ disableRequestLogging: true }),
     logger: {
@@ -265,6 +272,9 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
 
   return app;
 }
+
+/** How long a client may take to send its request headers. */
+export const HEADERS_TIMEOUT_MS = 10_000;
 
 const PERMISSIONS_POLICY =
   'accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=(), interest-cohort=()';
