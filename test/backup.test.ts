@@ -229,4 +229,33 @@ describe(`backups (${ENGINE})`, () => {
     const applicant = await signIn(app, db, 'anna@avans.nl', new Client(app));
     assert.match((await applicant.get('/mijn')).body, /Aanmeldingen van Avans Hogeschool/);
   });
+
+  test('an export that does not match its manifest loads nothing and says which table', async (t) => {
+    const site = await buildTestApp(t);
+    await seed(site);
+    const dir = folder(t);
+    const exported = await exportData(site.db, join(dir, 'export'));
+    const usersFile = join(dir, 'export', exported.tables.find((x) => x.name === 'users')?.file ?? '');
+    writeFileSync(usersFile, readFileSync(usersFile, 'utf8').replace('anna@avans.nl', 'iemand@anders.nl'));
+    const first = testConfig(await freshDatabaseUrl(t));
+    const db = connect(first.database);
+    t.after(() => db.destroy());
+    const changed = await importData(db, join(dir, 'export'));
+    assert.deepEqual(changed, {
+      ok: false,
+      problems: [
+        'tabel users: de inhoud wijkt af van de export',
+        'er is niets geladen; de database heeft wel het schema: maak een nieuwe, lege database voor de volgende poging',
+      ],
+    });
+    assert.equal((await db.selectFrom('users').select('id').execute()).length, 0, 'nothing loaded');
+
+    writeFileSync(usersFile, `${readFileSync(usersFile, 'utf8')}{niet af\n`);
+    const second = connect(testConfig(await freshDatabaseUrl(t)).database);
+    t.after(() => second.destroy());
+    const broken = await importData(second, join(dir, 'export'));
+    assert.equal(broken.ok, false);
+    assert.match(broken.ok ? '' : (broken.problems[0] ?? ''), /^laden mislukte: /);
+    assert.equal((await second.selectFrom('registrations').select('id').execute()).length, 0);
+  });
 });

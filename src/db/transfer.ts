@@ -73,6 +73,8 @@ export async function exportData(db: Kysely<any>, dir: string, now = new Date())
   });
 }
 
+class ExportMismatch extends Error {}
+
 export type Imported = { ok: true; rows: number; migrated: string[] } | { ok: false; problems: string[] };
 
 async function insertFile(db: Kysely<any>, shape: TableShape, path: string): Promise<number> {
@@ -123,23 +125,35 @@ export async function importData(db: Kysely<any>, dir: string): Promise<Imported
   const unknown = manifest.tables.filter((t) => !shapes.has(t.name)).map((t) => t.name);
   if (unknown.length) return { ok: false, problems: unknown.map((n) => `tabel ${n} bestaat niet in het schema van deze versie`) };
   const order = [...manifest.tables.filter((t) => t.name !== LAST), ...manifest.tables.filter((t) => t.name === LAST)];
-  await db.transaction().execute(async (trx) => {
-    // The migrations may have put rows in (settings); the export holds the real ones.
-    for (const t of [...order].reverse()) await trx.deleteFrom(t.name).execute();
-    for (const t of order) await insertFile(trx, shapes.get(t.name) as TableShape, join(dir, t.file));
-  });
-
   const problems: string[] = [];
-  const summary = await summarise(
-    db,
-    [...shapes.values()].filter((s) => manifest.tables.some((t) => t.name === s.name)),
-  );
-  for (const t of manifest.tables) {
-    const found = summary[t.name];
-    if (found?.rows !== t.rows) problems.push(`tabel ${t.name}: ${found?.rows ?? 0} rijen geladen, ${t.rows} in de export`);
-    else if (found.sha256 !== t.sha256) problems.push(`tabel ${t.name}: de inhoud wijkt af van de export`);
+  try {
+    await db.transaction().execute(async (trx) => {
+      // The migrations may have put rows in (settings); the export holds the real ones.
+      for (const t of [...order].reverse()) await trx.deleteFrom(t.name).execute();
+      for (const t of order) await insertFile(trx, shapes.get(t.name) as TableShape, join(dir, t.file));
+      // Compared before the commit: an export that does not match its manifest loads nothing.
+      const loaded = await summarise(
+        trx,
+        order.map((t) => shapes.get(t.name) as TableShape),
+      );
+      for (const t of manifest.tables) {
+        const found = loaded[t.name];
+        if (found?.rows !== t.rows) problems.push(`tabel ${t.name}: ${found?.rows ?? 0} rijen geladen, ${t.rows} in de export`);
+        else if (found.sha256 !== t.sha256) problems.push(`tabel ${t.name}: de inhoud wijkt af van de export`);
+      }
+      if (problems.length) throw new ExportMismatch();
+    });
+  } catch (error) {
+    // The rows rolled back; the schema stays, so the next try needs a new, empty database.
+    if (!(error instanceof ExportMismatch)) problems.push(`laden mislukte: ${error instanceof Error ? error.message : String(error)}`);
+    return {
+      ok: false,
+      problems: [
+        ...problems,
+        'er is niets geladen; de database heeft wel het schema: maak een nieuwe, lege database voor de volgende poging',
+      ],
+    };
   }
-  if (problems.length) return { ok: false, problems };
   const migrated = await migrateToLatest(db);
   return { ok: true, rows: manifest.tables.reduce((n, t) => n + t.rows, 0), migrated };
 }
