@@ -37,8 +37,11 @@ describe('small screens and wide ones (Chromium + axe-core)', () => {
       .where('registrations.state', '!=', 'draft')
       .executeTakeFirstOrThrow();
     const team = await signIn(site.app, site.db, 'team@demo.mkbroute.nl');
+    const guest = await signIn(site.app, site.db, 'gastdocent@demo.mkbroute.nl');
+    const admin = await signIn(site.app, site.db, 'beheerder@demo.mkbroute.nl');
+    const linkRequest = await site.db.selectFrom('link_requests').select('id').executeTakeFirstOrThrow();
 
-    const pages: { who: 'bezoeker' | 'aanvrager' | 'team'; path: string }[] = [
+    const pages: { who: 'bezoeker' | 'aanvrager' | 'team' | 'gast' | 'beheerder'; path: string }[] = [
       { who: 'bezoeker', path: '/' },
       { who: 'bezoeker', path: '/routes' },
       { who: 'bezoeker', path: `/routes/${route.slug}` },
@@ -67,13 +70,18 @@ describe('small screens and wide ones (Chromium + axe-core)', () => {
       { who: 'team', path: '/beheer/toolkit' },
       { who: 'team', path: `/beheer/toolkit/${asset.id}` },
       { who: 'team', path: '/beheer/sjablonen' },
+      { who: 'team', path: '/beheer/koppelverzoeken' },
+      { who: 'team', path: `/beheer/koppelverzoeken/${linkRequest.id}` },
+      { who: 'gast', path: '/mijn' },
+      { who: 'gast', path: '/mijn/koppeling' },
+      { who: 'beheerder', path: '/beheer/maildomeinen' },
     ];
-    const cookies = { bezoeker: null, aanvrager: applicant, team } as const;
+    const cookies = { bezoeker: null, aanvrager: applicant, team, gast: guest, beheerder: admin } as const;
     const checked: string[] = [];
     const violations: Record<string, unknown> = {};
     const overflow: Record<string, number> = {};
     for (const width of [375, 1280]) {
-      for (const who of ['bezoeker', 'aanvrager', 'team'] as const) {
+      for (const who of ['bezoeker', 'aanvrager', 'team', 'gast', 'beheerder'] as const) {
         const context = await browser.newContext({ locale: 'nl-NL', viewport: { width, height: width === 375 ? 812 : 900 } });
         const client = cookies[who];
         if (client) await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: site.url })));
