@@ -355,4 +355,17 @@ describe('sign-in with SURFconext (a real OpenID provider in the process)', () =
       { email: 'staf@han.nl', name: null, role: 'team', institution_brin: null },
     ]);
   });
+
+  test('the same new person coming back in two tabs at once gets one account, and both tabs are signed in', async (t) => {
+    const { app, db } = await setup(t);
+    const tabs = [new Client(app), new Client(app)];
+    const callbacks = await Promise.all(tabs.map(async (tab) => new ProviderBrowser().signIn(await begin(tab), 'docent-avans')));
+    const answers = await Promise.all(tabs.map((tab, i) => back(tab, callbacks[i] as URL)));
+    assert.deepEqual(
+      answers.map((a) => a.headers.location),
+      ['/mijn?welkom=1', '/mijn?welkom=1'],
+    );
+    assert.equal(await countRows(db, 'users'), 1);
+    assert.deepEqual(await identities(db), [{ subject: 'docent-avans', email: 'docent@avans.nl' }]);
+  });
 });

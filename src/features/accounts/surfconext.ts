@@ -59,6 +59,11 @@ export type SurfconextOutcome =
 /** Why a round ended without signing in, for the log: a word and a technical cause, nothing personal. */
 export type Logged = { outcome: SurfconextOutcome['kind']; cause?: string };
 
+function isUniqueViolation(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 /** Starts a round trip: its state (kept hashed), nonce and PKCE verifier are stored; the URL goes to the browser. */
 export async function startSurfconext(
   db: Db,
@@ -121,8 +126,15 @@ export async function finishSurfconext(
     ...(claims.homeOrganisation ? [] : (['schac_home_organization'] as const)),
   ];
   if (missing.length > 0) return done({ kind: 'missingClaims', missing }, `claims not released: ${missing.join(', ')}`);
-  const outcome = await placePerson(db, settings, claims, { returnTo: attempt.return_to, currentSession: input.currentSession }, now);
-  return done(outcome);
+  const place = () => placePerson(db, settings, claims, { returnTo: attempt.return_to, currentSession: input.currentSession }, now);
+  try {
+    return done(await place());
+  } catch (error) {
+    // The same new person signing in twice at once (two tabs): the other one made the account
+    // first; placed again, this one finds it by its subject.
+    if (isUniqueViolation(error)) return done(await place());
+    throw error;
+  }
 }
 
 async function placePerson(
