@@ -1,5 +1,5 @@
 import type { Config } from '../../config.ts';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { newId, newToken, sha256 } from '../../platform/crypto.ts';
 import { enqueueMail } from '../../platform/mail/repo.ts';
@@ -123,6 +123,31 @@ export async function institutionForAddress(db: Db, email: string): Promise<Doma
   return institutionOfDomain(db, domainOfEmail(email));
 }
 
+/**
+ * A new applicant (of a hogeschool, or of none yet) signed in at `now`, with its audit event; inside
+ * the caller's transaction. `method` says how they came in when it was not by e-mail link.
+ */
+export async function createApplicant(
+  trx: Trx,
+  input: { email: string; name: string | null; institutionBrin: string | null; method?: 'surfconext' },
+  now: Date,
+): Promise<string> {
+  const id = newId();
+  await insertUser(trx, {
+    id,
+    email: input.email,
+    name: input.name,
+    role: 'applicant',
+    institution_brin: input.institutionBrin,
+    created_at: now.toISOString(),
+    last_sign_in_at: now.toISOString(),
+    disabled_at: null,
+  });
+  const detail = { role: 'applicant', institution: input.institutionBrin, ...(input.method ? { method: input.method } : {}) };
+  await recordAudit(trx, { actorUserId: id, action: 'user.created', subjectType: 'user', subjectId: id, detail }, now);
+  return id;
+}
+
 export type SignupOutcome = { ok: true; sessionToken: string } | { ok: false; field: 'institution' | 'reason'; message: string };
 
 /**
@@ -142,28 +167,7 @@ export async function completeSignup(
     .execute(async (trx) => {
       let user = await findUserByEmail(trx, input.email);
       if (!user) {
-        const id = newId();
-        await insertUser(trx, {
-          id,
-          email: input.email,
-          name: input.name,
-          role: 'applicant',
-          institution_brin: institution?.brin ?? null,
-          created_at: now.toISOString(),
-          last_sign_in_at: now.toISOString(),
-          disabled_at: null,
-        });
-        await recordAudit(
-          trx,
-          {
-            actorUserId: id,
-            action: 'user.created',
-            subjectType: 'user',
-            subjectId: id,
-            detail: { role: 'applicant', institution: institution?.brin ?? null },
-          },
-          now,
-        );
+        const id = await createApplicant(trx, { email: input.email, name: input.name, institutionBrin: institution?.brin ?? null }, now);
         if (!institution && input.linkRequest) {
           const asked = await askForLink(trx, { userId: id, ...input.linkRequest }, now);
           // Nothing is stored when the request is refused: the transaction rolls back.

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
-import { newId, newToken, sha256 } from '../../platform/crypto.ts';
+import { newToken, sha256 } from '../../platform/crypto.ts';
 import { createSession } from '../../platform/session/session.ts';
 import { MINUTE } from '../../platform/time.ts';
 import { institutionOfDomain, recordUnknownHomeOrganisation } from '../reference/index.ts';
@@ -22,13 +22,13 @@ import {
   insertIdentity,
   insertOidcAttempt,
   insertPendingLink,
-  insertUser,
   setUserInstitution,
   takeOidcAttempt,
   takePendingLink,
   touchIdentity,
   touchSignIn,
 } from './repo.ts';
+import { createApplicant } from './service.ts';
 
 /**
  * "Inloggen met SURFconext": who the provider says someone is, turned into a platform account.
@@ -190,29 +190,8 @@ async function placePerson(
     if (!staff) {
       return claims.affiliations.includes('student') ? ({ kind: 'student' } as const) : ({ kind: 'notStaff' } as const);
     }
-    const id = newId();
-    await insertUser(trx, {
-      id,
-      email,
-      name: claims.name,
-      role: 'applicant',
-      institution_brin: institution.brin,
-      created_at: at,
-      last_sign_in_at: at,
-      disabled_at: null,
-    });
+    const id = await createApplicant(trx, { email, name: claims.name, institutionBrin: institution.brin, method: 'surfconext' }, now);
     await insertIdentity(trx, { issuer: settings.issuer, subject: claims.sub, user_id: id, created_at: at, last_used_at: at });
-    await recordAudit(
-      trx,
-      {
-        actorUserId: id,
-        action: 'user.created',
-        subjectType: 'user',
-        subjectId: id,
-        detail: { role: 'applicant', institution: institution.brin, method: 'surfconext' },
-      },
-      now,
-    );
     const sessionToken = await createSession(trx, { userId: id }, input.currentSession, now);
     return { kind: 'signedIn', sessionToken, returnTo: input.returnTo, created: true } as const;
   });
