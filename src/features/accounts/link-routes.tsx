@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.tsx';
 import { parseForm, requireUser, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
+import type { FieldErrors } from '../../ui/components.tsx';
 import { sendPage } from '../../ui/render.ts';
 import { institutions } from '../reference/index.ts';
-import { askForLink, canAskForLink, decideLink, linkStatusOf, openLinkRequests } from './links.ts';
+import { askForLink, canAskForLink, decideLink, linkStatusOf, openLinkRequest, openLinkRequests } from './links.ts';
 import { linkDecisionSchema, linkRequestSchema } from './schemas.ts';
 import { LinkDecisionPage, LinkRequestPage, LinkRequestsPage } from './views/links.tsx';
 
@@ -24,26 +25,23 @@ export function linkRoutes(app: FastifyInstance) {
   app.post('/mijn/koppeling', { config: { access: 'signedIn' } }, async (request, reply) => {
     const user = requireUser(request);
     if (!canAskForLink(user)) throw new NotFoundError('no link to ask for');
-    const values = submittedValues(request.body);
-    const form = parseForm(linkRequestSchema, request.body);
-    const outcome = form.ok
-      ? await db
-          .transaction()
-          .execute((trx) => askForLink(trx, { userId: user.id, institutionBrin: form.data.institution, reason: form.data.reason }))
-      : null;
-    if (!outcome?.ok) {
-      const errors = form.ok ? (outcome && !outcome.ok ? [{ field: outcome.field, message: outcome.message }] : []) : form.errors;
+    const showErrors = async (errors: FieldErrors) => {
       const page = (
         <LinkRequestPage
           ctx={pageContext(request, reply)}
           status={await linkStatusOf(db, user.id)}
           institutions={await institutions(db)}
-          values={values}
+          values={submittedValues(request.body)}
           errors={errors}
         />
       );
       return sendPage(reply, page, 422);
-    }
+    };
+    const form = parseForm(linkRequestSchema, request.body);
+    if (!form.ok) return showErrors(form.errors);
+    const { institution, reason } = form.data;
+    const outcome = await db.transaction().execute((trx) => askForLink(trx, { userId: user.id, institutionBrin: institution, reason }));
+    if (!outcome.ok) return showErrors([{ field: outcome.field, message: outcome.message }]);
     return reply.redirect('/mijn', 303);
   });
 
@@ -55,7 +53,7 @@ export function linkRoutes(app: FastifyInstance) {
   });
 
   const openRequest = async (id: string) => {
-    const found = (await openLinkRequests(db)).find((r) => r.id === id);
+    const found = await openLinkRequest(db, id);
     if (!found) throw new NotFoundError(`link request ${id}`);
     return found;
   };

@@ -93,15 +93,23 @@ export type OpenLinkRequest = {
   createdAt: string;
 };
 
+const toOpenRequest = (r: Awaited<ReturnType<typeof listOpenLinkRequests>>[number]): OpenLinkRequest => ({
+  id: r.id,
+  email: r.email,
+  name: r.name,
+  institutionName: r.institution_name,
+  reason: r.reason,
+  createdAt: String(r.created_at),
+});
+
 export async function openLinkRequests(db: Db): Promise<OpenLinkRequest[]> {
-  return (await listOpenLinkRequests(db)).map((r) => ({
-    id: r.id,
-    email: r.email,
-    name: r.name,
-    institutionName: r.institution_name,
-    reason: r.reason,
-    createdAt: String(r.created_at),
-  }));
+  return (await listOpenLinkRequests(db)).map(toOpenRequest);
+}
+
+/** One request still waiting for a decision, or null (unknown, or decided already). */
+export async function openLinkRequest(db: Db, id: string): Promise<OpenLinkRequest | null> {
+  const row = (await listOpenLinkRequests(db, id))[0];
+  return row ? toOpenRequest(row) : null;
 }
 
 export async function openLinkRequestCount(db: Db): Promise<number> {

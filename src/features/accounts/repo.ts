@@ -204,7 +204,8 @@ export async function latestLinkRequestOf(db: Kysely<Database>, userId: string) 
     .executeTakeFirst();
 }
 
-export async function listOpenLinkRequests(db: Kysely<Database>) {
+/** Requests waiting for a decision, oldest first; only the one with `id` when given. */
+export async function listOpenLinkRequests(db: Kysely<Database>, id?: string) {
   return db
     .selectFrom('link_requests')
     .innerJoin('users', 'users.id', 'link_requests.user_id')
@@ -220,6 +221,7 @@ export async function listOpenLinkRequests(db: Kysely<Database>) {
       'link_requests.created_at',
     ])
     .where('link_requests.decision', 'is', null)
+    .$if(id !== undefined, (qb) => qb.where('link_requests.id', '=', id as string))
     .orderBy('link_requests.created_at')
     .execute();
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ForbiddenError } from '../../platform/errors.tsx';
 import { parseForm, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
+import type { FieldErrors } from '../../ui/components.tsx';
 import { sendPage } from '../../ui/render.ts';
 import { addMailDomain, mailDomainsOverview, removeMailDomain } from './domains.ts';
 import { MailDomainsPage } from './views/mail-domains.tsx';
@@ -30,18 +31,21 @@ export default async function referenceRoutes(app: FastifyInstance) {
 
   app.post('/beheer/maildomeinen', { config: { access: 'admin' } }, async (request, reply) => {
     if (!request.user) throw new ForbiddenError();
-    const values = submittedValues(request.body);
-    const form = parseForm(domainForm, request.body);
-    const outcome = form.ok
-      ? await addMailDomain(db, { domain: form.data.domain, institutionBrin: form.data.institution, actorUserId: request.user.id })
-      : null;
-    if (!outcome?.ok) {
-      const errors = form.ok ? (outcome && !outcome.ok ? [{ field: outcome.field, message: outcome.message }] : []) : form.errors;
+    const showErrors = async (errors: FieldErrors) => {
+      const overview = await mailDomainsOverview(db);
       const page = (
-        <MailDomainsPage ctx={pageContext(request, reply)} overview={await mailDomainsOverview(db)} values={values} errors={errors} />
+        <MailDomainsPage ctx={pageContext(request, reply)} overview={overview} values={submittedValues(request.body)} errors={errors} />
       );
       return sendPage(reply, page, 422);
-    }
+    };
+    const form = parseForm(domainForm, request.body);
+    if (!form.ok) return showErrors(form.errors);
+    const outcome = await addMailDomain(db, {
+      domain: form.data.domain,
+      institutionBrin: form.data.institution,
+      actorUserId: request.user.id,
+    });
+    if (!outcome.ok) return showErrors([{ field: outcome.field, message: outcome.message }]);
     return reply.redirect(`/beheer/maildomeinen?klaar=gekoppeld&domein=${encodeURIComponent(outcome.domain)}`, 303);
   });
 
