@@ -1,4 +1,5 @@
-import { csvCell, LEVEL_LABELS, MODE_LABELS, PARTICIPATION_NAMES } from './rules.ts';
+import { csvCell } from '../../platform/csv.ts';
+import { LEVEL_LABELS, MODE_LABELS, PARTICIPATION_NAMES } from './rules.ts';
 import type { Route } from './service.ts';
 import type { Story } from './stories.ts';
 

@@ -85,13 +85,6 @@ export function searchTerms(q: string): string[] {
     .map((w) => w.slice(0, 40));
 }
 
-export function csvCell(value: string | number | null | undefined): string {
-  let s = value === null || value === undefined ? '' : String(value);
-  // A cell starting with = + - @ would be read as a formula by spreadsheet programs.
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 // ---------------------------------------------------------------- the map
 
 type Ring = [number, number][];

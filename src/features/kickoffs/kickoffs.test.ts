@@ -3,10 +3,10 @@ import { describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { registration, user } from '../../../test/factories.ts';
 import { buildTestApp, Client, countRows, signIn } from '../../../test/helpers.ts';
+import { buildInvite } from '../../platform/calendar.ts';
 import { decodeAttachments } from '../../platform/mail/repo.ts';
 import { ensureUser } from '../accounts/index.ts';
 import { book, cancel } from './booking.ts';
-import { buildInvite } from './ics.ts';
 import { runKickoffReminders } from './reminders.ts';
 import { amsterdamToUtc, signLink, verifyLink, weeklyDates, withinNotice } from './rules.ts';
 import { teamOverview } from './slots.ts';
@@ -78,6 +78,7 @@ describe('kick-off rules', () => {
   test('an invitation stamps itself in UTC with the Z that RFC 5545 asks for', () => {
     const before = new Date();
     const ics = buildInvite({
+      calendarName: 'Startgesprek Mkb-route in het hbo',
       uid: 'u@x',
       sequence: 0,
       method: 'REQUEST',

@@ -1,7 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DateTime } from 'luxon';
+import { amsterdamToUtc, formatDay, formatSlot, formatTime, toAmsterdam, ZONE } from '../../platform/calendar.ts';
 
-export const ZONE = 'Europe/Amsterdam';
+export { amsterdamToUtc, formatDay, formatSlot, formatTime, toAmsterdam, ZONE };
+
 export const NOTICE_HOURS_DEFAULT = 24;
 export const UNBOOKED_REMINDER_DAYS_DEFAULT = 7;
 export const DURATIONS = [30, 45, 60, 90, 120] as const;
@@ -14,28 +16,6 @@ export const KICKOFF_STATE_LABELS: Record<string, string> = {
 };
 
 export const OUTCOMES = { continue: 'Gaat van start als deelnemer', follow_up: 'Vervolggesprek nodig' } as const;
-
-/**
- * A wall-clock time in Amsterdam as the instant it is. Returns null for times that do not exist
- * (the hour skipped when summer time starts) or are not valid at all.
- */
-export function amsterdamToUtc(date: string, time: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
-  const local = DateTime.fromISO(`${date}T${time}`, { zone: ZONE });
-  if (!local.isValid) return null;
-  // Luxon moves a non-existent local time forward; such a time was never on a clock here.
-  if (local.toFormat('yyyy-MM-dd HH:mm') !== `${date} ${time}`) return null;
-  return local.toUTC().toISO({ suppressMilliseconds: false });
-}
-
-export function toAmsterdam(iso: string): DateTime {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE);
-}
-
-const longDay = (iso: string) => toAmsterdam(iso).setLocale('nl').toFormat('cccc d LLLL yyyy');
-export const formatDay = longDay;
-export const formatTime = (iso: string) => toAmsterdam(iso).toFormat('HH:mm');
-export const formatSlot = (start: string, end: string) => `${longDay(start)}, ${formatTime(start)}–${formatTime(end)} uur`;
 
 export function overlaps(a: { starts: string; ends: string }, b: { starts: string; ends: string }): boolean {
   return a.starts < b.ends && b.starts < a.ends;

@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
+import { buildInvite } from '../../platform/calendar.ts';
 import { NotFoundError, PageError } from '../../platform/errors.tsx';
 import type { MailInput } from '../../platform/mail/repo.ts';
 import { getSetting } from '../../platform/settings/repo.ts';
@@ -14,7 +15,6 @@ import {
   registrationsOfInstitution,
   type State,
 } from '../registrations/index.ts';
-import { buildInvite } from './ics.ts';
 import { findKickoff, findSlot, kickoffOfRegistration, kickoffsOfRegistrations, slotsFrom } from './repo.ts';
 import { buildAgenda, formatSlot, NOTICE_HOURS_DEFAULT, signLink, verifyLink } from './rules.ts';
 import type { KickoffCard } from './views/card.tsx';
@@ -183,6 +183,7 @@ export function invite(
   nonce: string,
 ) {
   return buildInvite({
+    calendarName: 'Startgesprek Mkb-route in het hbo',
     uid: `startgesprek-${k.id}@${new URL(config.baseUrl).hostname}`,
     sequence,
     method,
