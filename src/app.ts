@@ -17,6 +17,7 @@ import { assessmentRoutes, assessmentSurfaces } from './features/assessments/ind
 import { catalogueRoutes, catalogueSurfaces, storyRoutes } from './features/catalogue/index.ts';
 import { contentRoutes, contentSurfaces } from './features/content/index.ts';
 import { devMailboxRoutes } from './features/dev-mailbox/index.ts';
+import { eventRoutes, eventSurfaces } from './features/events/index.ts';
 import { kickoffRoutes, kickoffSurfaces } from './features/kickoffs/index.ts';
 import { referenceRoutes, referenceSurfaces } from './features/reference/index.ts';
 import { FILE_MAX_BYTES, registrationRoutes, registrationSurfaces } from './features/registrations/index.ts';
@@ -25,7 +26,7 @@ import { ForbiddenError, NotFoundError, registerErrorPages } from './platform/er
 import { safeReturnPath } from './platform/forms.ts';
 import { serveFromCache } from './platform/public-cache.ts';
 import { loadSession, SESSION_COOKIE } from './platform/session/session.ts';
-import { type HomeSection, homeSections, surfaceRoutes } from './platform/surfaces.tsx';
+import { type HomeSection, homeSections, type PublicIndex, publicIndexes, surfaceRoutes } from './platform/surfaces.tsx';
 import { favicon, stylesheet } from './ui/assets.ts';
 import type { CurrentUser } from './ui/context.ts';
 import { wireWorkflows } from './workflows.ts';
@@ -36,6 +37,8 @@ declare module 'fastify' {
     db: Db;
     /** The blocks other features add to the home page (platform/surfaces.tsx). */
     homeSections: HomeSection[];
+    /** What features add to the feed and the sitemap (platform/surfaces.tsx). */
+    publicIndex: PublicIndex[];
     /** Every route with who may use it; read by the route-table test. */
     routeTable: { method: string; url: string; access: Access }[];
   }
@@ -256,8 +259,10 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     assessmentSurfaces,
     contentSurfaces,
     referenceSurfaces,
+    eventSurfaces,
   ];
   app.decorate('homeSections', homeSections(features));
+  app.decorate('publicIndex', publicIndexes(features));
   await app.register(contentRoutes);
   await app.register(accountRoutes);
   await app.register(registrationRoutes);
@@ -266,6 +271,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   await app.register(catalogueRoutes);
   await app.register(storyRoutes);
   await app.register(referenceRoutes);
+  await app.register(eventRoutes);
   await app.register(devMailboxRoutes);
   // /mijn and /beheer, assembled from what each feature contributes.
   surfaceRoutes(app, features);

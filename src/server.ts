@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.ts';
 import { DEMO_USERS } from './demo/load.ts';
 import { purgeOldSignInTokens } from './features/accounts/index.ts';
 import { runReminders } from './features/assessments/index.ts';
+import { runEventJobs } from './features/events/index.ts';
 import { runKickoffReminders } from './features/kickoffs/index.ts';
 import { runWhenDue } from './platform/jobs/run.ts';
 import { mailboxTransport, smtpTransport, startOutboxWorker } from './platform/mail/worker.ts';
@@ -40,7 +41,7 @@ async function main() {
   const worker = startOutboxWorker({ db, transport, from: config.mailFrom, log: app.log });
   // Scheduled jobs: every process looks every five minutes; one of them takes a job's turn when it
   // is due (platform/jobs), so each runs once an hour however many processes there are.
-  const jobs: { name: string; run: () => Promise<unknown> }[] = [
+  const jobs: { name: string; run: () => Promise<unknown>; intervalMs?: number }[] = [
     { name: 'housekeeping', run: () => purgeOldSignInTokens(db) },
     {
       name: 'assessment-reminders',
@@ -56,10 +57,21 @@ async function main() {
         if (sent) app.log.info({ sent }, 'kick-off reminders queued');
       },
     },
+    {
+      // Every turn: a lapsed waiting-list offer passes on within minutes, not an hour.
+      name: 'event-seats',
+      intervalMs: 4 * MINUTE,
+      run: async () => {
+        const sent = await runEventJobs(db, config);
+        if (sent) app.log.info({ sent }, 'event reminders queued');
+      },
+    },
   ];
   const housekeeping = setInterval(() => {
     for (const job of jobs) {
-      runWhenDue(db, { name: job.name, intervalMs: HOUR }, job.run).catch((err) => app.log.error({ err, job: job.name }, 'job failed'));
+      runWhenDue(db, { name: job.name, intervalMs: job.intervalMs ?? HOUR }, job.run).catch((err) =>
+        app.log.error({ err, job: job.name }, 'job failed'),
+      );
     }
   }, 5 * MINUTE);
   housekeeping.unref();

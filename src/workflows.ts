@@ -7,8 +7,9 @@
 
 import { AUDIT_LABELS as assessmentLabels, tellAssessorsOfResubmission } from './features/assessments/index.ts';
 import { publishRoute } from './features/catalogue/index.ts';
+import { AUDIT_LABELS as eventLabels } from './features/events/index.ts';
 import { inviteToKickoff, AUDIT_LABELS as kickoffLabels } from './features/kickoffs/index.ts';
-import { AUDIT_LABELS as registrationLabels } from './features/registrations/index.ts';
+import { noteEventAttendance, AUDIT_LABELS as registrationLabels } from './features/registrations/index.ts';
 import { setAuditLabels } from './platform/audit/labels.ts';
 import { setSubscribers } from './platform/events.ts';
 
@@ -24,6 +25,8 @@ export function wireWorkflows(): void {
     ],
     // An information request answered: the assessors hear the registration is back.
     'registration.resubmitted': [tellAssessorsOfResubmission],
+    // Someone of a hogeschool came to a bijeenkomst: its admitted routes show it on their timeline.
+    'event.attended': [noteEventAttendance],
   });
-  setAuditLabels(registrationLabels, assessmentLabels, kickoffLabels);
+  setAuditLabels(registrationLabels, assessmentLabels, kickoffLabels, eventLabels);
 }

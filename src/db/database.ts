@@ -2,6 +2,7 @@ import type { AccountsTables } from '../features/accounts/tables.ts';
 import type { AssessmentsTables } from '../features/assessments/tables.ts';
 import type { CatalogueTables } from '../features/catalogue/tables.ts';
 import type { ContentTables } from '../features/content/tables.ts';
+import type { EventsTables } from '../features/events/tables.ts';
 import type { KickoffsTables } from '../features/kickoffs/tables.ts';
 import type { ReferenceTables } from '../features/reference/tables.ts';
 import type { RegistrationsTables } from '../features/registrations/tables.ts';
@@ -20,4 +21,5 @@ export interface Database
     RegistrationsTables,
     AssessmentsTables,
     KickoffsTables,
-    CatalogueTables {}
+    CatalogueTables,
+    EventsTables {}

@@ -32,6 +32,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-30T0000-team-version',
     '2026-11-30T0200-institution-sign-in',
     '2026-11-30T0300-job-runs',
+    '2026-11-30T0400-events',
   ];
   assert.deepEqual(
     await migrateToLatest(db),
@@ -47,6 +48,9 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'conflict_dismissals',
     'criteria',
     'decisions',
+    'event_pending',
+    'event_registrations',
+    'events',
     'institution_domains',
     'institutions',
     'job_runs',

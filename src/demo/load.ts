@@ -16,6 +16,7 @@ import {
 } from '../features/registrations/index.ts';
 import { getSetting, setSetting } from '../platform/settings/repo.ts';
 import type { CurrentUser } from '../ui/context.ts';
+import { loadDemoEvents } from './events.ts';
 import { DEMO_ROUTES, type DemoRoute, demoAnswers } from './routes.ts';
 
 /** Every demo address is in this domain; the removal command finds demo data by it. */
@@ -29,7 +30,7 @@ export const DEMO_USERS = [
 ] as const;
 
 const DAY = 86_400_000;
-type Site = { db: Db; config: Pick<Config, 'baseUrl' | 'sessionSecret'> };
+type Site = { db: Db; config: Pick<Config, 'baseUrl' | 'sessionSecret' | 'mailFrom'> };
 
 const person = (db: Db, email: string, role: 'admin' | 'team' | 'applicant', name: string, brin?: string) =>
   ensureCurrentUser(db, { email, role, name, institutionBrin: brin ?? null });
@@ -265,6 +266,7 @@ export async function loadDemoContent(db: Db, config: Site['config']): Promise<b
     };
   });
   await publishSlots(db, config, host, times);
+  await loadDemoEvents(db, config, host, [DEMO_USERS[2].email]);
   await setSetting(db, 'demo_content_loaded_at', new Date().toISOString());
   return true;
 }

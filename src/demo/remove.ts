@@ -1,6 +1,7 @@
 import type { Db } from '../db/connect.ts';
 import { removeUsers, usersInDomain } from '../features/accounts/index.ts';
 import { removeContentOf } from '../features/catalogue/index.ts';
+import { removeEventsOf } from '../features/events/index.ts';
 import { removeRegistrationsOf } from '../features/registrations/index.ts';
 import { deleteAuditOf } from '../platform/audit/repo.ts';
 import { deleteMailToDomain } from '../platform/mail/repo.ts';
@@ -13,7 +14,7 @@ export type Removed = { users: number; registrations: number; content: number; m
  * Removes the demo, in one transaction, and nothing else: the people with an address in the demo
  * domain, the registrations they started (and what hangs on them: assessments, decisions,
  * kick-offs, public routes, stories of those routes), the stories and files they added, the
- * audit events about all of that, and the mails to demo addresses. Real registrations — started
+ * bijeenkomsten they published (with who registered), the audit events about all of that, and the mails to demo addresses. Real registrations — started
  * by real people — stay, even where a demo team member touched them (their assignments go).
  */
 export async function removeDemoContent(db: Db): Promise<Removed> {
@@ -21,7 +22,8 @@ export async function removeDemoContent(db: Db): Promise<Removed> {
   return db.transaction().execute(async (trx) => {
     const registrations = await removeRegistrationsOf(trx, users);
     const content = await removeContentOf(trx, users);
-    await deleteAuditOf(trx, [...registrations, ...users], users);
+    const events = await removeEventsOf(trx, users);
+    await deleteAuditOf(trx, [...registrations, ...events, ...users], users);
     const mails = await deleteMailToDomain(trx, DEMO_DOMAIN);
     await removeUsers(trx, users);
     await deleteSetting(trx, 'demo_content_loaded_at');

@@ -30,6 +30,8 @@ const PER_RESPONSE = new Set(['x-request-id', 'content-length', 'content-encodin
 
 type Entry = {
   version: string;
+  /** When the answer goes out of date by the clock alone (ms since 1970), if it does. */
+  expiresAt: number | null;
   etag: string;
   status: number;
   headers: [string, string][];
@@ -135,14 +137,24 @@ const gzipAsync = promisify(gzip);
  * A cached answer, compressed once per version. Compression runs on libuv's thread pool (brotli at
  * its best level takes ~17 ms for a 27 KB page), so refilling the cache never blocks other requests.
  */
-async function entryFor(key: string, version: string, status: number, headers: [string, string][], body: string): Promise<Entry> {
+async function entryFor(
+  key: string,
+  version: string,
+  status: number,
+  headers: [string, string][],
+  body: string,
+  expiresAt: number | null,
+): Promise<Entry> {
   const identity = Buffer.from(body);
   const small = identity.length < 1024;
   // Compressed once per version: the best ratio for pages, a quicker one for large exports.
   const large = identity.length > 256 * 1024;
-  const etag = `"${version}-${createHash('sha1').update(key).digest('hex').slice(0, 12)}"`;
+  // An answer that expires by the clock gets its own etag each time it is rendered.
+  const stamp = expiresAt === null ? '' : `-${Date.now().toString(36)}`;
+  const etag = `"${version}${stamp}-${createHash('sha1').update(key).digest('hex').slice(0, 12)}"`;
   return {
     version,
+    expiresAt,
     etag,
     status,
     headers,
@@ -173,8 +185,10 @@ export function serveFromCache(req: IncomingMessage, res: ServerResponse, option
   return version.then((v) => answer(req, res, entry, v, options));
 }
 
+const expired = (entry: Entry) => entry.expiresAt !== null && Date.now() >= entry.expiresAt;
+
 function answer(req: IncomingMessage, res: ServerResponse, entry: Entry, version: string, options: FastPathOptions): boolean {
-  if (entry.version !== version) return false;
+  if (entry.version !== version || expired(entry)) return false;
   const started = process.hrtime.bigint();
   const id = randomUUID();
   // One writeHead with a flat list: far cheaper than a setHeader per header.
@@ -208,7 +222,7 @@ export async function cachedResponse(
   db: Db,
   request: FastifyRequest,
   reply: FastifyReply,
-  render: () => Promise<{ status?: number; body: string; type: string }>,
+  render: () => Promise<{ status?: number; body: string; type: string; expiresAt?: number | null }>,
   options: { perUser: boolean },
 ): Promise<FastifyReply> {
   if (options.perUser && (request.user || request.pendingEmail)) {
@@ -222,14 +236,14 @@ export async function cachedResponse(
   const version = await s.version();
   const key = request.url;
   let entry = s.entries.get(key);
-  if (!entry || entry.version !== version) {
+  if (!entry || entry.version !== version || expired(entry)) {
     const page = await render();
     reply.type(page.type).header('cache-control', 'no-cache');
     const headers = Object.entries(reply.getHeaders())
       .filter(([name, value]) => !PER_RESPONSE.has(name) && value !== undefined)
       .map(([name, value]): [string, string] => [name, String(value)]);
     if ((page.status ?? 200) !== 200) return reply.status(page.status ?? 200).send(page.body);
-    const fresh = await entryFor(key, version, 200, headers, page.body);
+    const fresh = await entryFor(key, version, 200, headers, page.body, page.expiresAt ?? null);
     if (s.entries.size >= MAX_ENTRIES) s.entries.delete(s.entries.keys().next().value as string);
     s.entries.set(key, fresh);
     entry = fresh;
@@ -247,7 +261,7 @@ export async function cachedPage(
   db: Db,
   request: FastifyRequest,
   reply: FastifyReply,
-  render: () => Promise<{ status?: number; html: string }>,
+  render: () => Promise<{ status?: number; html: string; expiresAt?: number | null }>,
 ): Promise<FastifyReply> {
   return cachedResponse(
     db,
@@ -255,7 +269,7 @@ export async function cachedPage(
     reply,
     async () => {
       const page = await render();
-      return { status: page.status, body: page.html, type: 'text/html; charset=utf-8' };
+      return { status: page.status, body: page.html, type: 'text/html; charset=utf-8', expiresAt: page.expiresAt };
     },
     { perUser: true },
   );

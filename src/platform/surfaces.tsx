@@ -36,7 +36,28 @@ export type BeheerSection = { key: string; order: number; render: (s: SurfaceCon
 /** A block on the public home page; rendered when the page is (re)built for the render cache. */
 export type HomeSection = { key: string; order: number; render: (db: Db) => Promise<VNode | null> };
 
-export type FeatureSurfaces = { mijn?: MijnCard[]; beheer?: BeheerEntry[]; beheerSections?: BeheerSection[]; home?: HomeSection[] };
+/** An entry of the Atom feed: `id` is the page's full address. */
+export type FeedEntry = { id: string; title: string; updated: string; summary: string };
+
+/** What a feature adds to the public feed and the sitemap (built by the catalogue, cached with the public version). */
+export type PublicIndex = {
+  key: string;
+  feed?: (db: Db, baseUrl: string) => Promise<FeedEntry[]>;
+  sitemap?: (db: Db) => Promise<string[]>;
+};
+
+export type FeatureSurfaces = {
+  mijn?: MijnCard[];
+  beheer?: BeheerEntry[];
+  beheerSections?: BeheerSection[];
+  home?: HomeSection[];
+  publicIndex?: PublicIndex[];
+};
+
+/** The feed and sitemap contributions of every feature. */
+export function publicIndexes(features: FeatureSurfaces[]): PublicIndex[] {
+  return features.flatMap((f) => f.publicIndex ?? []);
+}
 
 /** The home page's blocks from every feature, in order. */
 export function homeSections(features: FeatureSurfaces[]): HomeSection[] {

@@ -8,6 +8,7 @@ const NAV = [
   { href: '/criteria', label: 'Criteria' },
   { href: '/routes', label: 'Routes' },
   { href: '/succesverhalen', label: 'Succesverhalen' },
+  { href: '/bijeenkomsten', label: 'Bijeenkomsten' },
   { href: '/aanbod', label: 'Wat we bieden' },
   { href: '/deelnemen', label: 'Deelnemen' },
   { href: '/contact', label: 'Contact' },

@@ -34,6 +34,9 @@ const started = await starter.post('/aanmelden', {});
 const aDraft = { id: String(started.headers.location).split('/')[2] };
 const submitted = await mine.where('state', 'not in', ['draft', 'withdrawn']).executeTakeFirstOrThrow();
 const story = await site.db.selectFrom('stories').select('id').executeTakeFirstOrThrow();
+const fullEvent = await site.db.selectFrom('events').select('id').where('capacity', '=', 3).executeTakeFirstOrThrow();
+const pastEvent = await site.db.selectFrom('events').select('id').where('capacity', '=', 150).executeTakeFirstOrThrow();
+const waiting = await site.db.selectFrom('event_registrations').select('id').where('state', '=', 'waiting').executeTakeFirstOrThrow();
 const inReview = await site.db.selectFrom('registrations').select('id').where('state', '=', 'in_review').executeTakeFirstOrThrow();
 
 const who: Record<string, string | null> = {
@@ -49,6 +52,11 @@ const pages: [keyof typeof who, string][] = [
   ['bezoeker', '/succesverhalen'],
   ['bezoeker', '/toolkit'],
   ['bezoeker', '/inloggen'],
+  ['bezoeker', '/bijeenkomsten'],
+  ['bezoeker', `/bijeenkomsten/${fullEvent.id}`],
+  ['bezoeker', `/bijeenkomsten/${fullEvent.id}/aanmelden`],
+  ['aanvrager', `/bijeenkomsten/${fullEvent.id}`],
+  ['team', `/bijeenkomsten/aanmelding/${waiting.id}`],
   ['aanvrager', '/mijn'],
   ['aanvrager', '/aanmelden'],
   ['aanvrager', `/aanmelden/${aDraft.id}/organisatie`],
@@ -65,6 +73,10 @@ const pages: [keyof typeof who, string][] = [
   ['team', '/beheer/verhalen'],
   ['team', `/beheer/verhalen/${story.id}`],
   ['team', '/beheer/toolkit'],
+  ['team', '/beheer/bijeenkomsten'],
+  ['team', '/beheer/bijeenkomsten/nieuw'],
+  ['team', `/beheer/bijeenkomsten/${pastEvent.id}`],
+  ['team', `/beheer/bijeenkomsten/${fullEvent.id}`],
 ];
 
 const browser = await launchBrowser();

@@ -1,4 +1,5 @@
 import { csvCell } from '../../platform/csv.ts';
+import type { FeedEntry } from '../../platform/surfaces.tsx';
 import { LEVEL_LABELS, MODE_LABELS, PARTICIPATION_NAMES } from './rules.ts';
 import type { Route } from './service.ts';
 import type { Story } from './stories.ts';
@@ -67,8 +68,9 @@ export function routesCsv(routes: Route[], baseUrl: string): string {
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export function atomFeed(routes: Route[], stories: Story[], baseUrl: string): string {
+export function atomFeed(routes: Route[], stories: Story[], baseUrl: string, more: FeedEntry[] = []): string {
   const entries = [
+    ...more,
     ...routes.map((r) => ({
       id: `${baseUrl}/routes/${r.slug}`,
       title: `Nieuwe Mkb-route: ${r.title} (${r.institution.name})`,
@@ -87,7 +89,7 @@ export function atomFeed(routes: Route[], stories: Story[], baseUrl: string): st
   const updated = entries[0]?.updated ?? new Date(0).toISOString();
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">
-  <title>Mkb-route in het hbo: nieuwe routes en verhalen</title>
+  <title>Mkb-route in het hbo: nieuwe routes, verhalen en bijeenkomsten</title>
   <id>${xml(baseUrl)}/feed.xml</id>
   <link rel="self" href="${xml(baseUrl)}/feed.xml"/>
   <link href="${xml(baseUrl)}/routes"/>

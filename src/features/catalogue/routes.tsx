@@ -170,7 +170,8 @@ export default async function catalogueRoutes(app: FastifyInstance) {
       reply,
       async () => {
         const recent = await catalogue(db, { page: 1 });
-        return { type: 'application/atom+xml; charset=utf-8', body: atomFeed(recent.routes, await stories(db), config.baseUrl) };
+        const more = (await Promise.all(app.publicIndex.map((p) => p.feed?.(db, config.baseUrl) ?? []))).flat();
+        return { type: 'application/atom+xml; charset=utf-8', body: atomFeed(recent.routes, await stories(db), config.baseUrl, more) };
       },
       { perUser: false },
     ),
@@ -200,6 +201,7 @@ export default async function catalogueRoutes(app: FastifyInstance) {
           if (page >= result.pages) break;
         }
         paths.push(...(await stories(db)).map((s) => `/succesverhalen/${s.id}`));
+        for (const index of app.publicIndex) paths.push(...((await index.sitemap?.(db)) ?? []));
         return { type: 'application/xml; charset=utf-8', body: sitemap(paths, config.baseUrl) };
       },
       { perUser: false },

@@ -9,7 +9,7 @@ import { STATE_GROUPS } from './rules.ts';
 export { saveStep, startRegistration, storeUpload } from './editing.ts';
 export type { AcceptedRegistration } from './events.ts';
 export { decisionOf, frozenAnswers } from './history.ts';
-export { type LifecycleContext, type TransitionResult, transition } from './lifecycle.ts';
+export { type LifecycleContext, noteEventAttendance, type TransitionResult, transition } from './lifecycle.ts';
 export { AUDIT_LABELS } from './messages.ts';
 export { type ReadoutSection, readout } from './readout.ts';
 export { default as registrationRoutes } from './routes.tsx';

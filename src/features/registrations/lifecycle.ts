@@ -2,8 +2,8 @@ import { recordAudit } from '../../platform/audit/repo.ts';
 import { type EventContext, emit } from '../../platform/events.ts';
 import { enqueueMail, type MailInput } from '../../platform/mail/repo.ts';
 import './events.ts';
-import { findVersion, insertDecision, insertVersion, moveState, nextReferenceNumber } from './repo.ts';
-import { type Action, type Answers, type DecisionKind, formatReference, nextState, STATES, type State } from './rules.ts';
+import { findVersion, insertDecision, insertVersion, listRegistrationsOfInstitution, moveState, nextReferenceNumber } from './repo.ts';
+import { type Action, type Answers, type DecisionKind, formatReference, inGroup, nextState, STATES, type State } from './rules.ts';
 
 export type DecisionInput = {
   id: string;
@@ -191,4 +191,29 @@ export async function transition(ctx: LifecycleContext, reg: Moving, input: Tran
 
 export function isState(value: string): value is State {
   return (STATES as readonly string[]).includes(value);
+}
+
+/**
+ * Subscriber of event.attended (src/workflows.ts): someone of this hogeschool came to a
+ * bijeenkomst, so each of its admitted routes shows it on its timeline.
+ */
+export async function noteEventAttendance(
+  event: { institutionBrin: string; eventTitle: string; startsAt: string; attendeeName: string },
+  ctx: EventContext,
+): Promise<void> {
+  for (const r of await listRegistrationsOfInstitution(ctx.trx, event.institutionBrin)) {
+    if (!inGroup('admitted', r.state as State)) continue;
+    await recordAudit(
+      ctx.trx,
+      {
+        actorUserId: ctx.actorUserId,
+        action: 'registration.event_attended',
+        subjectType: 'registration',
+        subjectId: r.id,
+        // The event, not the person: the audit trail keeps no copies of personal data.
+        detail: { event: event.eventTitle, startsAt: event.startsAt },
+      },
+      ctx.now,
+    );
+  }
 }

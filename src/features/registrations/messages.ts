@@ -1,4 +1,5 @@
 import type { AuditLabel } from '../../platform/audit/labels.ts';
+import { formatDay } from '../../platform/calendar.ts';
 import { PageError } from '../../platform/errors.tsx';
 import { PARTICIPATION_LABELS, STATE_LABELS, type State } from './rules.ts';
 
@@ -88,6 +89,11 @@ export const AUDIT_LABELS: Record<string, AuditLabel> = {
     team: 'Ingediend',
     detail: (d) => `versie ${String(d.version)}`,
     applicant: (d) => `Ingediend (versie ${String(d.version)})`,
+  },
+  'registration.event_attended': {
+    team: 'Bijeenkomst bijgewoond door iemand van de hogeschool',
+    detail: (d) => `${String(d.event ?? '')} (${formatDay(String(d.startsAt ?? ''))})`,
+    applicant: (d) => `Iemand van uw hogeschool was bij de bijeenkomst ${String(d.event ?? '')} (${formatDay(String(d.startsAt ?? ''))})`,
   },
   'registration.withdrawn': { team: 'Ingetrokken', detail: (d) => String(d.reason ?? ''), applicant: () => 'Ingetrokken' },
   'registration.review_started': { team: 'Beoordeling gestart', applicant: () => 'Beoordeling gestart' },

@@ -1,0 +1,27 @@
+/** Events (bijeenkomsten): the public surface other features, app.ts and tests may use. */
+import './events.ts';
+
+export { attendanceCsv, markAttendance, markRestAbsent } from './attendance.ts';
+export { runEventJobs } from './jobs.ts';
+export { AlreadyRegisteredError, AUDIT_LABELS } from './messages.ts';
+export { acceptOffer, confirmGuest, registerSignedIn, requestGuestRegistration, withdraw } from './participation.ts';
+export { default as eventRoutes } from './routes.tsx';
+export { signLink as signSeatLink } from './rules.ts';
+export { type EventInput, eventInput, eventSchema } from './schemas.ts';
+export { cancelEvent, createEvent, updateEventDetails } from './service.ts';
+export { eventSurfaces } from './surfaces.tsx';
+
+import type { Db, Trx } from '../../db/connect.ts';
+import { deleteEventsCreatedBy } from './repo.ts';
+import { type JoinOutcome, join, type Person } from './seats.ts';
+import type { SiteConfig } from './service.ts';
+
+/** Registers someone without the e-mail round trip (the demo; people go through the forms). */
+export async function registerDirect(db: Db, config: SiteConfig, eventId: string, person: Person, now = new Date()): Promise<JoinOutcome> {
+  return db.transaction().execute((trx) => join(trx, config, eventId, person, now));
+}
+
+/** Removes the events these (demo) users created, with everything on them; returns the events' ids. */
+export async function removeEventsOf(trx: Trx, userIds: string[]): Promise<string[]> {
+  return deleteEventsCreatedBy(trx, userIds);
+}
