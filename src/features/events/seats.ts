@@ -251,8 +251,9 @@ export async function takeOffer(trx: Trx, config: SiteConfig, s: SeatRowLike, no
   if (s.state === 'offered') {
     if (!s.offer_expires_at || s.offer_expires_at <= nowIso) throw refuse.offerGone();
   } else if (s.state === 'waiting') {
-    if (!s.open_offer_at || !e.openRoundAt || e.capacity === null) throw refuse.noOffer();
-    if ((await takenSeats(trx, e.id)) >= e.capacity) throw refuse.seatTaken();
+    if (!s.open_offer_at || e.capacity === null) throw refuse.noOffer();
+    // Told of a free seat, but someone else on the list confirmed first (the round has closed).
+    if (!e.openRoundAt || (await takenSeats(trx, e.id)) >= e.capacity) throw refuse.seatTaken();
   } else throw refuse.offerGone();
   if (
     !(await moveRegistration(trx, s.id, [s.state as SeatState], {
