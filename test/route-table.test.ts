@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { ensureUser } from '../src/features/accounts/index.ts';
 import { assign } from '../src/features/assessments/index.ts';
 import { addAsset, addStory, prepareImage } from '../src/features/catalogue/index.ts';
+import { createEvent, registerSignedIn } from '../src/features/events/index.ts';
 import { book, publishSlots } from '../src/features/kickoffs/index.ts';
 import { storeUpload } from '../src/features/registrations/index.ts';
 import { enqueueMail } from '../src/platform/mail/repo.ts';
@@ -139,6 +140,29 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'GET /beheer/belangen': 'team',
   'POST /beheer/belangen': 'team',
   'POST /beheer/belangen/:id/verwijderen': 'team',
+  'GET /bijeenkomsten': 'public',
+  'GET /bijeenkomsten/:id': 'public',
+  'GET /bijeenkomsten/:id/aanmelden': 'public',
+  'POST /bijeenkomsten/:id/aanmelden': 'public',
+  'GET /bijeenkomsten/:id/bevestigen': 'public',
+  'POST /bijeenkomsten/:id/bevestigen': 'public',
+  'GET /bijeenkomsten/aanmelding/:id': 'public',
+  'GET /bijeenkomsten/aanmelding/:id/ik-kom': 'public',
+  'GET /bijeenkomsten/aanmelding/:id/niet-meer': 'public',
+  'POST /bijeenkomsten/aanmelding/:id/ik-kom': 'public',
+  'POST /bijeenkomsten/aanmelding/:id/niet-meer': 'public',
+  'POST /bijeenkomsten/aanmelding/:id/afmelden': 'public',
+  'GET /bijeenkomsten/aanmelding/:id/bijeenkomst.ics': 'public',
+  'GET /beheer/bijeenkomsten': 'team',
+  'GET /beheer/bijeenkomsten/nieuw': 'team',
+  'POST /beheer/bijeenkomsten': 'team',
+  'GET /beheer/bijeenkomsten/:id': 'team',
+  'GET /beheer/bijeenkomsten/:id/bewerken': 'team',
+  'POST /beheer/bijeenkomsten/:id': 'team',
+  'POST /beheer/bijeenkomsten/:id/annuleren': 'team',
+  'POST /beheer/bijeenkomsten/:id/aanwezigheid': 'team',
+  'POST /beheer/bijeenkomsten/:id/afwezig': 'team',
+  'GET /beheer/bijeenkomsten/:id/aanwezigheid.csv': 'team',
   'GET /dev/mailbox': 'development',
   'GET /dev/mailbox/:id': 'development',
   'GET /dev/mailbox/:id/bijlagen/:n': 'development',
@@ -264,6 +288,26 @@ describe('route table', () => {
     const assetId = (await db.selectFrom('toolkit_assets').select('id').executeTakeFirstOrThrow()).id;
     const draft = await startDraft(clients.applicantA);
     const file = (await db.selectFrom('registration_files').select('id').executeTakeFirstOrThrow()).id;
+    // A bijeenkomst with A registered (signed in), so the pages of one registration have an owner.
+    const eventId = await createEvent(db, teamUser, {
+      title: 'Webinar',
+      description: 'Tekst',
+      themes: [],
+      audiences: ['hogeschool'],
+      mode: 'online',
+      link: 'https://meet.example/w',
+      address: null,
+      startsAt: start,
+      endsAt: new Date(Date.parse(start) + 3_600_000).toISOString(),
+      deadline: start,
+      capacity: 10,
+      waitlist: true,
+      reminderHours: 48,
+      reminderText: '',
+      organiserId: null,
+      questions: [],
+    });
+    const seat = (await registerSignedIn(db, app.config, me as never, eventId, {})).registrationId;
     const withAttachment = (await db.selectFrom('outbox').select('id').where('attachments', 'is not', null).executeTakeFirstOrThrow()).id;
     const samples: Record<string, string> = {
       '/beheer/paginas/:slug': '/beheer/paginas/contact',
@@ -287,9 +331,20 @@ describe('route table', () => {
       '/beheer/toolkit/:id': `/beheer/toolkit/${assetId}`,
       '/mijn/routes/:id': `/mijn/routes/${route.id}`,
       '/beheer/koppelverzoeken/:id': `/beheer/koppelverzoeken/${linkRequest}`,
+      '/bijeenkomsten/:id': `/bijeenkomsten/${eventId}`,
+      '/bijeenkomsten/:id/aanmelden': `/bijeenkomsten/${eventId}/aanmelden`,
+      '/bijeenkomsten/:id/bevestigen': `/bijeenkomsten/${eventId}/bevestigen`,
+      '/bijeenkomsten/aanmelding/:id': `/bijeenkomsten/aanmelding/${seat}`,
+      '/bijeenkomsten/aanmelding/:id/ik-kom': `/bijeenkomsten/aanmelding/${seat}/ik-kom`,
+      '/bijeenkomsten/aanmelding/:id/niet-meer': `/bijeenkomsten/aanmelding/${seat}/niet-meer`,
+      '/bijeenkomsten/aanmelding/:id/bijeenkomst.ics': `/bijeenkomsten/aanmelding/${seat}/bijeenkomst.ics`,
+      '/beheer/bijeenkomsten/:id': `/beheer/bijeenkomsten/${eventId}`,
+      '/beheer/bijeenkomsten/:id/bewerken': `/beheer/bijeenkomsten/${eventId}/bewerken`,
+      '/beheer/bijeenkomsten/:id/aanwezigheid.csv': `/beheer/bijeenkomsten/${eventId}/aanwezigheid.csv`,
     };
     // Routes about one hogeschool's registration: its colleagues and the team see it, others do not.
     const ownedByA: Record<Role, number> = { anonymous: 303, applicantA: 200, applicantB: 404, team: 200, admin: 200 };
+    const ownSeat: Record<Role, number> = { anonymous: 404, applicantA: 200, applicantB: 404, team: 404, admin: 404 };
     const special: Record<string, Record<Role, number>> = {
       '/aanmelden/:id/:step': { ...ownedByA, team: 409, admin: 409 },
       '/aanmeldingen/:id': ownedByA,
@@ -303,7 +358,18 @@ describe('route table', () => {
       // Only someone without a hogeschool has a link to ask for.
       '/mijn/koppeling': { anonymous: 303, applicantA: 404, applicantB: 404, team: 404, admin: 404 },
       '/inloggen/surfconext': { anonymous: 303, applicantA: 303, applicantB: 303, team: 303, admin: 303 },
+      // The guest form is for visitors; signed in, one click on the event page does it.
+      '/bijeenkomsten/:id/aanmelden': { anonymous: 200, applicantA: 303, applicantB: 303, team: 303, admin: 303 },
+      // Without the token from the mail: "Deze bevestigingslink werkt niet meer".
+      '/bijeenkomsten/:id/bevestigen': { anonymous: 410, applicantA: 410, applicantB: 410, team: 410, admin: 410 },
+      // One person's registration: without the signed link, only its owner.
+      '/bijeenkomsten/aanmelding/:id': ownSeat,
+      '/bijeenkomsten/aanmelding/:id/ik-kom': ownSeat,
+      '/bijeenkomsten/aanmelding/:id/niet-meer': ownSeat,
+      '/bijeenkomsten/aanmelding/:id/bijeenkomst.ics': ownSeat,
     };
+    /** Routes that send signed-in people elsewhere on the site (not to sign in). */
+    const ELSEWHERE = new Set(['/bijeenkomsten/:id/aanmelden']);
     const stylesheet = app.routeTable.find((r) => r.url.startsWith('/static/'))?.url ?? '';
 
     const mismatches: string[] = [];
@@ -318,6 +384,8 @@ describe('route table', () => {
         if (OFFSITE.has(url)) {
           if (!String(res.headers.location).startsWith(`${provider.issuer}/`))
             mismatches.push(`${role} ${url}: sent to ${res.headers.location}`);
+        } else if (want === 303 && ELSEWHERE.has(pattern)) {
+          if (res.headers.location !== url.replace(/\/aanmelden$/, '')) mismatches.push(`${role} ${url}: sent to ${res.headers.location}`);
         } else if (want === 303 && res.headers.location !== `/inloggen?terug=${encodeURIComponent(url)}`) {
           mismatches.push(`${role} ${url}: redirected to ${res.headers.location}`);
         }

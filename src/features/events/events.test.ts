@@ -145,7 +145,10 @@ describe('events: seats and the waiting list', () => {
     assert.equal((await s.mails('d@voorbeeld.nl')).at(-1), 'Er is een plek vrij: Leernetwerk praktijkbegeleiding');
     // A newcomer joins the list and hears of the free seat too; two click "Ik kom": one wins.
     await registerDirect(s.db, s.config, s.id, person('f'), new Date(Date.parse(START) - 20 * H));
-    assert.deepEqual((await s.mails('f@voorbeeld.nl')).sort(), ['Er is een plek vrij: Leernetwerk praktijkbegeleiding', 'Op de wachtlijst: Leernetwerk praktijkbegeleiding']);
+    assert.deepEqual((await s.mails('f@voorbeeld.nl')).sort(), [
+      'Er is een plek vrij: Leernetwerk praktijkbegeleiding',
+      'Op de wachtlijst: Leernetwerk praktijkbegeleiding',
+    ]);
     const tries = await Promise.allSettled([
       acceptOffer(s.db, s.config, await s.key('f'), (await s.rowOf('f')).id, new Date(Date.parse(START) - 19 * H)),
       acceptOffer(s.db, s.config, await s.key('d'), (await s.rowOf('d')).id, new Date(Date.parse(START) - 19 * H)),
