@@ -14,8 +14,10 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { prepareDatabase } from '../src/boot.ts';
 import { loadConfig } from '../src/config.ts';
+import { ensureCurrentUser } from '../src/features/accounts/index.ts';
 import { catalogue, searchTerms } from '../src/features/catalogue/index.ts';
 import { saveRoute } from '../src/features/catalogue/repo.ts';
+import { createEvent, registerDirect } from '../src/features/events/index.ts';
 import { benchEnv, CONNECTIONS, DURATION, measure, rssOf, start, startApp, writeReport } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_ROUTES ?? 10_000);
@@ -158,6 +160,37 @@ try {
     `| ${postgres ? 'PostgreSQL tsvector (dutch)' : 'SQLite FTS5'} | ${pct(50)} | ${pct(95)} | ${pct(99)} |`,
     '',
   );
+  // A year's bijeenkomsten: 24 coming, each with 30 people registered, made through the service.
+  const organiser = await ensureCurrentUser(db, { email: 'team@bench.example', role: 'team', name: 'Bench' });
+  const benchConfig = {
+    baseUrl: 'http://127.0.0.1',
+    sessionSecret: 'bench-secret-bench-secret-bench-secret-12',
+    mailFrom: 'bench@bench.example',
+  };
+  let eventId = '';
+  for (let i = 0; i < 24; i++) {
+    const starts = new Date(Date.now() + (i + 2) * 7 * 86_400_000).toISOString();
+    eventId = await createEvent(db, organiser, {
+      title: `Leernetwerk ${WORDS[i % WORDS.length]} ${i + 1}`,
+      description: 'Twee routes vertellen wat werkt.\n\n## Programma\n\n- Ervaringen\n- Vragen',
+      themes: ['supervision'],
+      audiences: ['hogeschool', 'mkb'],
+      mode: i % 2 ? 'online' : 'location',
+      link: i % 2 ? 'https://meet.example/x' : null,
+      address: i % 2 ? null : 'Jaarbeurs, Utrecht',
+      startsAt: starts,
+      endsAt: new Date(Date.parse(starts) + 3 * 3_600_000).toISOString(),
+      deadline: starts,
+      capacity: 40,
+      waitlist: true,
+      reminderHours: 48,
+      reminderText: '',
+      organiserId: null,
+      questions: [],
+    });
+    for (let p = 0; p < 30; p++)
+      await registerDirect(db, benchConfig, eventId, { userId: null, name: `P${p}`, email: `p${p}@bench.example`, answers: {} });
+  }
   await db.destroy();
 
   // 2. Every public page and the open data over HTTP, each against a node:http server sending the
@@ -176,6 +209,8 @@ try {
     ['map', '/kaart'],
     ['stories', '/succesverhalen'],
     ['toolkit', '/toolkit'],
+    ['events', '/bijeenkomsten'],
+    ['event page', `/bijeenkomsten/${eventId}`],
     ['API: filter + search (JSON)', '/api/v1/routes?sector=Q&q=zorg'],
     ['API: CSV, one sector', '/api/v1/routes.csv?sector=Q'],
     ['OpenAPI document', '/api/v1/openapi.json'],

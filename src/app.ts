@@ -295,6 +295,7 @@ export function robotsTxt(baseUrl: string): string {
     'Disallow: /aanmelden',
     'Disallow: /aanmeldingen',
     'Disallow: /startgesprek',
+    'Disallow: /bijeenkomsten/aanmelding',
     'Disallow: /dev/',
     '',
     `Sitemap: ${baseUrl}/sitemap.xml`,
