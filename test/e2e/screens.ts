@@ -36,7 +36,11 @@ const submitted = await mine.where('state', 'not in', ['draft', 'withdrawn']).ex
 const story = await site.db.selectFrom('stories').select('id').executeTakeFirstOrThrow();
 const fullEvent = await site.db.selectFrom('events').select('id').where('capacity', '=', 3).executeTakeFirstOrThrow();
 const pastEvent = await site.db.selectFrom('events').select('id').where('capacity', '=', 150).executeTakeFirstOrThrow();
-const waiting = await site.db.selectFrom('event_registrations').select('id').where('state', '=', 'waiting').executeTakeFirstOrThrow();
+const mySeat = await site.db
+  .selectFrom('event_registrations')
+  .select('id')
+  .where('email', '=', 'aanvrager@demo.mkbroute.nl')
+  .executeTakeFirstOrThrow();
 const inReview = await site.db.selectFrom('registrations').select('id').where('state', '=', 'in_review').executeTakeFirstOrThrow();
 
 const who: Record<string, string | null> = {
@@ -56,7 +60,7 @@ const pages: [keyof typeof who, string][] = [
   ['bezoeker', `/bijeenkomsten/${fullEvent.id}`],
   ['bezoeker', `/bijeenkomsten/${fullEvent.id}/aanmelden`],
   ['aanvrager', `/bijeenkomsten/${fullEvent.id}`],
-  ['team', `/bijeenkomsten/aanmelding/${waiting.id}`],
+  ['aanvrager', `/bijeenkomsten/aanmelding/${mySeat.id}`],
   ['aanvrager', '/mijn'],
   ['aanvrager', '/aanmelden'],
   ['aanvrager', `/aanmelden/${aDraft.id}/organisatie`],

@@ -40,6 +40,13 @@ describe('small screens and wide ones (Chromium + axe-core)', () => {
     const guest = await signIn(site.app, site.db, 'gastdocent@demo.mkbroute.nl');
     const admin = await signIn(site.app, site.db, 'beheerder@demo.mkbroute.nl');
     const linkRequest = await site.db.selectFrom('link_requests').select('id').executeTakeFirstOrThrow();
+    const fullEvent = await site.db.selectFrom('events').select('id').where('capacity', '=', 3).executeTakeFirstOrThrow();
+    const pastEvent = await site.db.selectFrom('events').select('id').where('capacity', '=', 150).executeTakeFirstOrThrow();
+    const mySeat = await site.db
+      .selectFrom('event_registrations')
+      .select('id')
+      .where('email', '=', 'aanvrager@demo.mkbroute.nl')
+      .executeTakeFirstOrThrow();
 
     const pages: { who: 'bezoeker' | 'aanvrager' | 'team' | 'gast' | 'beheerder'; path: string }[] = [
       { who: 'bezoeker', path: '/' },
@@ -51,6 +58,10 @@ describe('small screens and wide ones (Chromium + axe-core)', () => {
       { who: 'bezoeker', path: '/toolkit' },
       { who: 'bezoeker', path: '/criteria' },
       { who: 'bezoeker', path: '/inloggen' },
+      { who: 'bezoeker', path: '/bijeenkomsten' },
+      { who: 'bezoeker', path: `/bijeenkomsten/${fullEvent.id}` },
+      { who: 'bezoeker', path: `/bijeenkomsten/${fullEvent.id}/aanmelden` },
+      { who: 'aanvrager', path: `/bijeenkomsten/aanmelding/${mySeat.id}` },
       { who: 'aanvrager', path: '/mijn' },
       { who: 'aanvrager', path: '/aanmelden' },
       { who: 'aanvrager', path: `/aanmelden/${draft}/organisatie` },
@@ -70,6 +81,10 @@ describe('small screens and wide ones (Chromium + axe-core)', () => {
       { who: 'team', path: '/beheer/toolkit' },
       { who: 'team', path: `/beheer/toolkit/${asset.id}` },
       { who: 'team', path: '/beheer/sjablonen' },
+      { who: 'team', path: '/beheer/bijeenkomsten' },
+      { who: 'team', path: '/beheer/bijeenkomsten/nieuw' },
+      { who: 'team', path: `/beheer/bijeenkomsten/${pastEvent.id}` },
+      { who: 'team', path: `/beheer/bijeenkomsten/${fullEvent.id}` },
       { who: 'team', path: '/beheer/koppelverzoeken' },
       { who: 'team', path: `/beheer/koppelverzoeken/${linkRequest.id}` },
       { who: 'gast', path: '/mijn' },

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ICAL from 'ical.js';
 import { registration, user } from '../../../test/factories.ts';
-import { buildTestApp, signIn } from '../../../test/helpers.ts';
+import { buildTestApp, Client, signIn } from '../../../test/helpers.ts';
 import { parseForm } from '../../platform/forms.ts';
 import {
   AlreadyRegisteredError,
@@ -430,5 +430,65 @@ describe('events: seats and the waiting list', () => {
     await assert.rejects(withdraw(s.db, s.config, { user: null, key: `${key}x` }, row.id, at(2)), /Deze link werkt niet/);
     const after = await s.db.selectFrom('event_registrations').select('state').where('id', '=', row.id).executeTakeFirstOrThrow();
     assert.equal(after.state, 'confirmed');
+  });
+
+  test('over HTTP: places left are exact through the render cache; a guest form with errors keeps what was typed; a robot filling the hidden field gets the same answer and nothing is stored', async (t) => {
+    const start = new Date(Date.now() + 10 * 24 * H).toISOString();
+    const s = await setup(
+      t,
+      { capacity: 2, startsAt: start, endsAt: new Date(Date.parse(start) + H).toISOString(), deadline: start },
+      new Date(),
+    );
+    const visitor = new Client(s.app);
+    const page = `/bijeenkomsten/${s.id}`;
+    assert.match((await visitor.get(page)).body, /Nog 2 plekken/);
+    assert.match((await visitor.get(page)).body, /Nog 2 plekken/, 'from the cache');
+    await registerDirect(s.db, s.config, s.id, person('a'));
+    assert.match((await visitor.get(page)).body, /Nog 1 plek</);
+    assert.match((await visitor.get('/bijeenkomsten')).body, /Nog 1 plek</);
+    assert.match((await visitor.get('/sitemap.xml')).body, new RegExp(`/bijeenkomsten/${s.id}<`));
+    assert.match((await visitor.get('/feed.xml')).body, /<title>Bijeenkomst: Leernetwerk praktijkbegeleiding<\/title>/);
+    const json = /<script type="application\/ld\+json">(.*?)<\/script>/.exec((await visitor.get(page)).body)?.[1] ?? '';
+    assert.deepEqual(
+      { ...JSON.parse(json), description: undefined },
+      {
+        '@context': 'https://schema.org',
+        '@type': 'Event',
+        name: 'Leernetwerk praktijkbegeleiding',
+        startDate: start,
+        endDate: new Date(Date.parse(start) + H).toISOString(),
+        eventStatus: 'https://schema.org/EventScheduled',
+        eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+        location: { '@type': 'Place', name: 'Jaarbeurs, Utrecht', address: 'Jaarbeurs, Utrecht' },
+        organizer: { '@type': 'Organization', name: 'Programma Mkb-route in het hbo', url: 'http://localhost:3000' },
+        url: `http://localhost:3000${page}`,
+        maximumAttendeeCapacity: 2,
+        remainingAttendeeCapacity: 1,
+        isAccessibleForFree: true,
+        inLanguage: 'nl',
+        description: undefined,
+      },
+    );
+
+    await visitor.get(`${page}/aanmelden`);
+    const bad = await visitor.post(`${page}/aanmelden`, { name: 'Gijs Gast', email: 'gijs@' });
+    assert.equal(bad.statusCode, 422);
+    assert.match(bad.body, /Vul een geldig e-mailadres in/);
+    assert.match(bad.body, /value="Gijs Gast"/);
+    const robot = await visitor.post(`${page}/aanmelden`, { name: 'Robot', email: 'robot@spam.example', website: 'http://spam.example' });
+    assert.equal(robot.statusCode, 303);
+    assert.equal(robot.headers.location, `${page}/aanmelden?verstuurd=robot%40spam.example`);
+    assert.equal(
+      await s.db
+        .selectFrom('event_pending')
+        .select('id')
+        .execute()
+        .then((r) => r.length),
+      0,
+    );
+    assert.deepEqual(await s.mails('robot@spam.example'), []);
+    const person2 = await visitor.post(`${page}/aanmelden`, { name: 'Gijs Gast', email: 'Gijs@Bouw.nl' });
+    assert.equal(person2.statusCode, 303);
+    assert.deepEqual(await s.mails('gijs@bouw.nl'), ['Bevestig uw aanmelding: Leernetwerk praktijkbegeleiding']);
   });
 });

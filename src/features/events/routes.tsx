@@ -34,6 +34,7 @@ const NOTICES: Record<string, string> = {
   wachtlijst: 'De bijeenkomst is vol: u staat op de wachtlijst. U krijgt bericht zodra er een plek voor u vrijkomt.',
   bevestigd: 'U komt: uw plek is bevestigd. De bevestiging met de uitnodiging voor uw agenda staat in uw postvak.',
   al: 'U had uw plek al bevestigd; er is niets veranderd.',
+  dubbel: 'U stond al ingeschreven voor deze bijeenkomst; er is niets dubbel aangemaakt.',
   afgemeld: 'U bent afgemeld. Uw plek gaat naar de wachtlijst.',
   afgeslagen: 'U heeft de plek teruggegeven; hij gaat naar de volgende op de wachtlijst.',
   verlaten: 'U staat niet meer op de wachtlijst.',
@@ -157,7 +158,8 @@ export default async function eventRoutes(app: FastifyInstance) {
       if (!values.website) await requestGuestRegistration(db, config, id, { ...guest.data, answers: answers.answers });
       return reply.redirect(`/bijeenkomsten/${id}/aanmelden?verstuurd=${encodeURIComponent(guest.data.email)}`, 303);
     } catch (error) {
-      if (error instanceof AlreadyRegisteredError) return reply.redirect(`/bijeenkomsten/aanmelding/${error.registrationId}`, 303);
+      if (error instanceof AlreadyRegisteredError)
+        return reply.redirect(`/bijeenkomsten/aanmelding/${error.registrationId}?melding=dubbel`, 303);
       throw error;
     }
   });

@@ -157,6 +157,8 @@ export default async function teamRoutes(app: FastifyInstance) {
       back: { href: `/beheer/bijeenkomsten/${e.id}`, text: 'Terug naar de bijeenkomst' },
     };
     if (!form.ok) return showForm(request, reply, { ...frame, errors: form.errors });
+    if (form.data.organiserId && !(await teamMembers(db)).some((m) => m.id === form.data.organiserId))
+      return showForm(request, reply, { ...frame, errors: [{ field: 'organiser', message: 'Kies een organisator uit het team' }] });
     const refusal = await updateEventDetails(db, config, requireUser(request), e.id, form.data);
     if (refusal) return showForm(request, reply, { ...frame, errors: [refusal] });
     return reply.redirect(`/beheer/bijeenkomsten/${e.id}?melding=opgeslagen`, 303);

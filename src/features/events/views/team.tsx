@@ -17,8 +17,8 @@ import { AUDIENCES, placesText, QUESTION_ROWS, whenText } from '../rules.ts';
 import type { EventWithSeats } from '../service.ts';
 
 export function TeamEventsPage(props: { ctx: PageContext; upcoming: EventWithSeats[]; past: EventWithSeats[]; notice?: string }) {
-  const Rows = ({ list }: { list: EventWithSeats[] }) => (
-    <TableScroll label="Bijeenkomsten">
+  const Rows = ({ list, label }: { list: EventWithSeats[]; label: string }) => (
+    <TableScroll label={label}>
       <table class="utrecht-table mkb-table">
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
@@ -66,11 +66,15 @@ export function TeamEventsPage(props: { ctx: PageContext; upcoming: EventWithSea
         </a>
       </p>
       <h2 class="utrecht-heading-2">Gepland</h2>
-      {props.upcoming.length ? <Rows list={props.upcoming} /> : <p class="utrecht-paragraph">Er staan geen bijeenkomsten gepland.</p>}
+      {props.upcoming.length ? (
+        <Rows list={props.upcoming} label="Geplande bijeenkomsten" />
+      ) : (
+        <p class="utrecht-paragraph">Er staan geen bijeenkomsten gepland.</p>
+      )}
       {props.past.length > 0 && (
         <>
           <h2 class="utrecht-heading-2">Geweest</h2>
-          <Rows list={props.past} />
+          <Rows list={props.past} label="Eerdere bijeenkomsten" />
         </>
       )}
     </BackOfficePage>
