@@ -409,6 +409,8 @@ describe('events: seats and the waiting list', () => {
     assert.equal(timeline.length, 1);
     assert.deepEqual(JSON.parse(String(timeline[0]?.detail)), { event: 'Leernetwerk praktijkbegeleiding', startsAt: at(30).toISOString() });
     const page = await docent.get(`/aanmeldingen/${made.id}`);
+    // Her own list: the event as past, with her attendance.
+    assert.match((await docent.get('/mijn')).body, /Leernetwerk praktijkbegeleiding<\/a><span class="mkb-meta"> · [^<]*· Aanwezig<\/span>/);
     assert.match(page.body, /Iemand van uw hogeschool was bij de bijeenkomst Leernetwerk praktijkbegeleiding/);
   });
 
@@ -487,6 +489,12 @@ describe('events: seats and the waiting list', () => {
       0,
     );
     assert.deepEqual(await s.mails('robot@spam.example'), []);
+    // The team copies the event: the same content, "(kopie)" in the title, a date still to choose.
+    const team = await signIn(s.app, s.db, 'organisator@programma.nl');
+    const copy = await team.get(`/beheer/bijeenkomsten/nieuw?kopie=${s.id}`);
+    assert.match(copy.body, /value="Leernetwerk praktijkbegeleiding \(kopie\)"/);
+    assert.match(copy.body, /value="Jaarbeurs, Utrecht"/);
+    assert.match(copy.body, /id="veld-date" name="date" type="date" value aria-required/);
     const person2 = await visitor.post(`${page}/aanmelden`, { name: 'Gijs Gast', email: 'Gijs@Bouw.nl' });
     assert.equal(person2.statusCode, 303);
     assert.deepEqual(await s.mails('gijs@bouw.nl'), ['Bevestig uw aanmelding: Leernetwerk praktijkbegeleiding']);

@@ -18,6 +18,8 @@ export type CardSeat = {
 
 function status(s: CardSeat): string {
   if (s.eventCancelled) return 'Gaat niet door';
+  // Marked on the day: what happened, also while the day is still on.
+  if (s.attendance) return ATTENDANCE_LABELS[s.attendance] ?? '';
   if (s.past)
     return s.attendance
       ? (ATTENDANCE_LABELS[s.attendance] ?? '')
