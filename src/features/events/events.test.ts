@@ -498,5 +498,10 @@ describe('events: seats and the waiting list', () => {
     const person2 = await visitor.post(`${page}/aanmelden`, { name: 'Gijs Gast', email: 'Gijs@Bouw.nl' });
     assert.equal(person2.statusCode, 303);
     assert.deepEqual(await s.mails('gijs@bouw.nl'), ['Bevestig uw aanmelding: Leernetwerk praktijkbegeleiding']);
+    // Thirty posts a quarter of an hour from one address; the next is refused with a page that says why.
+    for (let i = 3; i < 30; i++) assert.equal((await visitor.post(`${page}/aanmelden`, { name: '', email: '' })).statusCode, 422);
+    const limited = await visitor.post(`${page}/aanmelden`, { name: 'Gijs', email: 'gijs@bouw.nl' });
+    assert.equal(limited.statusCode, 429);
+    assert.match(limited.body, /Te veel verzoeken/);
   });
 });

@@ -26,8 +26,9 @@ import { OfferAnswerPage, SeatPage } from './views/seat.tsx';
 
 type IdParams = { Params: { id: string } };
 const PUBLIC = { config: { access: 'public' as const } };
-// Guests ask for a confirmation link: at most 10 a quarter of an hour from one address (besides 3 an hour per e-mail address).
-const GUEST_POST = { config: { access: 'public' as const, rateLimit: { max: 10, timeWindow: '15 minutes' } } };
+// At most 30 a quarter of an hour from one IP address (an office behind one address included); guests
+// also get at most 3 confirmation links an hour per e-mail address (participation.ts).
+const GUEST_POST = { config: { access: 'public' as const, rateLimit: { max: 30, timeWindow: '15 minutes' } } };
 
 const NOTICES: Record<string, string> = {
   aangemeld: 'U bent aangemeld. De bevestiging met een uitnodiging voor uw agenda staat in uw postvak.',
@@ -255,21 +256,13 @@ export default async function eventRoutes(app: FastifyInstance) {
     return reply.redirect(back(request, request.params.id, outcome === 'already' ? 'al' : 'bevestigd'), 303);
   });
 
-  app.post<IdParams>('/bijeenkomsten/aanmelding/:id/niet-meer', PUBLIC, async (request, reply) => {
-    const to = await withdraw(db, config, accessOf(request), request.params.id);
-    return reply.redirect(
-      back(request, request.params.id, to === 'cancelled' ? 'afgemeld' : to === 'declined' ? 'afgeslagen' : 'verlaten'),
-      303,
-    );
-  });
-
-  app.post<IdParams>('/bijeenkomsten/aanmelding/:id/afmelden', PUBLIC, async (request, reply) => {
-    const to = await withdraw(db, config, accessOf(request), request.params.id);
-    return reply.redirect(
-      back(request, request.params.id, to === 'cancelled' ? 'afgemeld' : to === 'declined' ? 'afgeslagen' : 'verlaten'),
-      303,
-    );
-  });
+  // "Ik hoef niet meer" (from an offer) and "Afmelden" / "Van de wachtlijst af" (from the registration page) do the same.
+  for (const path of ['niet-meer', 'afmelden']) {
+    app.post<IdParams>(`/bijeenkomsten/aanmelding/:id/${path}`, PUBLIC, async (request, reply) => {
+      const to = await withdraw(db, config, accessOf(request), request.params.id);
+      return reply.redirect(back(request, request.params.id, to === 'cancelled' ? 'afgemeld' : to === 'declined' ? 'afgeslagen' : 'verlaten'), 303);
+    });
+  }
 
   app.get<IdParams>('/bijeenkomsten/aanmelding/:id/bijeenkomst.ics', PUBLIC, async (request, reply) => {
     const row = await seatFor(db, config, accessOf(request), request.params.id);

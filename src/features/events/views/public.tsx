@@ -223,6 +223,8 @@ export function GuestForm(props: {
 }) {
   const { e, ctx } = props;
   const full = e.capacity !== null && e.taken >= e.capacity;
+  const nowIso = new Date().toISOString();
+  const closed = e.state !== 'published' || nowIso >= e.deadline || nowIso >= e.startsAt || (full && !e.waitlist);
   return (
     <Layout ctx={ctx} title={`Aanmelden: ${e.title}`}>
       <p class="utrecht-paragraph">
@@ -231,7 +233,15 @@ export function GuestForm(props: {
         </a>
       </p>
       <Heading1>Aanmelden: {e.title}</Heading1>
-      {props.sent ? (
+      {closed && !props.sent ? (
+        <p class="utrecht-paragraph">
+          {e.state !== 'published'
+            ? 'Deze bijeenkomst gaat niet door.'
+            : full && !e.waitlist
+              ? 'De bijeenkomst is vol.'
+              : 'Aanmelden is gesloten.'}
+        </p>
+      ) : props.sent ? (
         <Notice kind="ok">
           We hebben een bevestigingslink gestuurd naar {props.sent}. Klik binnen 24 uur op die link; pas dan bent u aangemeld. Ziet u niets?
           Kijk ook bij ongewenste e-mail.
