@@ -260,7 +260,10 @@ export default async function eventRoutes(app: FastifyInstance) {
   for (const path of ['niet-meer', 'afmelden']) {
     app.post<IdParams>(`/bijeenkomsten/aanmelding/:id/${path}`, PUBLIC, async (request, reply) => {
       const to = await withdraw(db, config, accessOf(request), request.params.id);
-      return reply.redirect(back(request, request.params.id, to === 'cancelled' ? 'afgemeld' : to === 'declined' ? 'afgeslagen' : 'verlaten'), 303);
+      return reply.redirect(
+        back(request, request.params.id, to === 'cancelled' ? 'afgemeld' : to === 'declined' ? 'afgeslagen' : 'verlaten'),
+        303,
+      );
     });
   }
 
