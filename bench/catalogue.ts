@@ -219,7 +219,10 @@ try {
   ];
   const rows: string[] = [];
   let worst = Number.POSITIVE_INFINITY;
+  // BENCH_PAGES=programma,bijeenkomsten measures only the pages whose path contains one of those.
+  const only = (process.env.BENCH_PAGES ?? '').split(',').filter(Boolean);
   for (const [label, path] of pages) {
+    if (only.length && !only.some((o) => path.includes(o))) continue;
     const res = await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'identity' } });
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
     const file = join(dir, 'page.bin');

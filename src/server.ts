@@ -39,7 +39,7 @@ async function main() {
   const app = await buildApp({ config, db });
   const transport = config.smtpUrl ? smtpTransport(config.smtpUrl, new URL(config.baseUrl).hostname) : mailboxTransport;
   const worker = startOutboxWorker({ db, transport, from: config.mailFrom, log: app.log });
-  // Scheduled jobs: every process looks every five minutes; one of them takes a job's turn when it
+  // Scheduled jobs: every process looks every minute; one of them takes a job's turn when it
   // is due (platform/jobs), so each runs once an hour however many processes there are.
   const jobs: { name: string; run: () => Promise<unknown>; intervalMs?: number }[] = [
     { name: 'housekeeping', run: () => purgeOldSignInTokens(db) },
@@ -58,9 +58,9 @@ async function main() {
       },
     },
     {
-      // Every turn: a lapsed waiting-list offer passes on within minutes, not an hour.
+      // Every minute: a lapsed waiting-list offer passes on within a minute, not an hour.
       name: 'event-seats',
-      intervalMs: 4 * MINUTE,
+      intervalMs: MINUTE,
       run: async () => {
         const sent = await runEventJobs(db, config);
         if (sent) app.log.info({ sent }, 'event reminders queued');
@@ -73,7 +73,7 @@ async function main() {
         app.log.error({ err, job: job.name }, 'job failed'),
       );
     }
-  }, 5 * MINUTE);
+  }, MINUTE);
   housekeeping.unref();
   // Log lines dropped because stdout's reader fell behind (app.ts): say so, once a minute at most.
   const logWatch = setInterval(() => {

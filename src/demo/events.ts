@@ -43,9 +43,10 @@ export async function loadDemoEvents(
   team: CurrentUser,
   people: string[],
 ): Promise<void> {
+  // The first demo person is the demo applicant (people[0]): /mijn shows a bijeenkomst.
   const person = (i: number) => ({
     userId: null,
-    name: `Demo Deelnemer ${i + 1}`,
+    name: i === 0 ? 'Demo Aanvrager' : `Demo Deelnemer ${i + 1}`,
     email: people[i] ?? `deelnemer${i + 1}@demo.mkbroute.nl`,
     answers: {},
   });
