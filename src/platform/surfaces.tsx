@@ -34,7 +34,13 @@ export type BeheerEntry = {
 export type BeheerSection = { key: string; order: number; render: (s: SurfaceContext) => Promise<VNode | null> };
 
 /** A block on the public home page; rendered when the page is (re)built for the render cache. */
-export type HomeSection = { key: string; order: number; render: (db: Db) => Promise<VNode | null> };
+export type HomeSection = {
+  key: string;
+  order: number;
+  render: (db: Db) => Promise<VNode | null>;
+  /** When the block goes out of date by the clock alone (an event starts), if it does: the cached home page is kept no longer. */
+  staleAt?: (db: Db, now: Date) => Promise<number | null>;
+};
 
 /** An entry of the Atom feed: `id` is the page's full address. */
 export type FeedEntry = { id: string; title: string; updated: string; summary: string };

@@ -15,15 +15,20 @@ export default async function contentRoutes(app: FastifyInstance) {
   const { db } = app;
 
   app.get('/', { config: { access: 'public' } }, async (request, reply) =>
-    cachedPage(db, request, reply, async () => ({
-      html: renderPage(
-        <HomeView
-          ctx={pageContext(request, reply)}
-          page={await getPage(db, 'home')}
-          sections={await Promise.all(app.homeSections.map((s) => s.render(db)))}
-        />,
-      ),
-    })),
+    cachedPage(db, request, reply, async () => {
+      const now = new Date();
+      const stale = (await Promise.all(app.homeSections.map((s) => s.staleAt?.(db, now) ?? null))).filter((t): t is number => t !== null);
+      return {
+        html: renderPage(
+          <HomeView
+            ctx={pageContext(request, reply)}
+            page={await getPage(db, 'home')}
+            sections={await Promise.all(app.homeSections.map((s) => s.render(db)))}
+          />,
+        ),
+        expiresAt: stale.length ? Math.min(...stale) : null,
+      };
+    }),
   );
 
   app.get('/criteria', { config: { access: 'public' } }, async (request, reply) =>

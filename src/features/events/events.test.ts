@@ -449,6 +449,11 @@ describe('events: seats and the waiting list', () => {
     assert.match((await visitor.get(page)).body, /Nog 1 plek</);
     assert.match((await visitor.get('/bijeenkomsten')).body, /Nog 1 plek</);
     assert.match((await visitor.get('/sitemap.xml')).body, new RegExp(`/bijeenkomsten/${s.id}<`));
+    // On the home page, under "Binnenkort".
+    assert.match(
+      (await visitor.get('/')).body,
+      /id="bijeenkomsten-titel">Binnenkort<\/h2><ul class="mkb-cards"><li class="mkb-card"><h3 class="utrecht-heading-3"><a class="utrecht-link" href="\/bijeenkomsten\/[^"]+">Leernetwerk praktijkbegeleiding/,
+    );
     assert.match((await visitor.get('/feed.xml')).body, /<title>Bijeenkomst: Leernetwerk praktijkbegeleiding<\/title>/);
     const json = /<script type="application\/ld\+json">(.*?)<\/script>/.exec((await visitor.get(page)).body)?.[1] ?? '';
     assert.deepEqual(

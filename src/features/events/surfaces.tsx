@@ -1,8 +1,10 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
 import { mySeats } from './participation.ts';
 import { listEvents } from './repo.ts';
+import { nextChange } from './rules.ts';
 import { eventsOverview } from './service.ts';
 import { EventsCard } from './views/card.tsx';
+import { EventCard } from './views/parts.tsx';
 
 export const eventSurfaces: FeatureSurfaces = {
   mijn: [
@@ -44,6 +46,41 @@ export const eventSurfaces: FeatureSurfaces = {
       count: async (db) => {
         const n = (await eventsOverview(db)).upcoming.filter((e) => e.state === 'published').length;
         return n > 0 ? `${n} gepland` : null;
+      },
+    },
+  ],
+  // The next three on the home page (issue 10: "upcoming events once they exist").
+  home: [
+    {
+      key: 'events',
+      order: 25,
+      render: async (db) => {
+        const next = (await eventsOverview(db)).upcoming.filter((e) => e.state === 'published').slice(0, 3);
+        if (next.length === 0) return null;
+        return (
+          <section aria-labelledby="bijeenkomsten-titel">
+            <h2 class="utrecht-heading-2" id="bijeenkomsten-titel">
+              Binnenkort
+            </h2>
+            <ul class="mkb-cards">
+              {next.map((e) => (
+                <EventCard key={e.id} e={e} level={3} />
+              ))}
+            </ul>
+            <p class="utrecht-paragraph">
+              <a class="utrecht-link" href="/bijeenkomsten">
+                Alle bijeenkomsten
+              </a>
+            </p>
+          </section>
+        );
+      },
+      staleAt: async (db, now) => {
+        const { upcoming } = await eventsOverview(db, now);
+        return nextChange(
+          upcoming.map((e) => ({ startsAt: e.startsAt, endsAt: e.endsAt, deadline: e.deadline })),
+          now,
+        );
       },
     },
   ],
