@@ -509,4 +509,111 @@ describe('events: seats and the waiting list', () => {
     assert.equal(limited.statusCode, 429);
     assert.match(limited.body, /Te veel verzoeken/);
   });
+
+  test('bad input on every events form: a Dutch message, nothing lost, never a 500', async (t) => {
+    const start = new Date(Date.now() + 10 * 24 * H).toISOString();
+    const s = await setup(
+      t,
+      { capacity: 1, startsAt: start, endsAt: new Date(Date.parse(start) + H).toISOString(), deadline: start },
+      new Date(),
+    );
+    const team = await signIn(s.app, s.db, 'organisator@programma.nl');
+    await team.get('/beheer/bijeenkomsten/nieuw');
+    const junk = {
+      title: 'x'.repeat(201),
+      description: '',
+      audiences: 'iedereen',
+      mode: 'ergens',
+      capacity: 'veel',
+      reminder_hours: '-3',
+      link: 'ftp://x',
+      date: '31-02-2027',
+      start: '25:00',
+      end: '',
+      q1_label: '',
+      q1_options: 'a\nb',
+      q2_label: 'Kies',
+      q2_kind: 'choice',
+      q2_options: 'alleen één',
+      organiser: 'niet-iemand',
+    };
+    const bad = await team.post('/beheer/bijeenkomsten', junk);
+    assert.equal(bad.statusCode, 422);
+    for (const message of [
+      'De titel is hooguit 200 tekens lang',
+      'Schrijf wat de bijeenkomst inhoudt',
+      'Kies online of op locatie',
+      'Vul de datum in als dd-mm-jjjj',
+      'Vul de begintijd in als uu:mm',
+      'Vul de eindtijd in',
+      'Vul bij het aantal plaatsen een heel getal in',
+      'Vul vraag 1 in, of maak de keuzes leeg',
+      'Geef bij vraag 2 minstens twee keuzes',
+    ])
+      assert.ok(bad.body.includes(message), `message: ${message}`);
+    assert.match(bad.body, /value="x{201}"/, 'the long title is kept to shorten, not cut');
+    assert.equal(
+      await s.db
+        .selectFrom('events')
+        .select('id')
+        .execute()
+        .then((r) => r.length),
+      1,
+      'nothing stored',
+    );
+    // An organiser who is not on the team, on an otherwise good form.
+    const good = {
+      title: 'T',
+      description: 'D',
+      audiences: 'hogeschool',
+      mode: 'online',
+      link: 'https://meet.example/t',
+      date: '2027-05-01',
+      start: '10:00',
+      end: '11:00',
+    };
+    const stranger = await team.post('/beheer/bijeenkomsten', { ...good, organiser: '00000000-0000-4000-8000-000000000000' });
+    assert.equal(stranger.statusCode, 422);
+    assert.match(stranger.body, /Kies een organisator uit het team/);
+    const edited = await team.post(`/beheer/bijeenkomsten/${s.id}`, { ...good, organiser: '00000000-0000-4000-8000-000000000000' });
+    assert.equal(edited.statusCode, 422);
+    // Attendance before the day, a cancel without a reason, an unknown event: pages, not 500s.
+    await team.get(`/beheer/bijeenkomsten/${s.id}`);
+    const early = await team.post(`/beheer/bijeenkomsten/${s.id}/aanwezigheid`, { code: 'ABCDEF' });
+    assert.equal(early.statusCode, 422);
+    assert.match(early.body, /Aanwezigheid leg je vast vanaf de dag van de bijeenkomst/);
+    const noReason = await team.post(`/beheer/bijeenkomsten/${s.id}/annuleren`, { reason: '' });
+    assert.equal(noReason.statusCode, 422);
+    assert.match(noReason.body, /Vul een reden in/);
+    assert.equal((await team.get('/beheer/bijeenkomsten/bestaat-niet')).statusCode, 404);
+    const visitor = new Client(s.app);
+    assert.equal((await visitor.get('/bijeenkomsten/bestaat-niet')).statusCode, 404);
+    assert.equal((await visitor.get(`/bijeenkomsten/aanmelding/bestaat-niet?sleutel=x`)).statusCode, 404);
+    assert.equal((await visitor.get(`/bijeenkomsten/${s.id}/bevestigen?token=${'x'.repeat(500)}`)).statusCode, 410);
+    // A signed-in registration with a required question left empty keeps the page and says which.
+    await team.post(`/beheer/bijeenkomsten/${s.id}`, {
+      ...good,
+      title: 'Leernetwerk praktijkbegeleiding',
+      date: start.slice(0, 10),
+      start: '23:00',
+      end: '23:30',
+      capacity: '1',
+      q1_label: 'Uw functie',
+      q1_required: 'ja',
+    });
+    await user(s.db, 'docent@avans.nl', 'applicant');
+    const me = await signIn(s.app, s.db, 'docent@avans.nl');
+    assert.match((await me.get(`/bijeenkomsten/${s.id}`)).body, /Uw functie/);
+    const unanswered = await me.post(`/bijeenkomsten/${s.id}/aanmelden`, { answer_q1: '' });
+    assert.equal(unanswered.statusCode, 422);
+    assert.match(unanswered.body, /Beantwoord de vraag &quot;Uw functie&quot;/);
+    assert.equal(
+      await s.db
+        .selectFrom('event_registrations')
+        .select('id')
+        .execute()
+        .then((r) => r.length),
+      0,
+    );
+  });
 });
