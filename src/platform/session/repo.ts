@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { prepared } from '../../db/prepared.ts';
 
 export async function insertSession(
   db: Kysely<Database>,
@@ -8,9 +9,9 @@ export async function insertSession(
   await db.insertInto('sessions').values(row).execute();
 }
 
-/** The session and its user in one query; expired sessions and disabled users find nothing. */
-export async function findLiveSession(db: Kysely<Database>, idHash: string, nowIso: string) {
-  return db
+/** The session and its user in one query, built once (every signed-in request runs it). */
+const liveSession = prepared((db: Kysely<Database>, idHash: string, nowIso: string) =>
+  db
     .selectFrom('sessions')
     .leftJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('institutions', 'institutions.brin', 'users.institution_brin')
@@ -26,8 +27,12 @@ export async function findLiveSession(db: Kysely<Database>, idHash: string, nowI
       'institutions.name as institution_name',
     ])
     .where('sessions.id_hash', '=', idHash)
-    .where('sessions.expires_at', '>', nowIso)
-    .executeTakeFirst();
+    .where('sessions.expires_at', '>', nowIso),
+);
+
+/** The session and its user; expired sessions and disabled users find nothing. */
+export async function findLiveSession(db: Kysely<Database>, idHash: string, nowIso: string) {
+  return (await liveSession(db, idHash, nowIso))[0];
 }
 
 export async function deleteSession(db: Kysely<Database>, idHash: string): Promise<void> {
