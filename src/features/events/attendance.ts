@@ -8,7 +8,7 @@ import { emit } from '../../platform/events.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { domainOfEmail, institutionOfDomain } from '../reference/index.ts';
 import './events.ts';
-import { findRegistration, moveRegistration, registrationsOfEvent } from './repo.ts';
+import { moveRegistration, registrationsOfEvent } from './repo.ts';
 import { ATTENDANCE_LABELS, attendanceOpen, SEAT_LABELS } from './rules.ts';
 import { eventById } from './service.ts';
 
@@ -98,10 +98,6 @@ export async function markRestAbsent(db: Db, actor: CurrentUser, eventId: string
       );
   });
   return n;
-}
-
-export async function attendanceRow(db: Db, id: string) {
-  return findRegistration(db, id);
 }
 
 /** The list as CSV: one row per registration, the answers as columns, formula cells escaped. */

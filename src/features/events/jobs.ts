@@ -5,7 +5,7 @@ import { publicContentChanged } from '../../platform/public-cache.ts';
 import { MAILS } from './messages.ts';
 import { findRegistration, listEvents, markReminded, purgeExpiredPending, reminderCandidates } from './repo.ts';
 import { settle } from './seats.ts';
-import { loadEvent, lockEventOrThrow, mailEvent, type SiteConfig, seatLink, seatOf, toEvent } from './service.ts';
+import { eventById, lockEventOrThrow, mailEvent, type SiteConfig, seatLink, seatOf, toEvent } from './service.ts';
 
 /**
  * The worker's turn (every few minutes): offers that lapsed pass on, the last-24-hours window
@@ -33,7 +33,7 @@ export async function runEventJobs(db: Db, config: SiteConfig, now = new Date())
     await db.transaction().execute(async (trx) => {
       if (!(await markReminded(trx, c.id, nowIso))) return;
       const s = await findRegistration(trx, c.id);
-      const e = await loadEvent(trx, c.event_id);
+      const e = await eventById(trx, c.event_id);
       if (!s) return;
       await enqueueMail(
         trx,

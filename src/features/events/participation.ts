@@ -11,10 +11,11 @@ import {
   insertPending,
   pendingByHash,
   recentPendingFor,
+  registrationByEmail,
   registrationsOfPerson,
   type SeatRow,
 } from './repo.ts';
-import { CONFIRM_HOURS, signLink, verifyLink } from './rules.ts';
+import { ACTIVE_STATES, CONFIRM_HOURS, signLink, verifyLink } from './rules.ts';
 import { giveUp, type JoinOutcome, join, takeOffer } from './seats.ts';
 import { type Event, eventById, mailEvent, type SiteConfig } from './service.ts';
 
@@ -81,9 +82,7 @@ export async function confirmGuest(
   token: unknown,
   now = new Date(),
 ): Promise<JoinOutcome & { key: string }> {
-  if (typeof token !== 'string' || token.length > 100) throw refuse.confirmLinkGone();
-  const pending = await pendingByHash(db, sha256(token));
-  if (!pending || pending.event_id !== eventId || pending.expires_at <= now.toISOString()) throw refuse.confirmLinkGone();
+  const pending = await livePending(db, eventId, token, now);
   const outcome = await db.transaction().execute(async (trx) => {
     if (!(await deletePending(trx, pending.id))) throw refuse.confirmLinkGone();
     return join(
@@ -99,12 +98,29 @@ export async function confirmGuest(
   return { ...outcome, key: signLink(config.sessionSecret, row.id, row.link_nonce) };
 }
 
-/** Whether a guest's confirmation link is still good (the page asks for the click on a button). */
-export async function pendingFor(db: Db, eventId: string, token: unknown, now = new Date()): Promise<{ name: string; email: string }> {
+/** A guest's request behind a confirmation token, if the link is still good for this event. */
+async function livePending(db: Db, eventId: string, token: unknown, now: Date) {
   if (typeof token !== 'string' || token.length > 100) throw refuse.confirmLinkGone();
   const pending = await pendingByHash(db, sha256(token));
   if (!pending || pending.event_id !== eventId || pending.expires_at <= now.toISOString()) throw refuse.confirmLinkGone();
+  return pending;
+}
+
+/** Whether a guest's confirmation link is still good (the page asks for the click on a button). */
+export async function pendingFor(db: Db, eventId: string, token: unknown, now = new Date()): Promise<{ name: string; email: string }> {
+  const pending = await livePending(db, eventId, token, now);
   return { name: pending.name, email: pending.email };
+}
+
+/** Where a signed-in person stands for one event (still holding or waiting for a seat), or null. */
+export async function standingFor(
+  db: Db,
+  user: CurrentUser,
+  eventId: string,
+): Promise<{ id: string; state: string; place: number | null } | null> {
+  const row = await registrationByEmail(db, eventId, user.email);
+  if (!row || !(ACTIVE_STATES as readonly string[]).includes(row.state)) return null;
+  return { id: row.id, state: row.state, place: row.state === 'waiting' ? (await aheadInLine(db, eventId, row.arrival)) + 1 : null };
 }
 
 /** The registration behind a link or of the signed-in person; someone else's gets a clear refusal. */

@@ -8,13 +8,13 @@ import { AlreadyRegisteredError } from './messages.ts';
 import {
   acceptOffer,
   confirmGuest,
-  mySeats,
   pendingFor,
   placeInLine,
   registerSignedIn,
   requestGuestRegistration,
   type SeatAccess,
   seatFor,
+  standingFor,
   withdraw,
 } from './participation.ts';
 import { AUDIENCES, nextChange, SEAT_LABELS } from './rules.ts';
@@ -83,9 +83,7 @@ export default async function eventRoutes(app: FastifyInstance) {
 
   async function standingOf(request: FastifyRequest, eventId: string): Promise<Standing> {
     if (!request.user) return null;
-    const seat = (await mySeats(db, request.user)).find(
-      (s) => s.event_id === eventId && ['confirmed', 'offered', 'waiting'].includes(s.state),
-    );
+    const seat = await standingFor(db, request.user, eventId);
     if (!seat) return null;
     return {
       id: seat.id,

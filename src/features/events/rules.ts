@@ -104,6 +104,9 @@ export const whenText = (startsAt: string, endsAt: string): string =>
     ? formatSlot(startsAt, endsAt)
     : `${formatDay(startsAt)} ${formatTime(startsAt)} uur tot ${formatDay(endsAt)} ${formatTime(endsAt)} uur`;
 
+/** A moment as the pages and mails write it: "dinsdag 9 maart 2027, 14:00 uur". */
+export const momentText = (iso: string): string => `${formatDay(iso)}, ${formatTime(iso)} uur`;
+
 export const placeText = (e: { mode: string; link: string | null; address: string | null }): string =>
   e.mode === 'online' ? `Online${e.link ? `: ${e.link}` : ''}` : (e.address ?? '');
 

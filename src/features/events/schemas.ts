@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { amsterdamToUtc } from '../../platform/calendar.ts';
 import { ALWAYS, dateField, listField, textField, timeField } from '../../platform/forms.ts';
 import { LIMITS } from '../../platform/limits.ts';
-import { AUDIENCES, QUESTION_ROWS, type Question } from './rules.ts';
+import { AUDIENCES, QUESTION_ROWS, type Question, REMINDER_HOURS_DEFAULT } from './rules.ts';
 
 const text = textField;
 
@@ -143,7 +143,7 @@ export function eventInput(d: z.output<typeof eventSchema>) {
       deadline: t.deadline ?? '',
       capacity: d.capacity,
       waitlist: d.waitlist === 'ja',
-      reminderHours: d.reminder_hours ?? 48,
+      reminderHours: d.reminder_hours ?? REMINDER_HOURS_DEFAULT,
       reminderText: d.reminder_text,
       organiserId: d.organiser || null,
       questions,

@@ -15,10 +15,10 @@ import {
   takenSeats,
   updateEvent,
 } from './repo.ts';
-import { ACTIVE_STATES, fillAlert, offerFor, SEAT_LABELS, WAITLIST_RULE } from './rules.ts';
+import { ACTIVE_STATES, fillAlert, momentText, offerFor, SEAT_LABELS, WAITLIST_RULE } from './rules.ts';
 import {
   type Event,
-  loadEvent,
+  eventById,
   lockEventOrThrow,
   mailEvent,
   newCode,
@@ -113,7 +113,7 @@ export async function join(trx: Trx, config: SiteConfig, eventId: string, person
     now,
   );
   // In the last 24 hours a newcomer on the list hears of a free seat like the others.
-  if (state === 'waiting') await settle(trx, config, await loadEvent(trx, e.id), now);
+  if (state === 'waiting') await settle(trx, config, await eventById(trx, e.id), now);
   await publicContentChanged(trx);
   return { registrationId: id, state, place };
 }
@@ -148,9 +148,6 @@ export async function settle(trx: Trx, config: SiteConfig, e: Event, now: Date):
   const offer = offerFor({ startsAt: e.startsAt, deadline: e.deadline }, now);
   if (!offer) return changes;
   if (offer.kind === 'held') {
-    const until = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(
-      new Date(offer.expiresAt),
-    );
     for (const s of waiting.slice(0, free)) {
       if (!(await moveRegistration(trx, s.id, ['waiting'], { state: 'offered', offer_expires_at: offer.expiresAt, updated_at: nowIso })))
         continue;
@@ -161,7 +158,7 @@ export async function settle(trx: Trx, config: SiteConfig, e: Event, now: Date):
           to: s.email,
           ...MAILS.offerHeld(facts, {
             name: s.name,
-            until: `${until} uur`,
+            until: momentText(offer.expiresAt),
             yes: seatLink(config, seat, 'ik-kom'),
             no: seatLink(config, seat, 'niet-meer'),
           }),
@@ -288,7 +285,7 @@ export async function takeOffer(trx: Trx, config: SiteConfig, s: SeatRowLike, no
     },
     now,
   );
-  await settle(trx, config, await loadEvent(trx, e.id), now);
+  await settle(trx, config, await eventById(trx, e.id), now);
   await publicContentChanged(trx);
   return 'confirmed';
 }
@@ -316,7 +313,7 @@ export async function giveUp(trx: Trx, config: SiteConfig, s: SeatRowLike, now: 
     { actorUserId: null, action: 'event.registered', subjectType: 'event', subjectId: e.id, detail: { registration: s.id, state: to } },
     now,
   );
-  await settle(trx, config, await loadEvent(trx, e.id), now);
+  await settle(trx, config, await eventById(trx, e.id), now);
   await publicContentChanged(trx);
   return to;
 }

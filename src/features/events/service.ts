@@ -247,7 +247,7 @@ export async function updateEventDetails(
       { actorUserId: actor.id, action: 'event.changed', subjectType: 'event', subjectId: id, detail: { timeOrPlace } },
       now,
     );
-    const after = await loadEvent(trx, id);
+    const after = await eventById(trx, id);
     if (timeOrPlace) {
       for (const s of await inState(trx, id, ['confirmed'])) {
         const seat = seatOf(s);
@@ -288,7 +288,7 @@ export async function cancelEvent(
       sequence: Number(row.sequence) + 1,
       updated_at: now.toISOString(),
     });
-    const e = await loadEvent(trx, id);
+    const e = await eventById(trx, id);
     for (const s of await inState(trx, id, ['confirmed', 'offered', 'waiting'])) {
       const mail = MAILS.eventCancelled(mailEvent(e, config), { name: s.name, reason });
       await enqueueMail(trx, s.state === 'waiting' ? { to: s.email, ...mail } : withInvitation(mail, e, seatOf(s), 'CANCEL', config), now);
@@ -306,10 +306,6 @@ export async function lockEventOrThrow(trx: Trx, id: string): Promise<EventRow> 
   const row = await lockEvent(trx, id);
   if (!row) throw new NotFoundError('event');
   return row;
-}
-
-export async function loadEvent(db: Db, id: string): Promise<Event> {
-  return eventById(db, id);
 }
 
 export const seatOf = (s: { id: string; name: string; email: string; link_nonce: string; code: string }): Seat => ({

@@ -75,13 +75,15 @@ export const eventSurfaces: FeatureSurfaces = {
           </section>
         );
       },
-      staleAt: async (db, now) => {
-        const { upcoming } = await eventsOverview(db, now);
-        return nextChange(
-          upcoming.map((e) => ({ startsAt: e.startsAt, endsAt: e.endsAt, deadline: e.deadline })),
+      staleAt: async (db, now) =>
+        nextChange(
+          (await listEvents(db, { endsAfter: now.toISOString(), states: ['published'] })).map((e) => ({
+            startsAt: e.starts_at,
+            endsAt: e.ends_at,
+            deadline: e.registration_deadline,
+          })),
           now,
-        );
-      },
+        ),
     },
   ],
   publicIndex: [

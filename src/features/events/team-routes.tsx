@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ConflictError } from '../../platform/errors.tsx';
-import { parseForm, requireUser, submittedValues } from '../../platform/forms.ts';
+import { type FormResult, parseForm, requireUser, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
 import { sendPage } from '../../ui/render.ts';
@@ -9,7 +9,7 @@ import { referenceOptions } from '../reference/index.ts';
 import { attendanceCsv, markAttendance, markRestAbsent } from './attendance.ts';
 import { registrationsOfEvent } from './repo.ts';
 import { attendanceOpen, REMINDER_HOURS_DEFAULT } from './rules.ts';
-import { codeSchema, eventInput, eventSchema, reasonSchema } from './schemas.ts';
+import { codeSchema, type EventInput, eventInput, eventSchema, reasonSchema } from './schemas.ts';
 import { cancelEvent, createEvent, eventById, eventsOverview, eventWithSeats, formValues, updateEventDetails } from './service.ts';
 import { EventForm, TeamEventsPage } from './views/team.tsx';
 import { TeamEventPage } from './views/team-event.tsx';
@@ -37,6 +37,16 @@ function formInput(body: unknown): Record<string, string | string[]> {
 
 export default async function teamRoutes(app: FastifyInstance) {
   const { db, config } = app;
+
+  /** The event form as the services take it; an organiser who is not on the team is a form error. */
+  async function readEventForm(body: unknown): Promise<FormResult<EventInput>> {
+    const parsed = parseForm(eventSchema, body);
+    if (!parsed.ok) return parsed;
+    const data = eventInput(parsed.data);
+    if (data.organiserId && !(await teamMembers(db)).some((m) => m.id === data.organiserId))
+      return { ok: false, errors: [{ field: 'organiser', message: 'Kies een organisator uit het team' }] };
+    return { ok: true, data };
+  }
 
   app.get('/beheer/bijeenkomsten', TEAM, async (request, reply) => {
     const { upcoming, past } = await eventsOverview(db);
@@ -78,8 +88,7 @@ export default async function teamRoutes(app: FastifyInstance) {
   });
 
   app.post('/beheer/bijeenkomsten', TEAM, async (request, reply) => {
-    const parsed = parseForm(eventSchema, request.body);
-    const form = parsed.ok ? { ok: true as const, data: eventInput(parsed.data) } : parsed;
+    const form = await readEventForm(request.body);
     const back = { href: '/beheer/bijeenkomsten', text: 'Alle bijeenkomsten' };
     if (!form.ok)
       return showForm(request, reply, {
@@ -87,14 +96,6 @@ export default async function teamRoutes(app: FastifyInstance) {
         heading: 'Nieuwe bijeenkomst',
         values: formInput(request.body),
         errors: form.errors,
-        back,
-      });
-    if (form.data.organiserId && !(await teamMembers(db)).some((m) => m.id === form.data.organiserId))
-      return showForm(request, reply, {
-        action: '/beheer/bijeenkomsten',
-        heading: 'Nieuwe bijeenkomst',
-        values: formInput(request.body),
-        errors: [{ field: 'organiser', message: 'Kies een organisator uit het team' }],
         back,
       });
     const id = await createEvent(db, requireUser(request), form.data);
@@ -148,8 +149,7 @@ export default async function teamRoutes(app: FastifyInstance) {
 
   app.post<IdParams>('/beheer/bijeenkomsten/:id', TEAM, async (request, reply) => {
     const e = await eventById(db, request.params.id);
-    const parsed = parseForm(eventSchema, request.body);
-    const form = parsed.ok ? { ok: true as const, data: eventInput(parsed.data) } : parsed;
+    const form = await readEventForm(request.body);
     const frame = {
       action: `/beheer/bijeenkomsten/${e.id}`,
       heading: `Wijzigen: ${e.title}`,
@@ -157,8 +157,6 @@ export default async function teamRoutes(app: FastifyInstance) {
       back: { href: `/beheer/bijeenkomsten/${e.id}`, text: 'Terug naar de bijeenkomst' },
     };
     if (!form.ok) return showForm(request, reply, { ...frame, errors: form.errors });
-    if (form.data.organiserId && !(await teamMembers(db)).some((m) => m.id === form.data.organiserId))
-      return showForm(request, reply, { ...frame, errors: [{ field: 'organiser', message: 'Kies een organisator uit het team' }] });
     const refusal = await updateEventDetails(db, config, requireUser(request), e.id, form.data);
     if (refusal) return showForm(request, reply, { ...frame, errors: [refusal] });
     return reply.redirect(`/beheer/bijeenkomsten/${e.id}?melding=opgeslagen`, 303);

@@ -1,5 +1,4 @@
-import { formatDay, formatTime } from '../../../platform/calendar.ts';
-import { ATTENDANCE_LABELS, SEAT_LABELS, whenText } from '../rules.ts';
+import { ATTENDANCE_LABELS, momentText, SEAT_LABELS, whenText } from '../rules.ts';
 
 export type CardSeat = {
   id: string;
@@ -26,8 +25,7 @@ function status(s: CardSeat): string {
       : s.state === 'confirmed'
         ? 'Aangemeld (aanwezigheid niet vastgelegd)'
         : (SEAT_LABELS[s.state] ?? s.state);
-  if (s.state === 'offered' && s.offerExpiresAt)
-    return `Plek aangeboden: bevestig voor ${formatDay(s.offerExpiresAt)}, ${formatTime(s.offerExpiresAt)} uur`;
+  if (s.state === 'offered' && s.offerExpiresAt) return `Plek aangeboden: bevestig voor ${momentText(s.offerExpiresAt)}`;
   if (s.state === 'waiting')
     return `Op de wachtlijst, plaats ${s.place ?? '?'}${s.openOffer ? ' (er is een plek vrij: wie het eerst bevestigt)' : ''}`;
   return SEAT_LABELS[s.state] ?? s.state;

@@ -1,6 +1,5 @@
-import { formatDay, formatTime } from '../../../platform/calendar.ts';
 import type { Option } from '../../reference/index.ts';
-import { AUDIENCES, MODE_LABELS, placesText, whenText } from '../rules.ts';
+import { AUDIENCES, MODE_LABELS, momentText, placesText, whenText } from '../rules.ts';
 import type { EventWithSeats } from '../service.ts';
 
 /** The facts of an event as a description list: when, where, for whom, places. */
@@ -30,11 +29,7 @@ export function EventFacts({ e, themes, now }: { e: EventWithSeats; themes: Opti
       </dd>
       <dt>Aanmelden</dt>
       <dd>
-        {e.state === 'cancelled'
-          ? '–'
-          : nowIso >= e.deadline || nowIso >= e.startsAt
-            ? 'Gesloten'
-            : `Kan tot ${formatDay(e.deadline)}, ${formatTime(e.deadline)} uur`}
+        {e.state === 'cancelled' ? '–' : nowIso >= e.deadline || nowIso >= e.startsAt ? 'Gesloten' : `Kan tot ${momentText(e.deadline)}`}
       </dd>
     </dl>
   );

@@ -1,8 +1,7 @@
-import { formatDay, formatTime } from '../../../platform/calendar.ts';
 import { Button, CsrfField, Heading1, Notice } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import { ATTENDANCE_LABELS, placeText, SEAT_LABELS, WAITLIST_RULE, whenText } from '../rules.ts';
+import { ATTENDANCE_LABELS, momentText, placeText, SEAT_LABELS, WAITLIST_RULE, whenText } from '../rules.ts';
 import type { Event } from '../service.ts';
 
 export type SeatView = {
@@ -16,8 +15,6 @@ export type SeatView = {
   attendance: string | null;
   code: string;
 };
-
-const at = (iso: string) => `${formatDay(iso)}, ${formatTime(iso)} uur`;
 
 /** Where a person stands, with what they can do now. `key` carries the signed link into the forms. */
 export function SeatPage(props: { ctx: PageContext; e: Event; seat: SeatView; keyValue: string | null; now: Date; notice?: string }) {
@@ -74,7 +71,7 @@ export function SeatPage(props: { ctx: PageContext; e: Event; seat: SeatView; ke
         <div class="mkb-actions">
           {seat.state === 'offered' && seat.offerExpiresAt && (
             <>
-              <p class="utrecht-paragraph">Er is een plek voor u vrij. We houden hem vast tot {at(seat.offerExpiresAt)}.</p>
+              <p class="utrecht-paragraph">Er is een plek voor u vrij. We houden hem vast tot {momentText(seat.offerExpiresAt)}.</p>
               <Action path="ik-kom" label="Ik kom" />
               <Action path="niet-meer" label="Ik hoef niet meer" secondary />
             </>

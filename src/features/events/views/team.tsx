@@ -13,7 +13,7 @@ import {
 } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import type { Option } from '../../reference/index.ts';
-import { AUDIENCES, placesText, QUESTION_ROWS, whenText } from '../rules.ts';
+import { AUDIENCES, QUESTION_ROWS, whenText } from '../rules.ts';
 import type { EventWithSeats } from '../service.ts';
 
 export function TeamEventsPage(props: { ctx: PageContext; upcoming: EventWithSeats[]; past: EventWithSeats[]; notice?: string }) {
@@ -237,5 +237,3 @@ export function EventForm(props: {
     </BackOfficePage>
   );
 }
-
-export const placesSummary = (e: EventWithSeats) => placesText(e.capacity, e.taken);
