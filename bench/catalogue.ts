@@ -15,9 +15,10 @@ import { sql } from 'kysely';
 import { prepareDatabase } from '../src/boot.ts';
 import { loadConfig } from '../src/config.ts';
 import { ensureCurrentUser } from '../src/features/accounts/index.ts';
-import { catalogue, searchTerms } from '../src/features/catalogue/index.ts';
+import { catalogue } from '../src/features/catalogue/index.ts';
 import { saveRoute } from '../src/features/catalogue/repo.ts';
 import { createEvent, registerDirect } from '../src/features/events/index.ts';
+import { parseQuery } from '../src/platform/dutch-search.ts';
 import { benchEnv, CONNECTIONS, DURATION, measure, rssOf, start, startApp, writeReport } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_ROUTES ?? 10_000);
@@ -138,7 +139,7 @@ try {
   const times: number[] = [];
   for (let i = 0; i < 330; i++) {
     const q = {
-      terms: searchTerms(`${WORDS[i % WORDS.length]} ${i % 2 ? WORDS[(i + 3) % WORDS.length] : ''}`),
+      search: parseQuery(`${WORDS[i % WORDS.length]} ${i % 2 ? WORDS[(i + 3) % WORDS.length] : ''}`),
       sector: i % 3 === 0 ? SECTORS[i % SECTORS.length] : undefined,
       page: 1 + (i % 3),
     };

@@ -3,6 +3,7 @@ import { connect, type Db } from './db/connect.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { loadDemoContent } from './demo/load.ts';
 import { ensureTemplates } from './features/assessments/index.ts';
+import { ensureRouteSearch } from './features/catalogue/index.ts';
 import { ensureSeedPages } from './features/content/index.ts';
 import { ensureReferenceData } from './features/reference/index.ts';
 import { wireWorkflows } from './workflows.ts';
@@ -18,6 +19,7 @@ export async function prepareDatabase(config: Config, db: Db = connect(config.da
   await ensureReferenceData(db);
   await ensureSeedPages(db);
   await ensureTemplates(db);
+  await ensureRouteSearch(db);
   const demoLoaded = config.demoContent ? await loadDemoContent(db, config) : false;
   return { db, demoLoaded };
 }

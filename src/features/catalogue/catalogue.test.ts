@@ -138,6 +138,34 @@ describe('catalogue: finding routes', () => {
       assert.equal((await get(site, `/api/v1/routes?q=${encodeURIComponent(hostile)}`)).statusCode, 200);
     }
   });
+
+  test('the catalogue search reads Dutch: inflections, f/v and s/z, compounds and their parts, phrases and exclusions (same answers on both engines)', async (t) => {
+    const site = await buildTestApp(t);
+    const corpus = [
+      { name: 'Ad Logistiek', description: 'Plannen en regelen voor transportbedrijven in de regio.' },
+      { name: 'Bachelor Bouwkunde', description: 'De student werkt in de bouw bij een aannemer en leert huizen verduurzamen.' },
+      { name: 'Ad Zorg', description: 'Leren en werken in de thuiszorg, met een vaste praktijkbegeleider.' },
+    ];
+    for (const r of corpus) await acceptedRoute(site, { name: r.name, publish: ['description'], description: r.description });
+    const titles = async (q: string) =>
+      ((await get(site, `/api/v1/routes?q=${encodeURIComponent(q)}`)).json().data as { title: string }[]).map((r) => r.title).sort();
+    const expected: [string, string[]][] = [
+      ['logistieke', ['Ad Logistiek']],
+      ['bouwen', ['Bachelor Bouwkunde']],
+      ['transportbedrijf', ['Ad Logistiek']],
+      ['bedrijf', ['Ad Logistiek']],
+      ['transport', ['Ad Logistiek']],
+      ['huis', ['Bachelor Bouwkunde']],
+      ['begeleider', ['Ad Zorg']],
+      ['praktijkbegeleiders', ['Ad Zorg']],
+      ['"leren en werken"', ['Ad Zorg']],
+      ['"werken en leren"', []],
+      ['regio -transportbedrijven', []],
+      ['student -thuiszorg', ['Bachelor Bouwkunde']],
+      ['Zorg', ['Ad Zorg']],
+    ];
+    for (const [q, want] of expected) assert.deepEqual(await titles(q), want, q);
+  });
 });
 
 describe('catalogue: route page, map, open data', () => {

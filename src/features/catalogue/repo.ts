@@ -1,6 +1,7 @@
 import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { isPostgres } from '../../db/dialect.ts';
+import { analyse, fts5Match, type SearchQuery, tsQuery } from '../../platform/dutch-search.ts';
 import type { RouteTable } from './tables.ts';
 
 export type CatalogueFilters = {
@@ -10,7 +11,8 @@ export type CatalogueFilters = {
   participation?: string;
   institution?: string;
   targetGroup?: string;
-  terms?: string[];
+  /** A parsed search (platform/dutch-search.ts); null or absent for none. */
+  search?: SearchQuery | null;
 };
 
 export async function findRouteById(db: Kysely<Database>, id: string) {
@@ -25,13 +27,16 @@ export async function slugTaken(db: Kysely<Database>, slug: string, exceptId: st
   return (await db.selectFrom('routes').select('id').where('slug', '=', slug).where('id', '!=', exceptId).executeTakeFirst()) !== undefined;
 }
 
-/** Writes the route and its search entry (FTS5 on SQLite, a `dutch` tsvector on PostgreSQL). */
+/**
+ * Writes the route and its search entry: the text analysed by platform/dutch-search.ts, stored as
+ * FTS5 tokens on SQLite and a `simple` tsvector on PostgreSQL, so both engines match the same stems.
+ */
 export async function saveRoute(db: Kysely<Database>, row: Insertable<RouteTable>, searchText: string): Promise<void> {
   const { id, first_published_at, ...rest } = row;
   if (isPostgres(db)) {
     // The search vector in the same statement: a separate update would leave a dead copy of every
     // row behind until vacuum (twice the heap to scan).
-    const search = sql`to_tsvector('dutch', ${searchText})`;
+    const search = sql`to_tsvector('simple', ${analyse(searchText)})`;
     await db
       .insertInto('routes')
       .values({ ...row, search } as never)
@@ -45,7 +50,7 @@ export async function saveRoute(db: Kysely<Database>, row: Insertable<RouteTable
     .onConflict((oc) => oc.column('id').doUpdateSet(rest))
     .execute();
   await sql`delete from routes_fts where id = ${id}`.execute(db);
-  await sql`insert into routes_fts (id, body) values (${id}, ${searchText})`.execute(db);
+  await sql`insert into routes_fts (id, body) values (${id}, ${analyse(searchText)})`.execute(db);
 }
 
 export async function setPublished(
@@ -64,7 +69,7 @@ export async function setPublished(
 }
 
 function filtered(db: Kysely<Database>, f: CatalogueFilters) {
-  const terms = f.terms ?? [];
+  const q = f.search ?? null;
   return db
     .selectFrom('routes')
     .where('published', '=', 1)
@@ -74,10 +79,10 @@ function filtered(db: Kysely<Database>, f: CatalogueFilters) {
     .$if(Boolean(f.participation), (qb) => qb.where('participation', '=', f.participation as string))
     .$if(Boolean(f.institution), (qb) => qb.where('institution_brin', '=', f.institution as string))
     .$if(Boolean(f.targetGroup), (qb) => qb.where('target_groups', 'like', `%"${f.targetGroup}"%`))
-    .$if(terms.length > 0, (qb) =>
+    .$if(q !== null, (qb) =>
       isPostgres(db)
-        ? qb.where(sql<boolean>`search @@ to_tsquery('dutch', ${terms.map((t) => `${t}:*`).join(' & ')})`)
-        : qb.where('id', 'in', sql<string>`(select id from routes_fts where routes_fts match ${terms.map((t) => `"${t}"*`).join(' ')})`),
+        ? qb.where(sql<boolean>`search @@ to_tsquery('simple', ${tsQuery(q as SearchQuery)})`)
+        : qb.where('id', 'in', sql<string>`(select id from routes_fts where routes_fts match ${fts5Match(q as SearchQuery)})`),
     );
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { parseQuery } from '../../platform/dutch-search.ts';
 import { requireUser as me, pageNumber, parseForm, pickFilters, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
 import { cachedPage, cachedResponse } from '../../platform/public-cache.ts';
@@ -6,7 +7,6 @@ import { renderPage, sendPage } from '../../ui/render.ts';
 import { referenceOptions } from '../reference/index.ts';
 import { LEVELS, PARTICIPATION, TARGET_GROUPS } from '../registrations/index.ts';
 import { atomFeed, badgeSvg, openApiDocument, routeResource, routesCsv, sitemap } from './open-data.ts';
-import { searchTerms } from './rules.ts';
 import { profileSchema, publicationSchema } from './schemas.ts';
 import {
   badgeRoute,
@@ -50,7 +50,7 @@ export default async function catalogueRoutes(app: FastifyInstance) {
       participation: params.deelname,
       institution: params.hogeschool,
       targetGroup: params.doelgroep,
-      terms: searchTerms(params.q),
+      search: parseQuery(params.q),
       page,
     };
     return { params, ignored, q, options };

@@ -73,18 +73,6 @@ export const MODE_LABELS = Object.fromEntries(MODES.map((o) => [o.value, o.label
 export const PARTICIPATION_NAMES = Object.fromEntries(PARTICIPATION.map((o) => [o.value, o.label]));
 export const TARGET_GROUP_LABELS = Object.fromEntries(TARGET_GROUPS.map((o) => [o.value, o.label]));
 
-/** Words of a search, stripped of anything a query syntax could read as an operator. */
-export function searchTerms(q: string): string[] {
-  return (
-    q
-      .normalize('NFKC')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  )
-    .slice(0, 8)
-    .map((w) => w.slice(0, 40));
-}
-
 // ---------------------------------------------------------------- the map
 
 type Ring = [number, number][];

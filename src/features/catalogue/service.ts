@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
+import { ANALYSER_VERSION } from '../../platform/dutch-search.ts';
 import { NotFoundError } from '../../platform/errors.tsx';
 import type { EventContext } from '../../platform/events.ts';
 import { publicContentChanged } from '../../platform/public-cache.ts';
+import { getSetting, setSetting } from '../../platform/settings/repo.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { findInstitution } from '../reference/index.ts';
 import type { AcceptedRegistration } from '../registrations/index.ts';
@@ -93,6 +95,16 @@ export async function rebuildSearchIndex(db: Db): Promise<number> {
     }
   });
   return rows.length;
+}
+
+const ANALYSER_SETTING = 'route_search_analyser';
+
+/** Rebuilds the route search when it was written by another version of the Dutch analyser (or never). */
+export async function ensureRouteSearch(db: Db): Promise<boolean> {
+  if ((await getSetting(db, ANALYSER_SETTING)) === ANALYSER_VERSION) return false;
+  await rebuildSearchIndex(db);
+  await setSetting(db, ANALYSER_SETTING, ANALYSER_VERSION);
+  return true;
 }
 
 async function uniqueSlug(db: Db, base: string, id: string): Promise<string> {
