@@ -19,8 +19,10 @@ import { contentRoutes, contentSurfaces } from './features/content/index.ts';
 import { devMailboxRoutes } from './features/dev-mailbox/index.ts';
 import { eventRoutes, eventSurfaces } from './features/events/index.ts';
 import { kickoffRoutes, kickoffSurfaces } from './features/kickoffs/index.ts';
+import { knowledgeRoutes, knowledgeSurfaces } from './features/knowledge/index.ts';
 import { referenceRoutes, referenceSurfaces } from './features/reference/index.ts';
 import { FILE_MAX_BYTES, registrationRoutes, registrationSurfaces } from './features/registrations/index.ts';
+import { searchRoutes } from './features/search/index.ts';
 import { type Access, checkAccess } from './platform/access.ts';
 import { ForbiddenError, NotFoundError, registerErrorPages } from './platform/errors.tsx';
 import { safeReturnPath } from './platform/forms.ts';
@@ -260,6 +262,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     contentSurfaces,
     referenceSurfaces,
     eventSurfaces,
+    knowledgeSurfaces,
   ];
   app.decorate('homeSections', homeSections(features));
   app.decorate('publicIndex', publicIndexes(features));
@@ -272,6 +275,8 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   await app.register(storyRoutes);
   await app.register(referenceRoutes);
   await app.register(eventRoutes);
+  await app.register(searchRoutes);
+  await app.register(knowledgeRoutes);
   await app.register(devMailboxRoutes);
   // /mijn and /beheer, assembled from what each feature contributes.
   surfaceRoutes(app, features);

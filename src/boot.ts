@@ -5,7 +5,9 @@ import { loadDemoContent } from './demo/load.ts';
 import { ensureTemplates } from './features/assessments/index.ts';
 import { ensureRouteSearch } from './features/catalogue/index.ts';
 import { ensureSeedPages } from './features/content/index.ts';
+import { ensureKnowledge } from './features/knowledge/index.ts';
 import { ensureReferenceData } from './features/reference/index.ts';
+import { ensureSearchEntries } from './features/search/index.ts';
 import { wireWorkflows } from './workflows.ts';
 
 /**
@@ -19,7 +21,9 @@ export async function prepareDatabase(config: Config, db: Db = connect(config.da
   await ensureReferenceData(db);
   await ensureSeedPages(db);
   await ensureTemplates(db);
+  await ensureSearchEntries(db);
   await ensureRouteSearch(db);
+  await ensureKnowledge(db);
   const demoLoaded = config.demoContent ? await loadDemoContent(db, config) : false;
   return { db, demoLoaded };
 }

@@ -6,6 +6,7 @@ import { purgeOldSignInTokens } from './features/accounts/index.ts';
 import { runReminders } from './features/assessments/index.ts';
 import { runEventJobs } from './features/events/index.ts';
 import { runKickoffReminders } from './features/kickoffs/index.ts';
+import { runReviewJob } from './features/knowledge/index.ts';
 import { runWhenDue } from './platform/jobs/run.ts';
 import { mailboxTransport, smtpTransport, startOutboxWorker } from './platform/mail/worker.ts';
 import { HOUR, MINUTE } from './platform/time.ts';
@@ -55,6 +56,13 @@ async function main() {
       run: async () => {
         const sent = await runKickoffReminders(db, config);
         if (sent) app.log.info({ sent }, 'kick-off reminders queued');
+      },
+    },
+    {
+      name: 'guide-reviews',
+      run: async () => {
+        const sent = await runReviewJob(db, config);
+        if (sent) app.log.info({ sent }, 'guide review mails queued');
       },
     },
     {

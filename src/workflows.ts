@@ -9,6 +9,8 @@ import { AUDIT_LABELS as assessmentLabels, tellAssessorsOfResubmission } from '.
 import { publishRoute } from './features/catalogue/index.ts';
 import { AUDIT_LABELS as eventLabels } from './features/events/index.ts';
 import { inviteToKickoff, AUDIT_LABELS as kickoffLabels } from './features/kickoffs/index.ts';
+import { flagChaptersFor, AUDIT_LABELS as knowledgeLabels } from './features/knowledge/index.ts';
+import { AUDIT_LABELS as referenceLabels } from './features/reference/index.ts';
 import { noteEventAttendance, AUDIT_LABELS as registrationLabels } from './features/registrations/index.ts';
 import { setAuditLabels } from './platform/audit/labels.ts';
 import { setSubscribers } from './platform/events.ts';
@@ -27,6 +29,12 @@ export function wireWorkflows(): void {
     'registration.resubmitted': [tellAssessorsOfResubmission],
     // Someone of a hogeschool came to a bijeenkomst: its admitted routes show it on their timeline.
     'event.attended': [noteEventAttendance],
+    // A criterion or theme reworded: the guide's chapters that refer to it are flagged for review.
+    'reference.wording_changed': [
+      async (event, ctx) => {
+        await flagChaptersFor(event, ctx);
+      },
+    ],
   });
-  setAuditLabels(registrationLabels, assessmentLabels, kickoffLabels, eventLabels);
+  setAuditLabels(registrationLabels, assessmentLabels, kickoffLabels, eventLabels, knowledgeLabels, referenceLabels);
 }

@@ -7,6 +7,7 @@ import { assign } from '../src/features/assessments/index.ts';
 import { addAsset, addStory, prepareImage } from '../src/features/catalogue/index.ts';
 import { createEvent, registerSignedIn } from '../src/features/events/index.ts';
 import { book, publishSlots } from '../src/features/kickoffs/index.ts';
+import { addImage, addPdf, createItem, publishItem } from '../src/features/knowledge/index.ts';
 import { storeUpload } from '../src/features/registrations/index.ts';
 import { enqueueMail } from '../src/platform/mail/repo.ts';
 import { assessAndAccept, registration, user } from './factories.ts';
@@ -163,6 +164,32 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'POST /beheer/bijeenkomsten/:id/aanwezigheid': 'team',
   'POST /beheer/bijeenkomsten/:id/afwezig': 'team',
   'GET /beheer/bijeenkomsten/:id/aanwezigheid.csv': 'team',
+  'GET /zoeken': 'public',
+  'GET /kennis': 'public',
+  'GET /kennis/:slug': 'public',
+  'GET /kennis/artikelen/:slug': 'public',
+  'GET /kennis/documenten/:slug': 'public',
+  'GET /kennis/documenten/:slug/bestand': 'public',
+  'GET /kennis/afbeeldingen/:id': 'public',
+  'GET /handreiking': 'public',
+  'GET /handreiking/afdrukken': 'public',
+  'GET /handreiking/:slug': 'public',
+  'GET /mijn/handreiking/:id': 'signedIn',
+  'GET /beheer/kennis': 'team',
+  'GET /beheer/kennis/nieuw': 'team',
+  'POST /beheer/kennis/nieuw': 'team',
+  'GET /beheer/kennis/:id': 'team',
+  'POST /beheer/kennis/:id': 'team',
+  'POST /beheer/kennis/:id/depubliceren': 'team',
+  'POST /beheer/kennis/:id/beoordeeld': 'team',
+  'GET /beheer/kennis/:id/versies': 'team',
+  'GET /beheer/kennis/:id/versies/:n': 'team',
+  'POST /beheer/kennis/:id/versies/:n/terugzetten': 'team',
+  'GET /beheer/kennis/themas/:code': 'team',
+  'POST /beheer/kennis/themas/:code': 'team',
+  'GET /beheer/teksten': 'admin',
+  'POST /beheer/teksten/criteria/:code': 'admin',
+  'POST /beheer/teksten/themas/:code': 'admin',
   'GET /dev/mailbox': 'development',
   'GET /dev/mailbox/:id': 'development',
   'GET /dev/mailbox/:id/bijlagen/:n': 'development',
@@ -308,6 +335,31 @@ describe('route table', () => {
       questions: [],
     });
     const seat = (await registerSignedIn(db, app.config, me as never, eventId, {})).registrationId;
+    // Knowledge: an article with an image and a document, published; a chapter of the seeded guide.
+    const article = await createItem(db, teamUser, 'article', {
+      title: 'Artikel',
+      summary: 'Kort.',
+      body: 'Tekst.',
+      themes: [],
+      audiences: ['hogeschool'],
+      criteria: [],
+      fileId: null,
+    });
+    await publishItem(db, teamUser, article);
+    const image = await addImage(db, teamUser, png, 'a.png', 'Een vlak');
+    const pdf = await addPdf(db, teamUser, Buffer.from('%PDF-1.4 doc'), 'doc.pdf');
+    const documentId = await createItem(db, teamUser, 'document', {
+      title: 'Document',
+      summary: 'Kort.',
+      body: '',
+      themes: [],
+      audiences: ['mkb'],
+      criteria: [],
+      fileId: pdf,
+    });
+    await publishItem(db, teamUser, documentId);
+    const chapter = (await db.selectFrom('knowledge_items').select(['id', 'slug']).where('kind', '=', 'chapter').executeTakeFirstOrThrow())
+      .slug;
     const withAttachment = (await db.selectFrom('outbox').select('id').where('attachments', 'is not', null).executeTakeFirstOrThrow()).id;
     const samples: Record<string, string> = {
       '/beheer/paginas/:slug': '/beheer/paginas/contact',
@@ -341,6 +393,19 @@ describe('route table', () => {
       '/beheer/bijeenkomsten/:id': `/beheer/bijeenkomsten/${eventId}`,
       '/beheer/bijeenkomsten/:id/bewerken': `/beheer/bijeenkomsten/${eventId}/bewerken`,
       '/beheer/bijeenkomsten/:id/aanwezigheid.csv': `/beheer/bijeenkomsten/${eventId}/aanwezigheid.csv`,
+      '/zoeken': '/zoeken?q=route',
+      '/kennis/:slug': '/kennis/visie-en-concept',
+      '/kennis/artikelen/:slug': '/kennis/artikelen/artikel',
+      '/kennis/documenten/:slug': '/kennis/documenten/document',
+      '/kennis/documenten/:slug/bestand': '/kennis/documenten/document/bestand',
+      '/kennis/afbeeldingen/:id': image?.url ?? '',
+      '/handreiking/:slug': `/handreiking/${chapter}`,
+      '/mijn/handreiking/:id': `/mijn/handreiking/${submitted}`,
+      '/beheer/kennis/nieuw': '/beheer/kennis/nieuw?soort=chapter',
+      '/beheer/kennis/:id': `/beheer/kennis/${article}`,
+      '/beheer/kennis/:id/versies': `/beheer/kennis/${article}/versies`,
+      '/beheer/kennis/:id/versies/:n': `/beheer/kennis/${article}/versies/1`,
+      '/beheer/kennis/themas/:code': '/beheer/kennis/themas/funding',
     };
     // Routes about one hogeschool's registration: its colleagues and the team see it, others do not.
     const ownedByA: Record<Role, number> = { anonymous: 303, applicantA: 200, applicantB: 404, team: 200, admin: 200 };
@@ -355,6 +420,8 @@ describe('route table', () => {
       '/startgesprek/:id/startgesprek.ics': { ...ownedByA, anonymous: 404 },
       // A public profile is edited by the hogeschool's own staff only.
       '/mijn/routes/:id': { anonymous: 303, applicantA: 200, applicantB: 404, team: 404, admin: 404 },
+      // The handout of an admitted route: its hogeschool and the team.
+      '/mijn/handreiking/:id': ownedByA,
       // Only someone without a hogeschool has a link to ask for.
       '/mijn/koppeling': { anonymous: 303, applicantA: 404, applicantB: 404, team: 404, admin: 404 },
       '/inloggen/surfconext': { anonymous: 303, applicantA: 303, applicantB: 303, team: 303, admin: 303 },
@@ -448,6 +515,10 @@ describe('route table', () => {
       '/mijn/routes/:id': `/mijn/routes/${route}`,
       '/beheer/routes/:id': `/beheer/routes/${route}`,
       '/beheer/sjablonen/:key': '/beheer/sjablonen/decision_accept',
+      '/beheer/kennis/nieuw': '/beheer/kennis/nieuw?soort=article',
+      '/beheer/kennis/themas/:code': '/beheer/kennis/themas/funding',
+      '/beheer/teksten/criteria/:code': '/beheer/teksten/criteria/C1',
+      '/beheer/teksten/themas/:code': '/beheer/teksten/themas/funding',
     };
     const urlOf = (pattern: string) => {
       let url = pattern;

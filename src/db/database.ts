@@ -4,8 +4,10 @@ import type { CatalogueTables } from '../features/catalogue/tables.ts';
 import type { ContentTables } from '../features/content/tables.ts';
 import type { EventsTables } from '../features/events/tables.ts';
 import type { KickoffsTables } from '../features/kickoffs/tables.ts';
+import type { KnowledgeTables } from '../features/knowledge/tables.ts';
 import type { ReferenceTables } from '../features/reference/tables.ts';
 import type { RegistrationsTables } from '../features/registrations/tables.ts';
+import type { SearchTables } from '../features/search/tables.ts';
 import type { PlatformTables } from '../platform/tables.ts';
 
 /**
@@ -22,4 +24,6 @@ export interface Database
     AssessmentsTables,
     KickoffsTables,
     CatalogueTables,
-    EventsTables {}
+    EventsTables,
+    SearchTables,
+    KnowledgeTables {}

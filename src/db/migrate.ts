@@ -12,6 +12,7 @@ import * as teamVersion from './migrations/2026-11-30T0000-team-version.ts';
 import * as institutionSignIn from './migrations/2026-11-30T0200-institution-sign-in.ts';
 import * as jobRuns from './migrations/2026-11-30T0300-job-runs.ts';
 import * as events from './migrations/2026-11-30T0400-events.ts';
+import * as knowledge from './migrations/2026-11-30T0800-knowledge.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T0200-institution-sign-in': institutionSignIn,
   '2026-11-30T0300-job-runs': jobRuns,
   '2026-11-30T0400-events': events,
+  '2026-11-30T0800-knowledge': knowledge,
 };
 
 /**

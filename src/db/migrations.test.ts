@@ -33,13 +33,16 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-30T0200-institution-sign-in',
     '2026-11-30T0300-job-runs',
     '2026-11-30T0400-events',
+    '2026-11-30T0800-knowledge',
   ];
   assert.deepEqual(
     await migrateToLatest(db),
     all.map((m) => `uitgevoerd: ${m}`),
   );
   assert.deepEqual(await migrateToLatest(db), [], 'a second run does nothing');
-  const tables = (await tableNames(db)).filter((n) => !n.startsWith('kysely_') && !n.startsWith('routes_fts'));
+  const tables = (await tableNames(db)).filter(
+    (n) => !n.startsWith('kysely_') && !n.startsWith('routes_fts') && !n.startsWith('search_entries_fts'),
+  );
   assert.deepEqual(tables, [
     'assessments',
     'assignments',
@@ -51,10 +54,14 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'event_pending',
     'event_registrations',
     'events',
+    'guide_parts',
     'institution_domains',
     'institutions',
     'job_runs',
     'kickoffs',
+    'knowledge_files',
+    'knowledge_items',
+    'knowledge_revisions',
     'link_requests',
     'mail_templates',
     'member_affiliations',
@@ -69,12 +76,14 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'registration_versions',
     'registrations',
     'routes',
+    'search_entries',
     'sectors',
     'sessions',
     'settings',
     'sign_in_tokens',
     'slots',
     'stories',
+    'theme_pages',
     'themes',
     'toolkit_assets',
     'unknown_home_organisations',

@@ -1,7 +1,8 @@
 import type { Db } from '../db/connect.ts';
 import { removeUsers, usersInDomain } from '../features/accounts/index.ts';
-import { removeContentOf } from '../features/catalogue/index.ts';
+import { forgetRoutes, removeContentOf } from '../features/catalogue/index.ts';
 import { removeEventsOf } from '../features/events/index.ts';
+import { removeKnowledgeOf } from '../features/knowledge/index.ts';
 import { removeRegistrationsOf } from '../features/registrations/index.ts';
 import { deleteAuditOf } from '../platform/audit/repo.ts';
 import { deleteMailToDomain } from '../platform/mail/repo.ts';
@@ -20,9 +21,12 @@ export type Removed = { users: number; registrations: number; content: number; m
 export async function removeDemoContent(db: Db): Promise<Removed> {
   const users = await usersInDomain(db, DEMO_DOMAIN);
   return db.transaction().execute(async (trx) => {
-    const registrations = await removeRegistrationsOf(trx, users);
+    // Their stories first (out of the search with them), then their registrations and the routes made from them.
     const content = await removeContentOf(trx, users);
+    const registrations = await removeRegistrationsOf(trx, users);
+    await forgetRoutes(trx, registrations);
     const events = await removeEventsOf(trx, users);
+    await removeKnowledgeOf(trx, users);
     await deleteAuditOf(trx, [...registrations, ...events, ...users], users);
     const mails = await deleteMailToDomain(trx, DEMO_DOMAIN);
     await removeUsers(trx, users);

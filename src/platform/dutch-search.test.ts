@@ -7,6 +7,7 @@ test('stems make inflections, f/v and s/z one token', () => {
   assert.equal(stem('bouwen'), 'bouw');
   assert.equal(stem('bedrijven'), stem('bedrijf'));
   assert.equal(stem('huizen'), stem('huis'));
+  assert.equal(stem('salarissen'), stem('salaris'));
   assert.equal(stem('2026'), '2026');
 });
 
@@ -29,7 +30,7 @@ test('a query: words, phrases and exclusions; operators and 10 kB reduced to wor
   assert.equal(parseQuery('()*^"'), null);
   const long = parseQuery(`${'woord '.repeat(2000)}`);
   assert.deepEqual(long?.terms, ['woord']);
-  assert.equal(parseQuery(`${'x'.repeat(10_000)}`)?.terms[0]?.length, 40);
+  assert.ok((parseQuery(`${'x'.repeat(10_000)}`)?.terms[0]?.length ?? 99) <= 40, 'one word of at most 40 characters');
   const q = parseQuery('"leren en werken" bouw -zorg') as NonNullable<ReturnType<typeof parseQuery>>;
   assert.equal(fts5Match(q), '("bouw"* AND "ler en werk") NOT "zorg"');
   assert.equal(tsQuery(q), 'bouw:* & (ler <-> en <-> werk) & !zorg');

@@ -49,11 +49,13 @@ export function words(text: string): string[] {
 
 const stemCache = new Map<string, string>();
 
-/** One word's index form: its Snowball stem with a final v → f and z → s. */
+/** One word's index form: its Snowball stem, a final double consonant made single, and a final v → f and z → s. */
 export function stem(word: string): string {
   let hit = stemCache.get(word);
   if (hit !== undefined) return hit;
   hit = /^[0-9]+$/.test(word) || word.length < 3 ? word : stemmer(word);
+  // Snowball undoubles only kk, dd and tt: "salarissen" and "lessen" keep a double s.
+  if (hit.length > 3) hit = hit.replace(/([bcdfghjklmnpqrstvwxz])\1$/, '$1');
   if (hit.length > 2) hit = hit.replace(/v$/, 'f').replace(/z$/, 's');
   if (stemCache.size > 50_000) stemCache.clear();
   stemCache.set(word, hit);

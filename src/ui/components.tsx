@@ -306,3 +306,37 @@ export function ChoiceGroup(props: {
     </fieldset>
   );
 }
+
+/** A file field with its label, hint and error, like the other fields. */
+export function FileField(props: { name: string; label: string; hint?: string; accept?: string; errors?: FieldErrors }) {
+  const error = props.errors?.find((e) => e.field === props.name)?.message;
+  const describedBy = [props.hint ? `uitleg-${props.name}` : '', error ? `fout-${props.name}` : ''].filter(Boolean).join(' ');
+  return (
+    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
+      <p class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={fieldId(props.name)}>
+          {props.label}
+        </label>
+      </p>
+      {props.hint && (
+        <div class="utrecht-form-field-description" id={`uitleg-${props.name}`}>
+          {props.hint}
+        </div>
+      )}
+      {error && (
+        <div class="utrecht-form-field-error-message" id={`fout-${props.name}`}>
+          <span class="mkb-visually-hidden">Fout: </span>
+          {error}
+        </div>
+      )}
+      <input
+        id={fieldId(props.name)}
+        name={props.name}
+        type="file"
+        accept={props.accept}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}

@@ -3,12 +3,12 @@ import { CsrfField } from './components.tsx';
 import type { PageContext } from './context.ts';
 
 const NAV = [
-  { href: '/', label: 'Home' },
   { href: '/programma', label: 'Het programma' },
   { href: '/criteria', label: 'Criteria' },
   { href: '/routes', label: 'Routes' },
   { href: '/succesverhalen', label: 'Succesverhalen' },
   { href: '/bijeenkomsten', label: 'Bijeenkomsten' },
+  { href: '/kennis', label: 'Kennis' },
   { href: '/aanbod', label: 'Wat we bieden' },
   { href: '/deelnemen', label: 'Deelnemen' },
   { href: '/contact', label: 'Contact' },
@@ -135,6 +135,7 @@ function AccountMenu({ ctx }: { ctx: PageContext }) {
   if (!ctx.user) {
     return (
       <div class="mkb-account">
+        <a href="/zoeken">Zoeken</a>
         <a href="/inloggen">Inloggen</a>
       </div>
     );
@@ -142,6 +143,7 @@ function AccountMenu({ ctx }: { ctx: PageContext }) {
   const backOffice = ctx.user.role === 'team' || ctx.user.role === 'admin';
   return (
     <div class="mkb-account">
+      <a href="/zoeken">Zoeken</a>
       <a href="/mijn">Mijn omgeving</a>
       {backOffice && <a href="/beheer">Beheer</a>}
       <form method="post" action="/uitloggen">

@@ -1,6 +1,7 @@
 import type { Trx } from '../../db/connect.ts';
 import { publicContentChanged } from '../../platform/public-cache.ts';
-import { deleteContentCreatedBy } from './repo.ts';
+import { unindexItem } from '../search/index.ts';
+import { deleteContentCreatedBy, storyIdsCreatedBy } from './repo.ts';
 
 /** The catalogue (landelijk overzicht, kaart, open data, verhalen, toolkit): the public surface. */
 export { default as catalogueRoutes } from './routes.tsx';
@@ -10,8 +11,14 @@ export { storyRoutes } from './story-routes.tsx';
 export { catalogueSurfaces } from './surfaces.tsx';
 export { addAsset } from './toolkit.ts';
 
+/** Takes routes whose registrations were deleted (the demo removed) out of the site-wide search. */
+export async function forgetRoutes(trx: Trx, registrationIds: string[]): Promise<void> {
+  for (const id of registrationIds) await unindexItem(trx, 'route', id);
+}
+
 /** Removes the stories and files these (demo) users added; the public pages change at once. */
 export async function removeContentOf(trx: Trx, userIds: string[]): Promise<number> {
+  for (const id of await storyIdsCreatedBy(trx, userIds)) await unindexItem(trx, 'story', id);
   const n = await deleteContentCreatedBy(trx, userIds);
   await publicContentChanged(trx);
   return n;

@@ -233,6 +233,17 @@ export async function updateAssetRow(db: Kysely<Database>, id: string, change: U
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** The ids of every story of a route, removed ones included. */
+export async function storyIdsOfRoute(db: Kysely<Database>, routeId: string): Promise<string[]> {
+  return (await db.selectFrom('stories').select('id').where('route_id', '=', routeId).execute()).map((r) => r.id);
+}
+
+/** The ids of the stories these users added (to take them out of the search before deleting them). */
+export async function storyIdsCreatedBy(db: Kysely<Database>, userIds: string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  return (await db.selectFrom('stories').select('id').where('created_by', 'in', userIds).execute()).map((r) => r.id);
+}
+
 /** Deletes the stories and toolkit files these users added. */
 export async function deleteContentCreatedBy(db: Kysely<Database>, userIds: string[]): Promise<number> {
   if (userIds.length === 0) return 0;

@@ -14,10 +14,12 @@ export type RouteFacts = {
   locations: string | null;
   targetGroups: string[] | null;
   partners: { name: string; role: string }[] | null;
+  themes: string[];
   contactName: string | null;
   contactEmail: string | null;
 };
 
+const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
 /**
@@ -51,6 +53,7 @@ export function publicFacts(answers: Answers): RouteFacts | null {
     locations: consented.has('locations') ? str(p.locations) : null,
     targetGroups: consented.has('target_groups') ? (Array.isArray(groups) ? groups : groups ? [String(groups)] : []) : null,
     partners: consented.has('partners') ? partners : null,
+    themes: listOf(answers.deelname?.values.themes),
     contactName: consented.has('contact') ? str(o.contact_name) : null,
     contactEmail: consented.has('contact') ? str(o.contact_email) : null,
   };

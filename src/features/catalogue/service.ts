@@ -9,6 +9,7 @@ import { getSetting, setSetting } from '../../platform/settings/repo.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { findInstitution } from '../reference/index.ts';
 import type { AcceptedRegistration } from '../registrations/index.ts';
+import { indexItem, unindexItem } from '../search/index.ts';
 import {
   allRouteRows,
   allRoutes,
@@ -24,6 +25,7 @@ import {
   slugTaken,
 } from './repo.ts';
 import { PAGE_SIZE, projectProvinces, publicFacts, slugify } from './rules.ts';
+import { syncStoryEntries } from './stories.ts';
 export type Route = {
   id: string;
   slug: string;
@@ -91,10 +93,33 @@ export async function rebuildSearchIndex(db: Db): Promise<number> {
   await db.transaction().execute(async (trx) => {
     for (const row of rows) {
       const { search: _derived, ...plain } = row as typeof row & { search?: unknown };
-      await saveRoute(trx, plain, searchText(plain));
+      await writeRoute(trx, plain);
     }
   });
   return rows.length;
+}
+
+type RouteRow = NonNullable<Awaited<ReturnType<typeof findRouteById>>>;
+
+/** The route row with its catalogue search entry and its entry in the site-wide search (only while published). */
+async function writeRoute(db: Db, row: Omit<RouteRow, 'search'>): Promise<void> {
+  await saveRoute(db, row, searchText(row));
+  await syncRouteEntry(db, row);
+}
+
+async function syncRouteEntry(db: Db, row: Omit<RouteRow, 'search'>): Promise<void> {
+  await syncStoryEntries(db, row.id);
+  if (row.published !== 1) return unindexItem(db, 'route', row.id);
+  await indexItem(db, {
+    kind: 'route',
+    id: row.id,
+    title: row.title,
+    text: [row.institution_name, row.description ?? '', row.locations ?? '', row.province].join(' '),
+    url: `/routes/${row.slug}`,
+    themes: row.themes ? (JSON.parse(row.themes) as string[]) : [],
+    audiences: [],
+    updatedAt: row.updated_at,
+  });
 }
 
 const ANALYSER_SETTING = 'route_search_analyser';
@@ -146,6 +171,7 @@ export async function publishRoute(
     locations: facts.locations,
     target_groups: facts.targetGroups ? JSON.stringify(facts.targetGroups) : null,
     partners: facts.partners ? JSON.stringify(facts.partners) : null,
+    themes: JSON.stringify(facts.themes),
     contact_name: facts.contactName,
     contact_email: facts.contactEmail,
     published: existing ? existing.published : 1,
@@ -153,7 +179,7 @@ export async function publishRoute(
     first_published_at: existing?.first_published_at ?? now.toISOString(),
     updated_at: now.toISOString(),
   };
-  await saveRoute(db, row, searchText(row));
+  await writeRoute(db, row);
   await publicContentChanged(db);
   return true;
 }
@@ -229,7 +255,7 @@ export async function updateProfile(db: Db, user: CurrentUser, id: string, input
       contact_email: input.contactEmail || null,
       updated_at: now.toISOString(),
     };
-    await saveRoute(trx, next, searchText(next));
+    await writeRoute(trx, next);
     const changed = (
       [
         ['description', before.description, next.description],
@@ -270,6 +296,8 @@ export async function setRoutePublication(
 ) {
   await db.transaction().execute(async (trx) => {
     if (!(await setPublished(trx, id.slice(0, 36), publish, publish ? null : reason, now.toISOString()))) throw new NotFoundError('route');
+    const row = await findRouteById(trx, id.slice(0, 36));
+    if (row) await syncRouteEntry(trx, row);
     await recordAudit(
       trx,
       {

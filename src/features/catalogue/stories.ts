@@ -4,9 +4,41 @@ import { newId } from '../../platform/crypto.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.tsx';
 import { publicContentChanged } from '../../platform/public-cache.ts';
 import type { CurrentUser } from '../../ui/context.ts';
-import { findRouteById, findStory, findStoryImage, insertStory, listStories, listStoriesForTeam, updateStoryRow } from './repo.ts';
+import { indexItem, unindexItem } from '../search/index.ts';
+import {
+  findRouteById,
+  findStory,
+  findStoryImage,
+  insertStory,
+  listStories,
+  listStoriesForTeam,
+  storyIdsOfRoute,
+  updateStoryRow,
+} from './repo.ts';
 
 // ---------------------------------------------------------------- stories
+
+/**
+ * Puts a route's public stories in the site-wide search and takes the others out (removed ones, and
+ * all of them while the route is unpublished). Called in the transaction of every change.
+ */
+export async function syncStoryEntries(db: Db, routeId: string): Promise<void> {
+  const live = await listStories(db, { routeId });
+  const liveIds = new Set(live.map((s) => s.id));
+  for (const id of await storyIdsOfRoute(db, routeId)) if (!liveIds.has(id)) await unindexItem(db, 'story', id);
+  for (const s of live) {
+    await indexItem(db, {
+      kind: 'story',
+      id: s.id,
+      title: s.title,
+      text: [s.quote ?? '', s.person_name, s.organisation, s.body_md].join(' '),
+      url: `/succesverhalen/${s.id}`,
+      themes: s.theme ? [s.theme] : [],
+      audiences: [],
+      updatedAt: s.published_at,
+    });
+  }
+}
 
 export type Story = {
   id: string;
@@ -110,6 +142,7 @@ export async function addStory(db: Db, user: CurrentUser, input: StoryInput, ima
       },
       now,
     );
+    await syncStoryEntries(trx, input.routeId);
     await publicContentChanged(trx);
   });
   return id;
@@ -175,6 +208,9 @@ export async function updateStory(
     });
     if (!saved) throw new NotFoundError('story');
     await recordAudit(trx, { actorUserId: user.id, action: 'story.updated', subjectType: 'story', subjectId: id }, now);
+    // It may have moved to another route: both routes' entries are brought up to date.
+    await syncStoryEntries(trx, input.routeId);
+    if (before.route_id !== input.routeId) await syncStoryEntries(trx, before.route_id);
     await publicContentChanged(trx);
   });
 }
@@ -187,6 +223,7 @@ export async function removeStory(db: Db, user: CurrentUser, id: string, now = n
   await db.transaction().execute(async (trx) => {
     const removed = await updateStoryRow(trx, id, { removed_at: now.toISOString(), removed_by: user.id });
     if (!removed) throw new NotFoundError('story');
+    await unindexItem(trx, 'story', id);
     await recordAudit(trx, { actorUserId: user.id, action: 'story.removed', subjectType: 'story', subjectId: id }, now);
     await publicContentChanged(trx);
   });

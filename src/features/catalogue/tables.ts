@@ -19,6 +19,8 @@ export interface RouteTable {
   target_groups: string | null;
   /** JSON array of { name, role } or null when not consented. */
   partners: string | null;
+  /** JSON array of the theme codes the hogeschool chose in its registration (its interests). */
+  themes: string | null;
   contact_name: string | null;
   contact_email: string | null;
   /** 1 = in the catalogue; 0 = unpublished by the team. */

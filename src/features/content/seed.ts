@@ -66,11 +66,11 @@ Contact met branches, brancheverenigingen en mkb-bedrijven die willen meedoen.
 
 ## Kennis delen
 
-Een leernetwerk rond thema's als het werven van nieuwe doelgroepen, de kwaliteit van praktijkbegeleiding in het mkb en scholingsregelingen.
+Een leernetwerk rond thema's als het werven van nieuwe doelgroepen, de kwaliteit van praktijkbegeleiding in het mkb en scholingsregelingen. Lees wat er al is op [Kennis](/kennis).
 
 ## Handreiking
 
-Een handreiking op basis van onderzoek naar wat Mkb-routes laat slagen: wat werkt, binnen welke kaders, en hoe richt je het in?
+Een handreiking op basis van onderzoek naar wat Mkb-routes laat slagen: wat werkt, binnen welke kaders, en hoe richt je het in? [Lees de handreiking](/handreiking).
 
 ## Landelijke zichtbaarheid
 

@@ -13,6 +13,23 @@ export { eventSurfaces } from './surfaces.tsx';
 
 import type { Db, Trx } from '../../db/connect.ts';
 import { deleteEventsCreatedBy } from './repo.ts';
+import { whenText } from './rules.ts';
+import { eventsOverview } from './service.ts';
+
+/** Coming events on a theme (the knowledge theme pages), with when they start and end. */
+export async function upcomingEventsWithTheme(db: Db, theme: string, now = new Date()) {
+  return (await eventsOverview(db, now)).upcoming
+    .filter((e) => e.state === 'published' && e.themes.includes(theme))
+    .map((e) => ({
+      id: e.id,
+      title: e.title,
+      url: `/bijeenkomsten/${e.id}`,
+      when: whenText(e.startsAt, e.endsAt),
+      startsAt: e.startsAt,
+      endsAt: e.endsAt,
+    }));
+}
+
 import { type JoinOutcome, join, type Person } from './seats.ts';
 import type { SiteConfig } from './service.ts';
 

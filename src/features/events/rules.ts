@@ -4,11 +4,7 @@ import { HOUR } from '../../platform/time.ts';
 
 /** Pure decisions of the events feature: offers, fill levels, links, what a page says. */
 
-export const AUDIENCES: Record<string, string> = {
-  hogeschool: 'Hogescholen',
-  mkb: 'Mkb-bedrijven',
-  branche: 'Brancheverenigingen',
-};
+export { AUDIENCES } from '../reference/index.ts';
 
 export const MODE_LABELS: Record<string, string> = { online: 'Online', location: 'Op locatie' };
 

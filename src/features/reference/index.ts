@@ -1,4 +1,5 @@
 /** Reference data (hogescholen, sectors, provinces, criteria, themes): the public surface. */
+import './events.ts';
 
 export {
   type DomainInstitution,
@@ -9,6 +10,7 @@ export {
 } from './domains.ts';
 export { default as referenceRoutes } from './routes.tsx';
 export {
+  AUDIENCES,
   type Criterion,
   criteria,
   ensureReferenceData,
@@ -20,3 +22,8 @@ export {
   referenceOptions,
 } from './service.ts';
 export { referenceSurfaces } from './surfaces.tsx';
+export { renameTheme, rewordCriterion } from './wording.ts';
+export const AUDIT_LABELS = {
+  'reference.criterion_reworded': { team: 'Tekst van een criterium gewijzigd' },
+  'reference.theme_renamed': { team: 'Naam van een thema gewijzigd' },
+};

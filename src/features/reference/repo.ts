@@ -167,3 +167,11 @@ export async function listUnknownDomains(db: Kysely<Database>) {
 export async function deleteUnknownDomain(db: Kysely<Database>, domain: string): Promise<void> {
   await db.deleteFrom('unknown_home_organisations').where('domain', '=', domain).execute();
 }
+
+export async function updateCriterion(db: Kysely<Database>, code: string, text: { title: string; description: string }): Promise<void> {
+  await db.updateTable('criteria').set(text).where('code', '=', code).execute();
+}
+
+export async function updateTheme(db: Kysely<Database>, code: string, name: string): Promise<void> {
+  await db.updateTable('themes').set({ name }).where('code', '=', code).execute();
+}

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ForbiddenError } from '../../platform/errors.tsx';
 import { parseForm, submittedValues } from '../../platform/forms.ts';
@@ -6,7 +6,10 @@ import { pageContext } from '../../platform/page-context.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
 import { sendPage } from '../../ui/render.ts';
 import { addMailDomain, mailDomainsOverview, removeMailDomain } from './domains.ts';
+import { criteria, referenceOptions } from './service.ts';
 import { MailDomainsPage } from './views/mail-domains.tsx';
+import { WordingPage } from './views/wording.tsx';
+import { renameTheme, rewordCriterion } from './wording.ts';
 
 const domainForm = z.object({
   domain: z.string({ error: 'Vul een domein in' }).trim().min(1, 'Vul een domein in').max(253, 'Een domein is hooguit 253 tekens lang'),
@@ -55,5 +58,70 @@ export default async function referenceRoutes(app: FastifyInstance) {
     await removeMailDomain(db, domain, request.user.id);
     // Removing what is already gone is no error: the page shows the list as it now is.
     return reply.redirect(`/beheer/maildomeinen?klaar=verwijderd&domein=${encodeURIComponent(domain)}`, 303);
+  });
+
+  const ADMIN = { config: { access: 'admin' as const } };
+  const wordingPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { notice?: string | null; errors?: FieldErrors; values?: Record<string, string> } = {},
+  ) =>
+    sendPage(
+      reply,
+      <WordingPage
+        ctx={pageContext(request, reply)}
+        criteria={await criteria(db)}
+        themes={(await referenceOptions(db)).themes}
+        {...extra}
+      />,
+      extra.errors ? 422 : 200,
+    );
+
+  app.get('/beheer/teksten', ADMIN, async (request, reply) => {
+    const done = String((request.query as Record<string, unknown>).klaar ?? '');
+    return wordingPage(request, reply, { notice: /^[A-Za-z0-9]{1,32}$/.test(done) ? `${done} is opgeslagen.` : null });
+  });
+
+  app.post<{ Params: { code: string } }>('/beheer/teksten/criteria/:code', ADMIN, async (request, reply) => {
+    if (!request.user) throw new ForbiddenError();
+    const { code } = request.params;
+    const values = submittedValues(request.body);
+    const form = z
+      .object({
+        [`title_${code}`]: z
+          .string({ error: `Vul de naam van ${code} in` })
+          .trim()
+          .min(1, `Vul de naam van ${code} in`)
+          .max(200, 'Een naam is hooguit 200 tekens lang'),
+        [`description_${code}`]: z
+          .string({ error: `Vul de omschrijving van ${code} in` })
+          .trim()
+          .min(1, `Vul de omschrijving van ${code} in`)
+          .max(1_000, 'Een omschrijving is hooguit 1.000 tekens lang'),
+      })
+      .safeParse(values);
+    if (!form.success) {
+      const errors = form.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message }));
+      return wordingPage(request, reply, { errors, values });
+    }
+    const data = form.data as Record<string, string>;
+    await rewordCriterion(db, { config: app.config, actorUserId: request.user.id }, code.slice(0, 8), {
+      title: data[`title_${code}`] as string,
+      description: data[`description_${code}`] as string,
+    });
+    return reply.redirect(`/beheer/teksten?klaar=${encodeURIComponent(code)}`, 303);
+  });
+
+  app.post<{ Params: { code: string } }>('/beheer/teksten/themas/:code', ADMIN, async (request, reply) => {
+    if (!request.user) throw new ForbiddenError();
+    const { code } = request.params;
+    const values = submittedValues(request.body);
+    const name = (values[`name_${code}`] ?? '').trim();
+    if (!name || name.length > 200) {
+      const message = name ? 'Een naam is hooguit 200 tekens lang' : 'Vul de naam van het thema in';
+      return wordingPage(request, reply, { errors: [{ field: `name_${code}`, message }], values });
+    }
+    await renameTheme(db, { config: app.config, actorUserId: request.user.id }, code.slice(0, 32), name);
+    return reply.redirect(`/beheer/teksten?klaar=${encodeURIComponent(code)}`, 303);
   });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Db } from '../../db/connect.ts';
+import { dataVersion } from '../../platform/view-cache.ts';
 import { ensureShippedDomains } from './domains.ts';
 import {
   findInstitution as findInstitutionRow,
@@ -46,6 +47,13 @@ const CRITERIA = [
   },
 ];
 
+/** Who a piece of knowledge or an event is for (codes stored with the item). */
+export const AUDIENCES: Record<string, string> = {
+  hogeschool: 'Hogescholen',
+  mkb: 'Mkb-bedrijven',
+  branche: 'Brancheverenigingen',
+};
+
 /** Learning-network themes as first worded; editable data like the criteria. */
 const THEMES = [
   { code: 'vision', name: 'Visie en concept' },
@@ -54,6 +62,7 @@ const THEMES = [
   { code: 'cooperation', name: 'Samenwerking met bedrijven en branche' },
   { code: 'supervision', name: 'Praktijkbegeleiding' },
   { code: 'funding', name: 'Financiering en scholingsregelingen' },
+  { code: 'agreement', name: 'Tripartiete overeenkomst' },
 ];
 
 export function readReferenceFiles() {
@@ -78,12 +87,18 @@ export function readReferenceFiles() {
 }
 
 /**
- * Reference data changes only here, at start-up (every process runs it before it serves), so each
- * process keeps the lists in memory from the first read on. Anything that will edit reference
- * data later must call `referenceDataChanged` in every process (or move to a shared version, as the
- * render cache has).
+ * The choice lists, kept in memory per process under the reference version (a counter in the
+ * settings table, read synchronously on SQLite): the data is loaded at start-up, and a change of
+ * wording (wording.ts) raises the version in its transaction, so every process reads the lists
+ * again on its next request.
  */
-const optionCache = new WeakMap<Db, Promise<Record<'institutions' | 'sectors' | 'provinces' | 'themes', Option[]>>>();
+const optionCache = new WeakMap<
+  Db,
+  { version: string; lists: Promise<Record<'institutions' | 'sectors' | 'provinces' | 'themes', Option[]>> }
+>();
+
+/** Raised with every change of wording (wording.ts), so every process reads the lists again. */
+export const REFERENCE_VERSION = 'reference_version';
 
 export function referenceDataChanged(db: Db): void {
   optionCache.delete(db);
@@ -113,14 +128,15 @@ export async function institutionExists(db: Db, brin: string): Promise<boolean> 
 export type Option = { value: string; label: string };
 
 /** The choice lists the forms and filters offer, from the reference tables; read once per process. */
-export function referenceOptions(db: Db): Promise<Record<'institutions' | 'sectors' | 'provinces' | 'themes', Option[]>> {
+export async function referenceOptions(db: Db): Promise<Record<'institutions' | 'sectors' | 'provinces' | 'themes', Option[]>> {
+  const version = await dataVersion(db, REFERENCE_VERSION);
   let cached = optionCache.get(db);
-  if (!cached) {
-    cached = readOptions(db);
+  if (!cached || cached.version !== version) {
+    cached = { version, lists: readOptions(db) };
     optionCache.set(db, cached);
-    cached.catch(() => optionCache.delete(db));
+    cached.lists.catch(() => optionCache.delete(db));
   }
-  return cached;
+  return cached.lists;
 }
 
 async function readOptions(db: Db): Promise<Record<'institutions' | 'sectors' | 'provinces' | 'themes', Option[]>> {

@@ -33,6 +33,7 @@ export {
   registrationById,
   registrationSummaries,
   registrationsOfInstitution,
+  registrationsOfUser,
 } from './service.ts';
 export { FILE_MAX_BYTES, LEVELS, MODES, PARTICIPATION, STEPS, stepBySlug, TARGET_GROUPS } from './steps.ts';
 export { submitRegistration, withdrawRegistration } from './submission.ts';

@@ -6,7 +6,7 @@ import {
   CsrfField,
   DateField,
   type FieldErrors,
-  fieldId,
+  FileField,
   SelectField,
   TableScroll,
   TextArea,
@@ -16,40 +16,6 @@ import type { PageContext } from '../../../ui/context.ts';
 import type { Option } from '../../reference/index.ts';
 
 type Values = Record<string, string>;
-
-/** A file field with its label, hint and error, like the other fields. */
-function FileField(props: { name: string; label: string; hint?: string; accept?: string; errors?: FieldErrors }) {
-  const error = props.errors?.find((e) => e.field === props.name)?.message;
-  const describedBy = [props.hint ? `uitleg-${props.name}` : '', error ? `fout-${props.name}` : ''].filter(Boolean).join(' ');
-  return (
-    <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-      <p class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={fieldId(props.name)}>
-          {props.label}
-        </label>
-      </p>
-      {props.hint && (
-        <div class="utrecht-form-field-description" id={`uitleg-${props.name}`}>
-          {props.hint}
-        </div>
-      )}
-      {error && (
-        <div class="utrecht-form-field-error-message" id={`fout-${props.name}`}>
-          <span class="mkb-visually-hidden">Fout: </span>
-          {error}
-        </div>
-      )}
-      <input
-        id={fieldId(props.name)}
-        name={props.name}
-        type="file"
-        accept={props.accept}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-    </div>
-  );
-}
 
 /** Removing: folded away at the end of an edit page, one deliberate button. */
 function RemoveFold(props: { ctx: PageContext; action: string; what: string; explanation: string }) {
