@@ -18,6 +18,7 @@ import { ensureCurrentUser } from '../src/features/accounts/index.ts';
 import { catalogue } from '../src/features/catalogue/index.ts';
 import { saveRoute } from '../src/features/catalogue/repo.ts';
 import { createEvent, registerDirect } from '../src/features/events/index.ts';
+import { indexItem, searchSite } from '../src/features/search/index.ts';
 import { parseQuery } from '../src/platform/dutch-search.ts';
 import { benchEnv, CONNECTIONS, DURATION, measure, rssOf, start, startApp, writeReport } from './lib.ts';
 
@@ -115,6 +116,17 @@ try {
         updated_at: now,
       };
       await saveRoute(trx, row, [row.title, row.institution_name, row.description, row.locations, row.province].join(' '));
+      // And in the site-wide search, as publishing a route does (catalogue/service.ts#writeRoute).
+      await indexItem(trx, {
+        kind: 'route',
+        id,
+        title: row.title,
+        text: [row.institution_name, row.description, row.locations, row.province].join(' '),
+        url: `/routes/${row.slug}`,
+        themes: [i % 2 ? 'supervision' : 'recruitment'],
+        audiences: [],
+        updatedAt: now,
+      });
     }
   });
   const generated = ((performance.now() - t0) / 1000).toFixed(1);
@@ -158,7 +170,21 @@ try {
     '',
     `| search (count + page of 20) | p50 ms | p95 ms | p99 ms |`,
     `| --- | ---: | ---: | ---: |`,
-    `| ${postgres ? 'PostgreSQL tsvector (dutch)' : 'SQLite FTS5'} | ${pct(50)} | ${pct(95)} | ${pct(99)} |`,
+    `| catalogue (${postgres ? 'PostgreSQL tsvector' : 'SQLite FTS5'}, Dutch analyser) | ${pct(50)} | ${pct(95)} | ${pct(99)} |`,
+  );
+  // 1b. The site-wide search (/zoeken: counts per kind + the best five of each), same queries.
+  const siteTimes: number[] = [];
+  for (let i = 0; i < 330; i++) {
+    const s = performance.now();
+    await searchSite(db, `${WORDS[i % WORDS.length]} ${i % 2 ? WORDS[(i + 3) % WORDS.length] : ''}`, {
+      theme: i % 3 === 0 ? 'supervision' : undefined,
+    });
+    if (i >= 30) siteTimes.push(performance.now() - s);
+  }
+  siteTimes.sort((a, b) => a - b);
+  const sitePct = (p: number) => (siteTimes[Math.floor((p / 100) * (siteTimes.length - 1))] ?? 0).toFixed(2);
+  lines.push(
+    `| site search /zoeken (${postgres ? 'tsvector' : 'FTS5'}; counts per kind + top 5 of each, a third with a theme filter) | ${sitePct(50)} | ${sitePct(95)} | ${sitePct(99)} |`,
     '',
   );
   // A year's bijeenkomsten: 24 coming, each with 30 people registered, made through the service.
@@ -212,6 +238,11 @@ try {
     ['toolkit', '/toolkit'],
     ['events', '/bijeenkomsten'],
     ['event page', `/bijeenkomsten/${eventId}`],
+    ['knowledge', '/kennis'],
+    ['theme page', '/kennis/praktijkbegeleiding'],
+    ['guide contents', '/handreiking'],
+    ['guide chapter', '/handreiking/de-tripartiete-overeenkomst'],
+    ['guide to print', '/handreiking/afdrukken'],
     ['API: filter + search (JSON)', '/api/v1/routes?sector=Q&q=zorg'],
     ['API: CSV, one sector', '/api/v1/routes.csv?sector=Q'],
     ['OpenAPI document', '/api/v1/openapi.json'],

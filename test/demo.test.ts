@@ -39,6 +39,19 @@ test('the demo loads once through the services, fills the catalogue and the map,
   assert.ok(new Set(published.map((r) => r.province)).size >= 11);
   assert.ok(new Set(published.map((r) => r.sector)).size >= 8);
   assert.equal(await countRows(db, 'stories'), 2);
+  const articles = await db
+    .selectFrom('knowledge_items')
+    .select(['title', 'published_at'])
+    .where('kind', '=', 'article')
+    .orderBy('title')
+    .execute();
+  assert.deepEqual(
+    articles.map((a) => [a.title, a.published_at !== null]),
+    [
+      ['Scholingsregelingen per branche (concept, demo)', false],
+      ['Vijf lessen uit de eerste pilots (demo)', true],
+    ],
+  );
   const users = await db.selectFrom('users').select('email').execute();
   assert.ok(users.every((u) => u.email.endsWith(`@${DEMO_DOMAIN}`)));
 
@@ -60,7 +73,17 @@ test('the demo loads once through the services, fills the catalogue and the map,
   const css = /href="(\/static\/app-[0-9a-f]+\.css)"/.exec(catalogue)?.[1] ?? '';
   const cssBytes = (await app.inject({ method: 'GET', url: css, headers: { 'accept-encoding': 'br' } })).rawPayload.length;
   assert.ok(cssBytes > 1000 && cssBytes < 15_000, `stylesheet ${cssBytes} bytes compressed`);
-  for (const url of ['/', '/routes', '/kaart', '/succesverhalen', '/toolkit', '/programma']) {
+  for (const url of [
+    '/',
+    '/routes',
+    '/kaart',
+    '/succesverhalen',
+    '/toolkit',
+    '/programma',
+    '/kennis',
+    '/handreiking',
+    '/handreiking/afdrukken',
+  ]) {
     await app.inject({ method: 'GET', url });
     const page = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
     assert.equal(page.headers['content-encoding'], 'br', url);
@@ -94,6 +117,15 @@ test('the demo loads once through the services, fills the catalogue and the map,
     ['anna@avans.nl', 'tessa@programma.nl'],
   );
   assert.equal(await countRows(db, 'stories'), 0);
+  // Its knowledge is gone, the platform's guide stays; nothing of the demo is left in the search.
+  assert.equal((await db.selectFrom('knowledge_items').select('id').where('kind', '=', 'article').execute()).length, 0);
+  assert.equal((await db.selectFrom('knowledge_items').select('id').where('kind', '=', 'chapter').execute()).length, 7);
+  assert.deepEqual(
+    (await db.selectFrom('search_entries').select(['kind', 'ref_id']).where('kind', 'in', ['route', 'story', 'article']).execute()).map(
+      (e) => [e.kind, e.ref_id],
+    ),
+    [['route', real.id]],
+  );
   assert.equal((await db.selectFrom('outbox').select('id').where('to_address', 'like', `%@${DEMO_DOMAIN}`).execute()).length, 0);
   assert.equal((await db.selectFrom('outbox').select('id').execute()).length, realMails.length);
   const after = (await app.inject({ method: 'GET', url: '/routes' })).body;

@@ -2,6 +2,7 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { connect } from '../db/connect.ts';
 import { importData } from '../db/transfer.ts';
 import { rebuildSearchIndex } from '../features/catalogue/index.ts';
+import { rebuildSearchEntries } from '../features/search/index.ts';
 
 /**
  * `npm run import -- <map van een export>` loads an export into the empty database DATABASE_URL
@@ -22,10 +23,11 @@ async function main(args: string[]) {
       process.exitCode = 1;
       return;
     }
+    const entries = await rebuildSearchEntries(db);
     const routes = await rebuildSearchIndex(db);
     const migrated = result.migrated.length ? `; daarna bijgewerkt: ${result.migrated.join(', ')}` : '';
     process.stdout.write(
-      `Geïmporteerd: ${result.rows} rijen, alle tabellen gelijk aan de export${migrated}. Zoekindex opnieuw opgebouwd (${routes} routes).\n`,
+      `Geïmporteerd: ${result.rows} rijen, alle tabellen gelijk aan de export${migrated}. Zoekindexen opnieuw opgebouwd (${routes} routes; ${entries} items in de zoekfunctie).\n`,
     );
   } finally {
     await db.destroy();

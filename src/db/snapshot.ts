@@ -7,13 +7,13 @@ import { isPostgres } from './dialect.ts';
  * keys, their columns, rows as plain JSON values, and a checksum per table that does not depend on
  * row order or engine. Backups, their verification, and moving between engines all use it.
  * Derived data is left out: SQLite's full-text tables and PostgreSQL's `tsvector` column are
- * rebuilt from the rows (the catalogue does that), and Kysely's own bookkeeping tables are not data.
+ * rebuilt from the rows (the catalogue and the search do that), and Kysely's own bookkeeping tables are not data.
  */
 
 export type TableShape = { name: string; columns: string[]; key: string[] };
 export type TableSummary = Record<string, { rows: number; sha256: string }>;
 
-const DERIVED_TABLE = /^(kysely_|routes_fts|sqlite_)/;
+const DERIVED_TABLE = /^(kysely_|routes_fts|search_entries_fts|sqlite_)/;
 
 async function sqliteShapes(db: Kysely<any>): Promise<{ shapes: TableShape[]; references: Map<string, Set<string>> }> {
   const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db);

@@ -27,8 +27,11 @@ const sanitizeOptions: sanitizeHtml.IOptions = {
     'tr',
     'th',
     'td',
+    'img',
   ],
-  allowedAttributes: { a: ['href', 'title'], th: ['scope'], ol: ['start'] },
+  allowedAttributes: { a: ['href', 'title'], th: ['scope'], ol: ['start'], img: ['src', 'alt'] },
+  // Images only from this site (uploaded through a form that demands a description) and only with one.
+  exclusiveFilter: (frame) => frame.tag === 'img' && (!/^\/[^/\\]/.test(frame.attribs.src ?? '') || !(frame.attribs.alt ?? '').trim()),
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowProtocolRelative: false,
   transformTags: { h1: 'h2', h5: 'h4', h6: 'h4' },

@@ -41,6 +41,8 @@ const mySeat = await site.db
   .select('id')
   .where('email', '=', 'aanvrager@demo.mkbroute.nl')
   .executeTakeFirstOrThrow();
+const admitted = await mine.where('state', 'in', ['accepted', 'participant']).executeTakeFirst();
+const chapter = await site.db.selectFrom('knowledge_items').select('id').where('kind', '=', 'chapter').executeTakeFirstOrThrow();
 const inReview = await site.db.selectFrom('registrations').select('id').where('state', '=', 'in_review').executeTakeFirstOrThrow();
 
 const who: Record<string, string | null> = {
@@ -62,6 +64,13 @@ const pages: [keyof typeof who, string][] = [
   ['aanvrager', `/bijeenkomsten/${fullEvent.id}`],
   ['aanvrager', `/bijeenkomsten/aanmelding/${mySeat.id}`],
   ['aanvrager', '/mijn'],
+  ...(admitted ? ([['aanvrager', `/mijn/handreiking/${admitted.id}`]] as [keyof typeof who, string][]) : []),
+  ['bezoeker', '/kennis'],
+  ['bezoeker', '/kennis/praktijkbegeleiding'],
+  ['bezoeker', '/handreiking'],
+  ['bezoeker', '/handreiking/de-tripartiete-overeenkomst'],
+  ['bezoeker', '/handreiking/afdrukken'],
+  ['bezoeker', '/zoeken?q=bedrijf'],
   ['aanvrager', '/aanmelden'],
   ['aanvrager', `/aanmelden/${aDraft.id}/organisatie`],
   ['aanvrager', `/aanmelden/${aDraft.id}/opleiding`],
@@ -81,6 +90,10 @@ const pages: [keyof typeof who, string][] = [
   ['team', '/beheer/bijeenkomsten/nieuw'],
   ['team', `/beheer/bijeenkomsten/${pastEvent.id}`],
   ['team', `/beheer/bijeenkomsten/${fullEvent.id}`],
+  ['team', '/beheer/kennis'],
+  ['team', '/beheer/kennis/nieuw?soort=chapter'],
+  ['team', `/beheer/kennis/${chapter.id}`],
+  ['team', `/beheer/kennis/${chapter.id}/versies`],
 ];
 
 const browser = await launchBrowser();

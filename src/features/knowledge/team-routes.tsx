@@ -192,6 +192,9 @@ export default async function knowledgeTeamRoutes(app: FastifyInstance) {
       team: options.team.map((o) => o.value),
     });
     const actie = String(fields.actie ?? '');
+    if (actie === 'afbeelding' && !posted.file && !upload.errors.length) {
+      upload.errors.push({ field: 'image', message: 'Kies eerst de afbeelding die u in de tekst wilt zetten' });
+    }
     if (actie === 'afbeelding' || upload.errors.length) {
       const notice = upload.image ? 'De afbeelding staat onderaan de tekst. Zet de regel op de plek waar hij hoort en sla op.' : null;
       return showForm(request, reply, { kind, id, values, errors: upload.errors.length ? upload.errors : undefined, notice });

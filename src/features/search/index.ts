@@ -1,3 +1,12 @@
 /** The site-wide search (`/zoeken`): the public surface. Features index their published items here. */
 export { default as searchRoutes } from './routes.tsx';
-export { ensureSearchEntries, indexItem, itemsWithTheme, type SearchItem, type SearchKind, unindexItem } from './service.ts';
+export {
+  ensureSearchEntries,
+  indexItem,
+  itemsWithTheme,
+  rebuildSearchEntries,
+  type SearchItem,
+  type SearchKind,
+  searchSite,
+  unindexItem,
+} from './service.ts';

@@ -101,12 +101,19 @@ export async function itemsWithTheme(db: Db, theme: string, kinds: SearchKind[])
 
 const ANALYSER_SETTING = 'search_entries_analyser';
 
+/** Writes every entry's index again from its stored text (after an import, or a new analyser). Returns the count. */
+export async function rebuildSearchEntries(db: Db): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await allEntries(trx);
+    for (const row of rows) await saveEntry(trx, row);
+    await setSetting(trx, ANALYSER_SETTING, ANALYSER_VERSION);
+    return rows.length;
+  });
+}
+
 /** Re-analyses every entry when the Dutch analyser changed since they were written. */
 export async function ensureSearchEntries(db: Db): Promise<boolean> {
   if ((await getSetting(db, ANALYSER_SETTING)) === ANALYSER_VERSION) return false;
-  await db.transaction().execute(async (trx) => {
-    for (const row of await allEntries(trx)) await saveEntry(trx, row);
-    await setSetting(trx, ANALYSER_SETTING, ANALYSER_VERSION);
-  });
+  await rebuildSearchEntries(db);
   return true;
 }
