@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { registration, user } from '../../../test/factories.ts';
 import { buildTestApp, Client, signIn } from '../../../test/helpers.ts';
+import { addStory } from '../catalogue/index.ts';
+import { createEvent } from '../events/index.ts';
 import { createItem, type ItemText, publishItem, restoreRevision, runReviewJob, saveItem } from './index.ts';
 import { handoutChapters } from './rules.ts';
 
@@ -245,6 +247,89 @@ describe('knowledge: revisions, publishing, the guide', () => {
     await user(site.db, 'bob@hva.nl', 'applicant', { brin: '21QA' });
     const bob = await signIn(site.app, site.db, 'bob@hva.nl');
     assert.equal((await bob.get(`/mijn/handreiking/${made.id}`)).statusCode, 404);
+  });
+
+  test('a theme page gathers its chapters, articles, stories, routes and coming events; themes are in the feed and sitemap; the guide prints per audience', async (t) => {
+    const site = await buildTestApp(t);
+    const tessa = await team(site);
+    const made = await registration(site, 'accepted', { answers: { deelname: { themes: 'supervision' } } });
+    const route = await site.db.selectFrom('routes').select(['id', 'title']).where('id', '=', made.id).executeTakeFirstOrThrow();
+    await addStory(
+      site.db,
+      tessa,
+      {
+        routeId: route.id,
+        title: 'Begeleiden op de werkvloer',
+        quote: '',
+        person: 'Sam',
+        role: 'praktijkbegeleider',
+        organisation: 'Metaal & Co',
+        consentDate: '2026-11-01',
+        consentNote: 'Formulier',
+        theme: 'supervision',
+        body: 'Sam begeleidt twee studenten.',
+        imageAlt: '',
+      },
+      null,
+    );
+    const article = await createItem(site.db, tessa, 'article', text());
+    await publishItem(site.db, tessa, article);
+    await createItem(site.db, tessa, 'article', text({ title: 'Nog een concept' }));
+    const starts = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    await createEvent(site.db, tessa, {
+      title: 'Leernetwerk begeleiding',
+      description: 'Tekst',
+      themes: ['supervision'],
+      audiences: ['hogeschool'],
+      mode: 'online',
+      link: 'https://meet.example/x',
+      address: null,
+      startsAt: starts,
+      endsAt: new Date(Date.parse(starts) + 3_600_000).toISOString(),
+      deadline: starts,
+      capacity: null,
+      waitlist: false,
+      reminderHours: 0,
+      reminderText: '',
+      organiserId: null,
+      questions: [],
+    });
+    const anonymous = new Client(site.app);
+    const page = (await anonymous.get('/kennis/praktijkbegeleiding')).body;
+    const section = (id: string) => {
+      const start = page.indexOf(`id="${id}"`);
+      return start < 0 ? '' : page.slice(start, page.indexOf('</section>', start));
+    };
+    assert.match(section('handreiking'), /De werkplek in het mkb en de praktijkbegeleider/);
+    assert.match(section('artikelen'), /Werkplekleren in kleine bedrijven/);
+    assert.doesNotMatch(page, /Nog een concept/);
+    assert.match(section('verhalen'), /Begeleiden op de werkvloer/);
+    assert.match(section('routes'), new RegExp(route.title));
+    assert.match(section('bijeenkomsten'), /Leernetwerk begeleiding/);
+    assert.match((await anonymous.get('/feed.xml')).body, /<title>Thema: Praktijkbegeleiding<\/title>/);
+    assert.match((await anonymous.get('/sitemap.xml')).body, /\/kennis\/praktijkbegeleiding</);
+
+    const forBranches = (await anonymous.get('/handreiking/afdrukken?doelgroep=branche')).body;
+    assert.deepEqual(
+      [...forBranches.matchAll(/<article class="mkb-print-chapter"[^>]*><h2[^>]*>([^<]+)</g)].map((m) => m[1]),
+      ['Wat een Mkb-route in het hbo is', 'Samen vormgeven met bedrijven en branches', 'Nieuwe doelgroepen werven'],
+    );
+    assert.match(forBranches, /Handreiking Mkb-route in het hbo voor brancheverenigingen/);
+
+    // Renaming a theme flags the chapters on it, and its page and lists show the new name at once.
+    await user(site.db, 'admin@programma.nl', 'admin');
+    const admin = await signIn(site.app, site.db, 'admin@programma.nl');
+    await admin.get('/beheer/teksten');
+    const empty = await admin.post('/beheer/teksten/themas/supervision', { name_supervision: '  ' });
+    assert.equal(empty.statusCode, 422);
+    assert.match(empty.body, /Vul de naam van het thema in/);
+    await admin.post('/beheer/teksten/themas/supervision', { name_supervision: 'Kwaliteit van praktijkbegeleiding' });
+    const flagged = await site.db.selectFrom('knowledge_items').select('title').where('review_reason', 'is not', null).execute();
+    assert.deepEqual(
+      flagged.map((f) => f.title),
+      ['De werkplek in het mkb en de praktijkbegeleider'],
+    );
+    assert.match((await anonymous.get('/kennis/praktijkbegeleiding')).body, /<h1[^>]*>Kwaliteit van praktijkbegeleiding<\/h1>/);
   });
 
   test('the handout rule: a condition names a criterion by code or by its title’s words', () => {

@@ -97,12 +97,21 @@ export const knowledgeSurfaces: FeatureSurfaces = {
       key: 'knowledge',
       feed: async (db, baseUrl) => {
         const items = (await Promise.all((['chapter', 'article', 'document'] as ItemKind[]).map((k) => listPublished(db, k)))).flat();
-        return items.map((i) => ({
-          id: `${baseUrl}${publicPath(i.kind as ItemKind, i.slug)}`,
-          title: i.title,
-          updated: i.updated_at,
-          summary: i.summary,
-        }));
+        const themePages = (await themes(db)).filter((t) => t.updatedAt);
+        return [
+          ...items.map((i) => ({
+            id: `${baseUrl}${publicPath(i.kind as ItemKind, i.slug)}`,
+            title: i.title,
+            updated: i.updated_at,
+            summary: i.summary,
+          })),
+          ...themePages.map((t) => ({
+            id: `${baseUrl}/kennis/${t.slug}`,
+            title: `Thema: ${t.name}`,
+            updated: t.updatedAt as string,
+            summary: t.intro,
+          })),
+        ];
       },
       sitemap: async (db) => {
         const items = (await Promise.all((['chapter', 'article', 'document'] as ItemKind[]).map((k) => listPublished(db, k)))).flat();

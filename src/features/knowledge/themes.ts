@@ -12,7 +12,7 @@ import { type ItemKind, publicPath, slugify } from './rules.ts';
 import { SEED_CHAPTERS, SEED_PARTS, SEED_THEME_INTROS } from './seed.ts';
 import { createItem, publishItem } from './service.ts';
 
-export type Theme = { code: string; slug: string; name: string; intro: string };
+export type Theme = { code: string; slug: string; name: string; intro: string; updatedAt: string | null };
 
 /** Every theme (from the reference data) with its page's address and introduction. */
 export async function themes(db: Db): Promise<Theme[]> {
@@ -23,6 +23,7 @@ export async function themes(db: Db): Promise<Theme[]> {
     name: t.label,
     slug: bySlug.get(t.value)?.slug ?? slugify(t.label),
     intro: bySlug.get(t.value)?.intro_md ?? '',
+    updatedAt: bySlug.get(t.value)?.updated_at ?? null,
   }));
 }
 
