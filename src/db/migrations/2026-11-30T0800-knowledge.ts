@@ -70,7 +70,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reviewed_on', 'varchar(10)')
     .addColumn('review_due', 'varchar(10)')
     .addColumn('review_reason', 'text')
-    .addColumn('review_mailed_for', 'varchar(10)')
+    .addColumn('review_mailed_for', 'varchar(64)')
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('created_by', 'varchar(36)', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('updated_at', ts, (c) => c.notNull())

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { NotFoundError } from '../../platform/errors.tsx';
@@ -96,7 +97,10 @@ export async function runReviewJob(db: Db, config: { baseUrl: string }, now = ne
   let sent = 0;
   for (const c of await chaptersNeedingReview(db, isoDay(now))) {
     if (!c.owner_email) continue;
-    const occasion = c.review_reason ? `flag:${c.review_reason.slice(0, 40)}` : `due:${c.review_due}`;
+    // One mail per occasion: a flag (its reason, hashed: a second rewording is a new occasion) or a review date.
+    const occasion = c.review_reason
+      ? `flag:${createHash('sha256').update(c.review_reason).digest('hex').slice(0, 20)}`
+      : `due:${c.review_due}`;
     if (c.review_mailed_for === occasion) continue;
     await db.transaction().execute(async (trx) => {
       if (!(await claimReviewMail(trx, c.id, occasion))) return;

@@ -30,7 +30,7 @@ export interface KnowledgeItemTable {
   review_due: string | null;
   /** Why the chapter needs a review now (a criterion or theme was reworded); null when it does not. */
   review_reason: string | null;
-  /** The review date the owner was mailed about, so they are mailed once per date. */
+  /** The occasion the owner was mailed about (`due:<date>` or `flag:<reason>`), so they are mailed once per occasion. */
   review_mailed_for: string | null;
   created_at: Timestamp;
   created_by: string | null;
