@@ -186,6 +186,8 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'GET /beheer/kennis/:id/versies/:n': 'team',
   'POST /beheer/kennis/:id/versies/:n/terugzetten': 'team',
   'GET /beheer/kennis/themas/:code': 'team',
+  'GET /beheer/kennis/delen': 'team',
+  'POST /beheer/kennis/delen': 'team',
   'POST /beheer/kennis/themas/:code': 'team',
   'GET /beheer/teksten': 'admin',
   'POST /beheer/teksten/criteria/:code': 'admin',

@@ -6,8 +6,17 @@ import type { EventContext } from '../../platform/events.ts';
 import { enqueueMail } from '../../platform/mail/repo.ts';
 import { publicContentChanged } from '../../platform/public-cache.ts';
 import { formatDate, MAILS } from './messages.ts';
-import { chaptersNeedingReview, chaptersReferringTo, claimReviewMail, listParts, listPublished, lockItem, updateItem } from './repo.ts';
-import { isoDay, nextReview, reviewState } from './rules.ts';
+import {
+  chaptersNeedingReview,
+  chaptersReferringTo,
+  claimReviewMail,
+  listParts,
+  listPublished,
+  lockItem,
+  saveParts,
+  updateItem,
+} from './repo.ts';
+import { isoDay, nextReview, reviewState, slugify } from './rules.ts';
 import { type Actor, type PublicItem, toPublicItem } from './service.ts';
 
 export type GuidePart = { code: string; title: string; chapters: PublicItem[] };
@@ -114,4 +123,30 @@ export async function runReviewJob(db: Db, config: { baseUrl: string }, now = ne
     });
   }
   return sent;
+}
+
+/** The team renames and reorders the guide's parts, and may add one; parts are never removed here (chapters refer to them). */
+export async function updateParts(
+  db: Db,
+  actor: Actor,
+  parts: { code: string; title: string; position: number }[],
+  added: string | null,
+  now = new Date(),
+) {
+  await db.transaction().execute(async (trx) => {
+    const known = new Set((await listParts(trx)).map((p) => p.code));
+    const rows = parts.filter((p) => known.has(p.code));
+    if (added) {
+      let code = slugify(added).slice(0, 28) || 'deel';
+      for (let i = 2; known.has(code); i++) code = `${slugify(added).slice(0, 26)}-${i}`;
+      rows.push({ code, title: added, position: Math.max(0, ...rows.map((r) => r.position)) + 1 });
+    }
+    await saveParts(trx, rows);
+    await recordAudit(
+      trx,
+      { actorUserId: actor.id, action: 'knowledge.parts_saved', subjectType: 'guide', subjectId: 'parts', detail: { added } },
+      now,
+    );
+    await publicContentChanged(trx);
+  });
 }

@@ -521,4 +521,42 @@ describe('knowledge: the team’s forms survive bad input', () => {
     await client.post(`/beheer/kennis/${id}/depubliceren`, {});
     assert.equal((await anonymous.get('/kennis/documenten/modelovereenkomst/bestand')).statusCode, 404);
   });
+
+  test('the guide’s parts are renamed, reordered and added to by the team; a wrong place keeps what was typed', async (t) => {
+    const site = await buildTestApp(t);
+    await team(site);
+    const client = await signIn(site.app, site.db, 'tessa@programma.nl');
+    await client.get('/beheer/kennis/delen');
+    const fields = {
+      title_basis: 'De basis',
+      position_basis: '3',
+      title_inrichten: 'Inrichten',
+      position_inrichten: 'twee',
+      title_samenwerken: 'Samenwerken en groeien',
+      position_samenwerken: '1',
+      new: 'Bijlagen',
+    };
+    const wrong = await client.post('/beheer/kennis/delen', fields);
+    assert.equal(wrong.statusCode, 422);
+    assert.match(wrong.body, /Vul bij De route inrichten als plaats een heel getal in, zoals 2/);
+    assert.match(wrong.body, /value="Inrichten"/);
+    assert.match(wrong.body, /value="Bijlagen"/);
+    const ok = await client.post('/beheer/kennis/delen', { ...fields, position_inrichten: '2' });
+    assert.equal(ok.headers.location, '/beheer/kennis?melding=delen');
+    const parts = await site.db
+      .selectFrom('guide_parts')
+      .select(['code', 'title', 'position'])
+      .orderBy('position')
+      .orderBy('code')
+      .execute();
+    assert.deepEqual(parts, [
+      { code: 'samenwerken', title: 'Samenwerken en groeien', position: 1 },
+      { code: 'inrichten', title: 'Inrichten', position: 2 },
+      { code: 'basis', title: 'De basis', position: 3 },
+      { code: 'bijlagen', title: 'Bijlagen', position: 4 },
+    ]);
+    const contents = (await new Client(site.app).get('/handreiking')).body;
+    assert.match(contents, /Samenwerken en groeien[\s\S]*Inrichten[\s\S]*De basis/);
+    assert.doesNotMatch(contents, /Bijlagen/, 'a part without published chapters is not shown');
+  });
 });

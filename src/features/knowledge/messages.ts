@@ -29,4 +29,5 @@ export const AUDIT_LABELS: Record<string, AuditLabel> = {
   'knowledge.reviewed': { team: 'Hoofdstuk beoordeeld' },
   'knowledge.file_added': { team: 'Bestand toegevoegd' },
   'knowledge.theme_page_saved': { team: 'Themapagina aangepast' },
+  'knowledge.parts_saved': { team: 'Delen van de handreiking aangepast' },
 };

@@ -262,3 +262,13 @@ export async function teamCounts(db: Db, today: string) {
     .executeTakeFirst();
   return { drafts: Number(row?.drafts ?? 0), review: Number(row?.review ?? 0) };
 }
+
+export async function saveParts(db: Db, rows: GuidePartTable[]): Promise<void> {
+  for (const row of rows) {
+    await db
+      .insertInto('guide_parts')
+      .values(row)
+      .onConflict((oc) => oc.column('code').doUpdateSet({ title: row.title, position: row.position }))
+      .execute();
+  }
+}

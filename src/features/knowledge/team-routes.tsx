@@ -8,8 +8,8 @@ import { sendPage } from '../../ui/render.ts';
 import { teamMembers } from '../accounts/index.ts';
 import { criteria, referenceOptions } from '../reference/index.ts';
 import { addImage, addPdf, describeFile } from './files.ts';
-import { guideParts, markReviewed, reviewList } from './guide.ts';
-import { itemsForTeam } from './repo.ts';
+import { guideParts, markReviewed, reviewList, updateParts } from './guide.ts';
+import { itemsForTeam, listParts } from './repo.ts';
 import { IMAGE_MAX_BYTES, type ItemKind, isItemKind, PDF_MAX_BYTES } from './rules.ts';
 import { type ItemForm, itemSchema, restoreSchema, themeIntroSchema } from './schemas.ts';
 import {
@@ -27,7 +27,7 @@ import {
 } from './service.ts';
 import { saveThemeIntro, themes } from './themes.ts';
 import { type FormOptions, ItemFormPage } from './views/item-form.tsx';
-import { HistoryPage, KnowledgeListPage, RevisionPage, ThemeIntroPage } from './views/team.tsx';
+import { HistoryPage, KnowledgeListPage, PartsPage, RevisionPage, ThemeIntroPage } from './views/team.tsx';
 
 const TEAM = { config: { access: 'team' as const } };
 type IdParams = { Params: { id: string } };
@@ -39,6 +39,7 @@ const NOTICES: Record<string, string> = {
   teruggezet: 'De versie is teruggezet als nieuwe versie.',
   beoordeeld: 'Vastgelegd: het hoofdstuk is vandaag beoordeeld.',
   thema: 'De themapagina is opgeslagen.',
+  delen: 'De delen van de handreiking zijn opgeslagen.',
 };
 
 const melding = (request: FastifyRequest) => NOTICES[String((request.query as Record<string, unknown>).melding)] ?? null;
@@ -281,6 +282,31 @@ export default async function knowledgeTeamRoutes(app: FastifyInstance) {
     const done = await restoreRevision(db, requireUser(request), item.id, number, seen);
     const overlap = done.overlap ? `&overlap=${done.overlap.number}` : '';
     return reply.redirect(`/beheer/kennis/${item.id}?melding=teruggezet${overlap}`, 303);
+  });
+
+  app.get('/beheer/kennis/delen', TEAM, async (request, reply) =>
+    sendPage(reply, <PartsPage ctx={pageContext(request, reply)} parts={await listParts(db)} />),
+  );
+
+  app.post('/beheer/kennis/delen', TEAM, async (request, reply) => {
+    const parts = await listParts(db);
+    const values = submittedValues(request.body);
+    const errors: FieldErrors = [];
+    const next = parts.map((p) => {
+      const title = (values[`title_${p.code}`] ?? '').trim();
+      const position = (values[`position_${p.code}`] ?? '').trim();
+      if (!title) errors.push({ field: `title_${p.code}`, message: `Vul de naam van het deel in (nu: ${p.title})` });
+      else if (title.length > 200) errors.push({ field: `title_${p.code}`, message: 'Een naam is hooguit 200 tekens lang' });
+      if (!/^\d{1,3}$/.test(position))
+        errors.push({ field: `position_${p.code}`, message: `Vul bij ${p.title} als plaats een heel getal in, zoals 2` });
+      return { code: p.code, title, position: Number(position) };
+    });
+    const added = (values.new ?? '').trim();
+    if (added.length > 200) errors.push({ field: 'new', message: 'Een naam is hooguit 200 tekens lang' });
+    if (errors.length)
+      return sendPage(reply, <PartsPage ctx={pageContext(request, reply)} parts={parts} values={values} errors={errors} />, 422);
+    await updateParts(db, requireUser(request), next, added || null);
+    return reply.redirect('/beheer/kennis?melding=delen', 303);
   });
 
   async function themeOf(code: string) {

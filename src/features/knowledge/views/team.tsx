@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../../platform/time.ts';
 import { BackOfficePage } from '../../../ui/back-office.tsx';
-import { Button, CsrfField, type FieldErrors, TableScroll, TextArea } from '../../../ui/components.tsx';
+import { Button, CsrfField, type FieldErrors, TableScroll, TextArea, TextField } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Prose } from '../../content/index.ts';
 import type { ReviewItem } from '../guide.ts';
@@ -69,6 +69,11 @@ export function KnowledgeListPage(props: {
           </li>
         ))}
       </ul>
+      <p>
+        <a class="utrecht-link" href="/beheer/kennis/delen">
+          Delen van de handreiking
+        </a>
+      </p>
       <ReviewBlock items={props.review} />
       {(Object.keys(ITEM_KINDS) as ItemKind[]).map((k) => {
         const rows = props.items.filter((i) => i.kind === k);
@@ -231,6 +236,60 @@ export function ThemeIntroPage(props: { ctx: PageContext; theme: Theme; value: s
           maxLength={5_000}
           rows={8}
           required
+          errors={props.errors}
+        />
+        <Button>Opslaan</Button>
+      </form>
+    </BackOfficePage>
+  );
+}
+
+export function PartsPage(props: {
+  ctx: PageContext;
+  parts: { code: string; title: string; position: number }[];
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+}) {
+  const v = (name: string, fallback: string) => props.values?.[name] ?? fallback;
+  return (
+    <BackOfficePage
+      ctx={props.ctx}
+      title="Delen van de handreiking"
+      back={{ href: '/beheer/kennis', text: 'Terug naar kennis en handreiking' }}
+      errors={props.errors}
+    >
+      <p class="utrecht-paragraph">
+        De handreiking toont de delen in de volgorde van hun plaats; een deel zonder gepubliceerde hoofdstukken staat er niet in.
+      </p>
+      <form method="post" action="/beheer/kennis/delen" class="mkb-form" noValidate>
+        <CsrfField token={props.ctx.csrfToken} />
+        {props.parts.map((p) => (
+          <fieldset key={p.code} class="utrecht-form-fieldset mkb-fieldset">
+            <legend class="utrecht-form-fieldset__legend">{p.title}</legend>
+            <TextField
+              name={`title_${p.code}`}
+              label="Naam"
+              value={v(`title_${p.code}`, p.title)}
+              maxLength={200}
+              required
+              errors={props.errors}
+            />
+            <TextField
+              name={`position_${p.code}`}
+              label="Plaats"
+              value={v(`position_${p.code}`, String(p.position))}
+              maxLength={3}
+              required
+              errors={props.errors}
+            />
+          </fieldset>
+        ))}
+        <TextField
+          name="new"
+          label="Nieuw deel"
+          hint="Laat leeg als u geen deel toevoegt."
+          value={v('new', '')}
+          maxLength={200}
           errors={props.errors}
         />
         <Button>Opslaan</Button>
