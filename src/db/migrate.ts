@@ -13,6 +13,7 @@ import * as institutionSignIn from './migrations/2026-11-30T0200-institution-sig
 import * as jobRuns from './migrations/2026-11-30T0300-job-runs.ts';
 import * as events from './migrations/2026-11-30T0400-events.ts';
 import * as knowledge from './migrations/2026-11-30T0800-knowledge.ts';
+import * as assessmentVersion from './migrations/2026-11-30T0900-assessment-version.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T0300-job-runs': jobRuns,
   '2026-11-30T0400-events': events,
   '2026-11-30T0800-knowledge': knowledge,
+  '2026-11-30T0900-assessment-version': assessmentVersion,
 };
 
 /**

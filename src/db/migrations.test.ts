@@ -34,6 +34,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-30T0300-job-runs',
     '2026-11-30T0400-events',
     '2026-11-30T0800-knowledge',
+    '2026-11-30T0900-assessment-version',
   ];
   assert.deepEqual(
     await migrateToLatest(db),

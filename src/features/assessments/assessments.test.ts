@@ -150,6 +150,46 @@ describe('assessment: queue, assignment, assessing', () => {
     assert.match((await row()).body, /2 aanmeldingen/);
   });
 
+  test('the assessment page is kept per process yet exact: an assignment, a comment, a name and a conflict changed by another process show on the next request (a delivered mail: the acceptance test below)', async (t) => {
+    const site = await buildTestApp(t);
+    const { id } = await submittedRegistration(site);
+    const tessa = await teamMember(site, 'tessa@programma.nl', 'Tessa');
+    const bob = await teamMember(site, 'bob@programma.nl', 'Bob');
+    const page = async () => (await tessa.client.get(`/beheer/aanmeldingen/${id}`)).body;
+    const version = async () =>
+      (await site.db.selectFrom('settings').select('value').where('key', '=', 'assessment_version').executeTakeFirstOrThrow()).value;
+    const bobBox = () => new RegExp(`<input type="checkbox" id="lid-${bob.id}" name="members" value="${bob.id}"( checked)?/>`);
+    assert.equal(bobBox().exec(await page())?.[1], undefined, 'Bob is not assigned yet');
+    const before = await version();
+    await page();
+    assert.equal(await version(), before, 'reading the page raises nothing');
+
+    const db2 = connect(site.config.database);
+    const other = await buildApp({ config: site.config, db: db2 });
+    t.after(async () => {
+      await other.close();
+      await db2.destroy();
+    });
+    const bob2 = await signIn(other, db2, 'bob@programma.nl');
+    await bob2.get(`/beheer/aanmeldingen/${id}`);
+    await bob2.post(`/beheer/aanmeldingen/${id}/toewijzen`, { members: bob.id });
+    assert.equal(bobBox().exec(await page())?.[1], ' checked', 'the assignment shows');
+    await bob2.get(`/beheer/aanmeldingen/${id}`);
+    await bob2.post(`/beheer/aanmeldingen/${id}/opmerkingen`, { body: 'Vraag naar de salarisschaal.' });
+    assert.match(await page(), /Vraag naar de salarisschaal\./);
+    await db2.updateTable('users').set({ name: 'Bob Bakker' }).where('id', '=', bob.id).execute();
+    assert.match(await page(), /Bob Bakker/);
+    assert.doesNotMatch(await page(), /· mogelijk belang: /);
+    await bob2.get('/beheer/belangen');
+    await bob2.post('/beheer/belangen', { kind: 'institution', institution: '07GR', organisation: '' });
+    assert.match(
+      await page(),
+      /Bob Bakker <span class="mkb-meta">\(\d+ open\)<\/span><span class="mkb-flag"> · mogelijk belang: verbonden aan Avans Hogeschool/,
+      'the conflict shows',
+    );
+    assert.ok(Number(await version()) > Number(before));
+  });
+
   test('waiting days move with the clock though the data is kept: the moment the first one changes is known', async (t) => {
     const site = await buildTestApp(t);
     const { id } = await submittedRegistration(site);

@@ -55,8 +55,22 @@ async function frozenAnswers(db: Db, reg: Registration, version: number): Promis
 
 const teamLoad = new ViewCache<Awaited<ReturnType<typeof teamWithLoad>>>('team_version');
 
+/**
+ * The page's data per registration and person, kept under `assessment_version`, which the
+ * database raises on every change to anything the page shows (migration
+ * 2026-11-30T0900-assessment-version, ADR 010). Nothing on the page moves with the clock alone.
+ */
+const pageData = new ViewCache<Awaited<ReturnType<typeof readAssessmentPage>>>('assessment_version', 500);
+
 /** Everything the assessment page shows; other assessors' verdicts only once the user submitted. */
 export async function assessmentPage(db: Db, user: CurrentUser, id: string) {
+  // Who may see it is settled before this (the route admits team members only); whether it exists
+  // (and is no draft) is settled by the computation, which throws and is then not kept. A change of
+  // the person's role or of the registration raises the version, so no stale answer outlives it.
+  return pageData.get(db, `${id}:${user.id}`, () => readAssessmentPage(db, user, id));
+}
+
+async function readAssessmentPage(db: Db, user: CurrentUser, id: string) {
   const reg = await registrationForTeam(db, user, id);
   const institution = await findInstitution(db, reg.institutionBrin);
   const options = await choices(db);

@@ -2,6 +2,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import type { EventContext } from '../../platform/events.ts';
+import { breathe } from '../../platform/jobs/run.ts';
 import { enqueueMail, type MailInput } from '../../platform/mail/repo.ts';
 import { getSetting } from '../../platform/settings/repo.ts';
 import { teamMembers } from '../accounts/index.ts';
@@ -41,6 +42,7 @@ export async function runReminders(db: Db, config: Pick<Config, 'baseUrl'>, now 
   const reviewDays = Number.isInteger(setting) && setting > 0 ? setting : REVIEW_REMINDER_DAYS;
   let sent = 0;
   for (const r of await registrationsAwaitingDecision(db)) {
+    await breathe();
     const link = `${config.baseUrl}/beheer/aanmeldingen/${r.id}`;
     const review = reviewReminderDue(
       { state: r.state, submittedAt: r.submitted_at, reviewRemindedAt: r.review_reminded_at },

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
+import { breathe } from '../../platform/jobs/run.ts';
 import { enqueueMail } from '../../platform/mail/repo.ts';
 import { publicContentChanged } from '../../platform/public-cache.ts';
 import { MAILS } from './messages.ts';
@@ -15,6 +16,7 @@ import { eventById, lockEventOrThrow, mailEvent, type SiteConfig, seatLink, seat
 export async function runEventJobs(db: Db, config: SiteConfig, now = new Date()): Promise<number> {
   const nowIso = now.toISOString();
   for (const e of await listEvents(db, { endsAfter: nowIso, states: ['published'] })) {
+    await breathe();
     if (e.starts_at <= nowIso) continue;
     await db.transaction().execute(async (trx) => {
       const changes = await settle(trx, config, toEvent(await lockEventOrThrow(trx, e.id)), now);
@@ -24,6 +26,7 @@ export async function runEventJobs(db: Db, config: SiteConfig, now = new Date())
   let sent = 0;
   const furthest = new Date(now.getTime() + 14 * 24 * 3_600_000).toISOString();
   for (const c of await reminderCandidates(db, nowIso, furthest)) {
+    await breathe();
     const hours = Number(c.reminder_hours);
     if (hours <= 0) continue;
     const moment = Date.parse(c.starts_at) - hours * 3_600_000;

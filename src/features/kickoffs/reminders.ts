@@ -1,6 +1,7 @@
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
+import { breathe } from '../../platform/jobs/run.ts';
 import { enqueueMail } from '../../platform/mail/repo.ts';
 import { MAILS } from './messages.ts';
 import { markKickoff, openKickoffs } from './repo.ts';
@@ -14,6 +15,7 @@ export async function runKickoffReminders(db: Db, config: Pick<Config, 'baseUrl'
   const days = await setting(db, 'kickoff_reminder_days', UNBOOKED_REMINDER_DAYS_DEFAULT);
   let sent = 0;
   for (const row of await openKickoffs(db)) {
+    await breathe();
     const dayBefore =
       row.state === 'booked' &&
       row.starts_at &&

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { NotFoundError } from '../../platform/errors.tsx';
 import type { EventContext } from '../../platform/events.ts';
+import { breathe } from '../../platform/jobs/run.ts';
 import { enqueueMail } from '../../platform/mail/repo.ts';
 import { publicContentChanged } from '../../platform/public-cache.ts';
 import { formatDate, MAILS } from './messages.ts';
@@ -105,6 +106,7 @@ export async function reviewList(db: Db, today = isoDay(new Date())): Promise<Re
 export async function runReviewJob(db: Db, config: { baseUrl: string }, now = new Date()): Promise<number> {
   let sent = 0;
   for (const c of await chaptersNeedingReview(db, isoDay(now))) {
+    await breathe();
     if (!c.owner_email) continue;
     // One mail per occasion: a flag (its reason, hashed: a second rewording is a new occasion) or a review date.
     const occasion = c.review_reason

@@ -3,6 +3,14 @@ import type { Db } from '../../db/connect.ts';
 import { newToken } from '../crypto.ts';
 import { finishJobTurn, takeJobTurn } from './repo.ts';
 
+/**
+ * Lets the requests waiting on this process in between the items of a job. On SQLite every query
+ * completes synchronously, so a job's loop never returns to the event loop on its own: the first
+ * run of the assessment reminders over 1,000 overdue registrations held every request for 0.3–0.5 s
+ * (bench/RESULTS.md). Jobs await this between items.
+ */
+export const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /** This process, as it signs the job turns it takes. */
 export const PROCESS_ID = `${hostname()}:${process.pid}:${newToken().slice(0, 8)}`;
 
