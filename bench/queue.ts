@@ -67,6 +67,10 @@ try {
   const mail = await db.selectFrom('outbox').select('body_text').executeTakeFirstOrThrow();
   await http.post('/inloggen/link', { token: /token=([\w-]+)/.exec(mail.body_text)?.[1] ?? '' });
   await db.destroy();
+  // As a browser after signing in: the first page sets the CSRF secret cookie and every later
+  // request sends it back (without it, every page would make a new secret: crypto a browser never causes).
+  await http.get('/mijn');
+  if (!http.cookies.has('_csrf')) throw new Error('no CSRF cookie after the first page');
   const headers = { cookie: [...http.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
   const url = `http://127.0.0.1:${app.port}/beheer/aanmeldingen`;
   const page = await (await fetch(url, { headers })).text();

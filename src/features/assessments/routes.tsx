@@ -35,6 +35,7 @@ import {
   template,
   templates,
 } from './service.ts';
+import { Answers } from './views/answers.tsx';
 import { AssessmentPage } from './views/assessment.tsx';
 import { DecisionPreviewPage } from './views/decision.tsx';
 import { QueuePage, type QueueQuery, QueueRows } from './views/queue.tsx';
@@ -61,6 +62,8 @@ function me(request: FastifyRequest): CurrentUser {
 /** The team members for the queue's filter, kept while `team_version` (raised on every change to people) stands. */
 const teamList = new ViewCache<{ value: string; label: string }[]>('team_version');
 const queueRows = new ViewCache<string>('team_version');
+/** The applicant's answers of a registration, rendered once per version of what the page shows (its biggest part). */
+const answersHtml = new ViewCache<Record<string, string>>('assessment_version');
 
 export default async function assessmentRoutes(app: FastifyInstance) {
   const { db, config } = app;
@@ -116,8 +119,19 @@ export default async function assessmentRoutes(app: FastifyInstance) {
     } = {},
   ) {
     const data = await assessmentPage(db, me(request), id);
+    const answers = await answersHtml.get(db, id, async () =>
+      Object.fromEntries(data.sections.map((s) => [s.slug, renderFragment(<Answers section={s} registrationId={data.reg.id} />)])),
+    );
     const notice = NOTICES[String((request.query as Record<string, unknown>).melding)];
-    const page = <AssessmentPage ctx={pageContext(request, reply)} data={data} notice={extra.errors ? undefined : notice} {...extra} />;
+    const page = (
+      <AssessmentPage
+        ctx={pageContext(request, reply)}
+        data={data}
+        answersHtml={answers}
+        notice={extra.errors ? undefined : notice}
+        {...extra}
+      />
+    );
     return sendPage(reply, page, extra.errors ? 422 : 200);
   }
 

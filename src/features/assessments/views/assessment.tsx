@@ -15,7 +15,6 @@ import { Layout } from '../../../ui/layout.tsx';
 import { PARTICIPATION, stateLabel } from '../../registrations/index.ts';
 import type { assessmentPage } from '../page.ts';
 import { CRITERION_STEPS, RECOMMENDATION_LABELS, RECOMMENDATIONS, VERDICT_LABELS, VERDICTS } from '../rules.ts';
-import { Answers } from './answers.tsx';
 import { DecisionSection } from './decision.tsx';
 
 type Data = Awaited<ReturnType<typeof assessmentPage>>;
@@ -26,6 +25,8 @@ const str = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '
 export function AssessmentPage(props: {
   ctx: PageContext;
   data: Data;
+  /** The answers per step, rendered once (routes.tsx): `<Answers>` for each section. */
+  answersHtml: Record<string, string>;
   values?: Values;
   decision?: Values;
   errors?: FieldErrors;
@@ -190,7 +191,7 @@ export function AssessmentPage(props: {
             <div class="mkb-criterion" key={c.code}>
               <div>
                 <h3 class="utrecht-heading-3">{c.title}</h3>
-                <Answers section={data.sections.find((s) => s.slug === c.slug)} registrationId={data.reg.id} />
+                <div dangerouslySetInnerHTML={{ __html: props.answersHtml[c.slug] ?? '' }} />
               </div>
               <div>
                 {data.mySubmitted || !canAssess ? (
@@ -270,7 +271,7 @@ export function AssessmentPage(props: {
         {otherSections.map((s) => (
           <div key={s.slug}>
             <h3 class="utrecht-heading-3">{s.title}</h3>
-            <Answers section={s} registrationId={data.reg.id} />
+            <div dangerouslySetInnerHTML={{ __html: props.answersHtml[s.slug] ?? '' }} />
           </div>
         ))}
       </section>
