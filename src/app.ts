@@ -20,6 +20,7 @@ import { devMailboxRoutes } from './features/dev-mailbox/index.ts';
 import { eventRoutes, eventSurfaces } from './features/events/index.ts';
 import { kickoffRoutes, kickoffSurfaces } from './features/kickoffs/index.ts';
 import { knowledgeRoutes, knowledgeSurfaces } from './features/knowledge/index.ts';
+import { monitoringRoutes, monitoringSurfaces } from './features/monitoring/index.ts';
 import { referenceRoutes, referenceSurfaces } from './features/reference/index.ts';
 import { FILE_MAX_BYTES, registrationRoutes, registrationSurfaces } from './features/registrations/index.ts';
 import { searchRoutes } from './features/search/index.ts';
@@ -263,6 +264,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     referenceSurfaces,
     eventSurfaces,
     knowledgeSurfaces,
+    monitoringSurfaces,
   ];
   app.decorate('homeSections', homeSections(features));
   app.decorate('publicIndex', publicIndexes(features));
@@ -277,6 +279,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   await app.register(eventRoutes);
   await app.register(searchRoutes);
   await app.register(knowledgeRoutes);
+  await app.register(monitoringRoutes);
   await app.register(devMailboxRoutes);
   // /mijn and /beheer, assembled from what each feature contributes.
   surfaceRoutes(app, features);

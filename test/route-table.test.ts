@@ -190,6 +190,8 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'POST /beheer/kennis/delen': 'team',
   'POST /beheer/kennis/themas/:code': 'team',
   'GET /beheer/teksten': 'admin',
+  'GET /beheer/dashboard': 'team',
+  'GET /beheer/dashboard/csv/:figure': 'team',
   'POST /beheer/teksten/criteria/:code': 'admin',
   'POST /beheer/teksten/themas/:code': 'admin',
   'GET /dev/mailbox': 'development',
@@ -408,6 +410,7 @@ describe('route table', () => {
       '/beheer/kennis/:id/versies': `/beheer/kennis/${article}/versies`,
       '/beheer/kennis/:id/versies/:n': `/beheer/kennis/${article}/versies/1`,
       '/beheer/kennis/themas/:code': '/beheer/kennis/themas/funding',
+      '/beheer/dashboard/csv/:figure': '/beheer/dashboard/csv/status',
     };
     // Routes about one hogeschool's registration: its colleagues and the team see it, others do not.
     const ownedByA: Record<Role, number> = { anonymous: 303, applicantA: 200, applicantB: 404, team: 200, admin: 200 };

@@ -91,6 +91,7 @@ const pages: [keyof typeof who, string][] = [
   ['team', `/beheer/bijeenkomsten/${pastEvent.id}`],
   ['team', `/beheer/bijeenkomsten/${fullEvent.id}`],
   ['team', '/beheer/kennis'],
+  ['team', '/beheer/dashboard'],
   ['team', '/beheer/kennis/nieuw?soort=chapter'],
   ['team', `/beheer/kennis/${chapter.id}`],
   ['team', `/beheer/kennis/${chapter.id}/versies`],

@@ -90,6 +90,11 @@ describe('small screens and wide ones (Chromium + axe-core)', () => {
       { who: 'gast', path: '/mijn' },
       { who: 'gast', path: '/mijn/koppeling' },
       { who: 'beheerder', path: '/beheer/maildomeinen' },
+      { who: 'beheerder', path: '/beheer/teksten' },
+      { who: 'team', path: '/beheer/dashboard' },
+      { who: 'team', path: '/beheer/kennis' },
+      { who: 'bezoeker', path: '/kennis' },
+      { who: 'bezoeker', path: '/zoeken?q=praktijkbegeleiding' },
     ];
     const cookies = { bezoeker: null, aanvrager: applicant, team, gast: guest, beheerder: admin } as const;
     const checked: string[] = [];

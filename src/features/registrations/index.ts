@@ -3,8 +3,8 @@
  * else in this folder is private to it (scripts/check-structure.ts).
  */
 import type { Db, Trx } from '../../db/connect.ts';
-import { claimReminder as claim, deleteRegistrationsCreatedBy, openRegistrations } from './repo.ts';
-import { STATE_GROUPS } from './rules.ts';
+import { admittedPerSector, claimReminder as claim, countByState, deleteRegistrationsCreatedBy, openRegistrations } from './repo.ts';
+import { STATE_GROUPS, STATES, type State } from './rules.ts';
 
 export { saveStep, startRegistration, storeUpload } from './editing.ts';
 export type { AcceptedRegistration } from './events.ts';
@@ -58,4 +58,17 @@ export async function claimReminder(
 /** Removes the registrations these (demo) users started, with everything that hangs on them. */
 export async function removeRegistrationsOf(trx: Trx, userIds: string[]): Promise<string[]> {
   return deleteRegistrationsCreatedBy(trx, userIds);
+}
+
+/** Registrations per state, every state listed (zero where there are none), for the team's figures. */
+export async function registrationsPerState(db: Db): Promise<{ state: State; count: number }[]> {
+  const rows = new Map((await countByState(db)).map((r) => [r.state, Number(r.n)]));
+  return STATES.map((state) => ({ state, count: rows.get(state) ?? 0 }));
+}
+
+/** Admitted routes per sector code (null: no sector given), largest first. */
+export async function admittedRoutesPerSector(db: Db): Promise<{ sector: string | null; count: number }[]> {
+  return (await admittedPerSector(db, STATE_GROUPS.admitted))
+    .map((r) => ({ sector: r.sector, count: Number(r.n) }))
+    .sort((a, b) => b.count - a.count || String(a.sector).localeCompare(String(b.sector)));
 }

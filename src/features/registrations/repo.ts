@@ -216,3 +216,22 @@ export async function deleteRegistrationsCreatedBy(db: Trx, userIds: string[]): 
   const rows = await db.deleteFrom('registrations').where('created_by', 'in', userIds).returning('id').execute();
   return rows.map((r) => r.id);
 }
+
+/** How many registrations are in each state (drafts included), for the team's figures. */
+export async function countByState(db: Kysely<Database>) {
+  return db
+    .selectFrom('registrations')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('state')
+    .execute();
+}
+
+/** How many admitted registrations (accepted or participant) there are per sector. */
+export async function admittedPerSector(db: Kysely<Database>, admitted: readonly string[]) {
+  return db
+    .selectFrom('registrations')
+    .select(['sector', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('state', 'in', admitted as RegistrationState[])
+    .groupBy('sector')
+    .execute();
+}

@@ -82,3 +82,16 @@ export async function deleteAuditOf(db: Kysely<Database>, subjectIds: string[], 
   if (subjectIds.length) await db.deleteFrom('audit_events').where('subject_id', 'in', subjectIds).execute();
   if (actorIds.length) await db.deleteFrom('audit_events').where('actor_user_id', 'in', actorIds).execute();
 }
+
+/** Every event with one of these actions on one kind of subject, oldest first (the team's figures). */
+export async function auditEventsWithActions(db: Kysely<Database>, subjectType: string, actions: string[]) {
+  if (actions.length === 0) return [];
+  return db
+    .selectFrom('audit_events')
+    .select(['subject_id', 'action', 'at'])
+    .where('subject_type', '=', subjectType)
+    .where('action', 'in', actions)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}

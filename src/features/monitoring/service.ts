@@ -1,0 +1,146 @@
+import type { Db } from '../../db/connect.ts';
+import { auditEventsWithActions } from '../../platform/audit/repo.ts';
+import { referenceOptions } from '../reference/index.ts';
+import { admittedRoutesPerSector, registrationsPerState, STATE_LABELS } from '../registrations/index.ts';
+import { decisionTimes, kickoffsInTime, submissionsPerMonth, summariseDecisions, type TrailEvent } from './metrics.ts';
+
+/** Days within which a kick-off should follow acceptance (the figure's norm). */
+export const KICKOFF_DAYS = 14;
+
+/**
+ * One figure of the dashboard: its rows are computed once, and the chart, the table and the CSV
+ * are all drawn from these same rows (a test holds them to it).
+ */
+export type Figure = {
+  key: string;
+  title: string;
+  /** One sentence: what is counted, from what. */
+  definition: string;
+  /** The figure in words, for those who do not see the chart. */
+  summary: string;
+  chart: 'bars' | 'line';
+  columns: [string, string];
+  rows: { label: string; value: number }[];
+};
+
+const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+const monthLabel = (ym: string) => `${MONTHS[Number(ym.slice(5, 7)) - 1]} ${ym.slice(0, 4)}`;
+const ACTIONS = [
+  'registration.submitted',
+  'registration.info_requested',
+  'registration.accepted',
+  'registration.declined',
+  'registration.withdrawn',
+  'kickoff.held',
+];
+
+export const FIGURE_KEYS = ['status', 'per-maand', 'doorlooptijd', 'startgesprek', 'sectoren'] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+
+async function trail(db: Db): Promise<TrailEvent[]> {
+  return (await auditEventsWithActions(db, 'registration', ACTIONS)).map((e) => ({ subjectId: e.subject_id, action: e.action, at: e.at }));
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Every figure of the team dashboard, at `now`. */
+export async function dashboard(db: Db, now = new Date()): Promise<Figure[]> {
+  const [states, events, sectors, options] = await Promise.all([
+    registrationsPerState(db),
+    trail(db),
+    admittedRoutesPerSector(db),
+    referenceOptions(db),
+  ]);
+  const figures: Figure[] = [];
+
+  const inProgress = states.filter((s) => s.state !== 'draft' && s.state !== 'withdrawn').reduce((n, s) => n + s.count, 0);
+  figures.push({
+    key: 'status',
+    title: 'Aanmeldingen per status',
+    definition: 'Het aantal aanmeldingen dat nu in elke status staat, concepten (nog niet ingediend) meegeteld.',
+    summary: `${plural(inProgress, 'aanmelding is', 'aanmeldingen zijn')} ingediend en niet ingetrokken; ${plural(
+      states.find((s) => s.state === 'draft')?.count ?? 0,
+      'concept',
+      'concepten',
+    )}.`,
+    chart: 'bars',
+    columns: ['Status', 'Aanmeldingen'],
+    rows: states.map((s) => ({ label: STATE_LABELS[s.state], value: s.count })),
+  });
+
+  const months = submissionsPerMonth(events, now, 12);
+  const total = months.reduce((n, m) => n + m.count, 0);
+  const busiest = [...months].sort((a, b) => b.count - a.count)[0];
+  figures.push({
+    key: 'per-maand',
+    title: 'Nieuwe aanmeldingen per maand',
+    definition:
+      'Aanmeldingen die in die maand voor het eerst zijn ingediend (een aanvulling telt niet opnieuw), de laatste twaalf maanden.',
+    summary:
+      total === 0
+        ? 'Nog geen gegevens: in de laatste twaalf maanden is niets ingediend.'
+        : `${plural(total, 'aanmelding', 'aanmeldingen')} in twaalf maanden; de drukste maand was ${monthLabel(busiest?.month ?? '')} met ${busiest?.count}.`,
+    chart: 'line',
+    columns: ['Maand', 'Ingediend'],
+    rows: months.map((m) => ({ label: monthLabel(m.month), value: m.count })),
+  });
+
+  const d = summariseDecisions(decisionTimes(events));
+  figures.push({
+    key: 'doorlooptijd',
+    title: 'Doorlooptijd tot besluit',
+    definition:
+      'Dagen van de eerste indiening tot het besluit (toegelaten of afgewezen), over alle besluiten; de tijd dat een aanvulling bij de aanvrager lag staat apart.',
+    summary:
+      d.count === 0
+        ? 'Nog geen gegevens: er is nog geen besluit genomen.'
+        : `Over ${plural(d.count, 'besluit', 'besluiten')}: de helft binnen ${d.median} dagen, negen op de tien binnen ${d.p90} dagen; daarvan lag een aanmelding in de helft van de gevallen ${d.medianWaiting} dagen bij de aanvrager.`,
+    chart: 'bars',
+    columns: ['Maat', 'Dagen'],
+    rows:
+      d.count === 0
+        ? []
+        : [
+            { label: 'Mediaan, totaal', value: d.median ?? 0 },
+            { label: '90e percentiel, totaal', value: d.p90 ?? 0 },
+            { label: 'Mediaan, bij het team', value: d.medianWithTeam ?? 0 },
+            { label: 'Mediaan, wachten op de aanvrager', value: d.medianWaiting ?? 0 },
+          ],
+  });
+
+  const k = kickoffsInTime(events, now, KICKOFF_DAYS);
+  figures.push({
+    key: 'startgesprek',
+    title: `Startgesprek binnen ${KICKOFF_DAYS} dagen na toelating`,
+    definition: `Van de routes die minstens ${KICKOFF_DAYS} dagen geleden zijn toegelaten: bij hoeveel het startgesprek binnen ${KICKOFF_DAYS} dagen is gehouden.`,
+    summary:
+      k.due === 0
+        ? `Nog geen gegevens: geen route is al ${KICKOFF_DAYS} dagen toegelaten.`
+        : `${k.inTime} van de ${k.due} routes (${Math.round((k.inTime / k.due) * 100)} %) hielden het startgesprek op tijd.`,
+    chart: 'bars',
+    columns: ['Uitkomst', 'Routes'],
+    rows:
+      k.due === 0
+        ? []
+        : [
+            { label: `Binnen ${KICKOFF_DAYS} dagen`, value: k.inTime },
+            { label: 'Later of nog niet', value: k.due - k.inTime },
+          ],
+  });
+
+  const names = new Map(options.sectors.map((s) => [s.value, s.label]));
+  const admitted = sectors.reduce((n, s) => n + s.count, 0);
+  figures.push({
+    key: 'sectoren',
+    title: 'Toegelaten routes per sector',
+    definition: 'Routes die zijn toegelaten of deelnemer zijn, naar de sector die de hogeschool in de aanmelding opgaf.',
+    summary:
+      admitted === 0
+        ? 'Nog geen gegevens: er is nog geen route toegelaten.'
+        : `${plural(admitted, 'route', 'routes')} in ${plural(sectors.length, 'sector', 'sectoren')}; de meeste in ${names.get(sectors[0]?.sector ?? '') ?? 'onbekend'}.`,
+    chart: 'bars',
+    columns: ['Sector', 'Routes'],
+    rows: sectors.map((s) => ({ label: s.sector ? (names.get(s.sector) ?? s.sector) : 'Geen sector opgegeven', value: s.count })),
+  });
+  return figures;
+}
