@@ -10,7 +10,7 @@ const short = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 
 const fmt = (n: number) => n.toLocaleString('nl-NL');
 
 /** Horizontal bars, one per row, with the value written after each bar. */
-export function BarChart({ rows, labelledBy }: { rows: Row[]; labelledBy: string }) {
+export function BarChart({ rows, labelledBy, title }: { rows: Row[]; labelledBy: string; title: string }) {
   const width = 640;
   const labelWidth = 220;
   const barMax = width - labelWidth - 70;
@@ -19,6 +19,7 @@ export function BarChart({ rows, labelledBy }: { rows: Row[]; labelledBy: string
   const height = rows.length * rowHeight + 10;
   return (
     <svg class="mkb-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={labelledBy} focusable="false">
+      <title>{title}</title>
       {rows.map((r, i) => {
         const y = 5 + i * rowHeight;
         const w = Math.round((r.value / max) * barMax);
@@ -39,7 +40,7 @@ export function BarChart({ rows, labelledBy }: { rows: Row[]; labelledBy: string
 }
 
 /** A line over ordered points (months), with the value at each point and a zero line. */
-export function LineChart({ rows, labelledBy }: { rows: Row[]; labelledBy: string }) {
+export function LineChart({ rows, labelledBy, title }: { rows: Row[]; labelledBy: string; title: string }) {
   const width = 640;
   const height = 220;
   const left = 20;
@@ -52,6 +53,7 @@ export function LineChart({ rows, labelledBy }: { rows: Row[]; labelledBy: strin
   const points = rows.map((r, i) => `${x(i)},${y(r.value)}`).join(' ');
   return (
     <svg class="mkb-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={labelledBy} focusable="false">
+      <title>{title}</title>
       <line x1={left} y1={bottom} x2={width - left} y2={bottom} class="mkb-chart__axis" />
       <polyline points={points} class="mkb-chart__line" />
       {rows.map((r, i) => (

@@ -191,6 +191,7 @@ export function AssessmentPage(props: {
             <div class="mkb-criterion" key={c.code}>
               <div>
                 <h3 class="utrecht-heading-3">{c.title}</h3>
+                {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered by <Answers> in routes.tsx (Preact escapes every value) */}
                 <div dangerouslySetInnerHTML={{ __html: props.answersHtml[c.slug] ?? '' }} />
               </div>
               <div>
@@ -271,6 +272,7 @@ export function AssessmentPage(props: {
         {otherSections.map((s) => (
           <div key={s.slug}>
             <h3 class="utrecht-heading-3">{s.title}</h3>
+            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: rendered by <Answers> in routes.tsx (Preact escapes every value) */}
             <div dangerouslySetInnerHTML={{ __html: props.answersHtml[s.slug] ?? '' }} />
           </div>
         ))}

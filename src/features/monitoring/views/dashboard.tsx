@@ -24,9 +24,9 @@ function FigureBlock({ figure }: { figure: Figure }) {
             {figure.chart === 'line' ? `Lijn: ${unit} per ${figure.columns[0].toLowerCase()}` : `Balk: ${unit}`}
           </p>
           {figure.chart === 'line' ? (
-            <LineChart rows={figure.rows} labelledBy={labelledBy} />
+            <LineChart rows={figure.rows} labelledBy={labelledBy} title={figure.title} />
           ) : (
-            <BarChart rows={figure.rows} labelledBy={labelledBy} />
+            <BarChart rows={figure.rows} labelledBy={labelledBy} title={figure.title} />
           )}
           <details class="mkb-fold">
             <summary>De cijfers als tabel</summary>
