@@ -1,3 +1,4 @@
+import { slugify as slugifyText } from '../../platform/names.ts';
 import type { Answers } from '../registrations/index.ts';
 import { LEVELS, MODES, PARTICIPATION, TARGET_GROUPS } from '../registrations/index.ts';
 
@@ -59,17 +60,8 @@ export function publicFacts(answers: Answers): RouteFacts | null {
   };
 }
 
-export function slugify(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'route'
-  );
-}
+/** A route's address from its name (platform/names.ts). */
+export const slugify = (text: string): string => slugifyText(text, 'route');
 
 export const LEVEL_LABELS = Object.fromEntries(LEVELS.map((o) => [o.value, o.label]));
 export const MODE_LABELS = Object.fromEntries(MODES.map((o) => [o.value, o.label]));

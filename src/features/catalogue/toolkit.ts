@@ -2,6 +2,7 @@ import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { newId } from '../../platform/crypto.ts';
 import { NotFoundError } from '../../platform/errors.tsx';
+import { storedFilename } from '../../platform/names.ts';
 import { publicContentChanged } from '../../platform/public-cache.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { findAsset, insertAsset, listAssets, updateAssetRow } from './repo.ts';
@@ -23,16 +24,6 @@ export function assetKind(content: Buffer): { ext: string; type: string } | null
   return null;
 }
 
-/** A safe download name: the uploaded name's letters, digits and dashes, with the extension its content has. */
-function storedName(filename: string, ext: string): string {
-  const base =
-    filename
-      .replace(/\.[^.]*$/, '')
-      .replace(/[^\w-]+/g, '-')
-      .slice(0, 60) || 'bestand';
-  return `${base}.${ext}`;
-}
-
 export async function addAsset(
   db: Db,
   user: CurrentUser,
@@ -48,7 +39,7 @@ export async function addAsset(
       id,
       title: input.title,
       description: input.description,
-      filename: storedName(input.filename, kind.ext),
+      filename: storedFilename(input.filename, kind.ext),
       content_type: kind.type,
       content,
       created_by: user.id,
@@ -86,7 +77,7 @@ export async function updateAsset(
     const saved = await updateAssetRow(trx, id, {
       title: input.title,
       description: input.description,
-      ...(file && kind ? { filename: storedName(file.filename, kind.ext), content_type: kind.type, content: file.content } : {}),
+      ...(file && kind ? { filename: storedFilename(file.filename, kind.ext), content_type: kind.type, content: file.content } : {}),
       updated_at: now.toISOString(),
       updated_by: user.id,
     });

@@ -2,20 +2,11 @@ import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { newId } from '../../platform/crypto.ts';
 import { NotFoundError } from '../../platform/errors.tsx';
+import { storedFilename } from '../../platform/names.ts';
 import { prepareImage } from '../catalogue/index.ts';
 import { fileInfo, findFile, insertFile } from './repo.ts';
 
 const isPdf = (b: Buffer) => b.subarray(0, 5).toString('latin1') === '%PDF-';
-
-/** A safe download name: letters, digits and dashes of the uploaded name, with the right extension. */
-function storedName(filename: string, ext: string): string {
-  const base =
-    filename
-      .replace(/\.[^.]*$/, '')
-      .replace(/[^\w-]+/g, '-')
-      .slice(0, 60) || 'bestand';
-  return `${base}.${ext}`;
-}
 
 /**
  * Stores an image for an article or chapter, re-encoded (which also drops what the file carried
@@ -29,7 +20,7 @@ export async function addImage(db: Db, actor: { id: string }, content: Buffer, f
     await insertFile(trx, {
       id,
       kind: 'image',
-      filename: storedName(filename, 'jpg'),
+      filename: storedFilename(filename, 'jpg'),
       content_type: 'image/jpeg',
       content: jpeg,
       size: jpeg.length,
@@ -50,7 +41,7 @@ export async function addPdf(db: Db, actor: { id: string }, content: Buffer, fil
     await insertFile(trx, {
       id,
       kind: 'pdf',
-      filename: storedName(filename, 'pdf'),
+      filename: storedFilename(filename, 'pdf'),
       content_type: 'application/pdf',
       content,
       size: content.length,

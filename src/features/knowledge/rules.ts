@@ -1,5 +1,6 @@
 import { marked } from 'marked';
 import { analyse } from '../../platform/dutch-search.ts';
+import { slugify as slugifyText } from '../../platform/names.ts';
 
 /** The three kinds of knowledge the team publishes, with their public addresses. */
 export const ITEM_KINDS = {
@@ -22,18 +23,8 @@ export function publicPath(kind: ItemKind, slug: string): string {
   return `${ITEM_KINDS[kind].path}/${slug}`;
 }
 
-/** A slug from a title: lower-case ASCII words joined by dashes. */
-export function slugify(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'stuk'
-  );
-}
+/** A slug from a title (platform/names.ts). */
+export const slugify = (text: string): string => slugifyText(text, 'stuk');
 
 /** Our own uploaded images, the only image source the sanitiser lets through. */
 export const IMAGE_PATH = /^\/kennis\/afbeeldingen\/[0-9a-f-]{36}$/;
