@@ -12,7 +12,7 @@ export { cancelEvent, createEvent, updateEventDetails } from './service.ts';
 export { eventSurfaces } from './surfaces.tsx';
 
 import type { Db, Trx } from '../../db/connect.ts';
-import { deleteEventsCreatedBy } from './repo.ts';
+import { attendancePerEvent, deleteEventsCreatedBy } from './repo.ts';
 import { whenText } from './rules.ts';
 import { eventsOverview } from './service.ts';
 
@@ -41,4 +41,11 @@ export async function registerDirect(db: Db, config: SiteConfig, eventId: string
 /** Removes the events these (demo) users created, with everything on them; returns the events' ids. */
 export async function removeEventsOf(trx: Trx, userIds: string[]): Promise<string[]> {
   return deleteEventsCreatedBy(trx, userIds);
+}
+
+/** The last `limit` events that have ended, oldest first: seats confirmed and people who came. */
+export async function attendanceOfPastEvents(db: Db, now = new Date(), limit = 8) {
+  return (await attendancePerEvent(db, now.toISOString(), limit))
+    .map((r) => ({ id: r.id, title: r.title, startsAt: r.starts_at, confirmed: Number(r.confirmed), present: Number(r.present) }))
+    .reverse();
 }

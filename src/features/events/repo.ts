@@ -255,3 +255,23 @@ export async function deleteEventsCreatedBy(trx: Trx, userIds: string[]): Promis
   if (ids.length) await trx.deleteFrom('events').where('id', 'in', ids).execute();
   return ids;
 }
+
+/** Per event that has ended: how many had a seat (confirmed) and how many came (the team's figures). */
+export async function attendancePerEvent(db: Db, endedBefore: string, limit: number) {
+  return db
+    .selectFrom('events')
+    .leftJoin('event_registrations', 'event_registrations.event_id', 'events.id')
+    .select([
+      'events.id',
+      'events.title',
+      'events.starts_at',
+      sql<number>`sum(case when event_registrations.state = 'confirmed' then 1 else 0 end)`.as('confirmed'),
+      sql<number>`sum(case when event_registrations.attendance = 'present' then 1 else 0 end)`.as('present'),
+    ])
+    .where('events.ends_at', '<', endedBefore)
+    .where('events.state', '=', 'published')
+    .groupBy(['events.id', 'events.title', 'events.starts_at'])
+    .orderBy('events.starts_at', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -3,8 +3,10 @@ import { describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { registration, user } from '../../../test/factories.ts';
 import { buildTestApp, Client, signIn } from '../../../test/helpers.ts';
+import { createEvent, markAttendance, registerDirect } from '../events/index.ts';
 import { withdrawRegistration } from '../registrations/index.ts';
 import { figureCsv } from './routes.tsx';
+import { dashboard } from './service.ts';
 
 type Site = Awaited<ReturnType<typeof buildTestApp>>;
 
@@ -79,6 +81,50 @@ describe('monitoring: the team dashboard', () => {
     );
     assert.equal((await tessa.get('/beheer/dashboard/csv/onbekend')).statusCode, 404);
     assert.equal((await new Client(site.app).get('/beheer/dashboard')).statusCode, 303);
+  });
+
+  test('attendance per past event: seats confirmed and who came; a coming event is not counted', async (t) => {
+    const site = await buildTestApp(t);
+    const tessa = await user(site.db, 'tessa@programma.nl', 'team', { name: 'Tessa' });
+    const start = Date.now() + 2 * 86_400_000;
+    const input = (title: string, startsAt: number) => ({
+      title,
+      description: 'Tekst',
+      themes: [],
+      audiences: ['hogeschool'],
+      mode: 'online' as const,
+      link: 'https://meet.example/x',
+      address: null,
+      startsAt: new Date(startsAt).toISOString(),
+      endsAt: new Date(startsAt + 3_600_000).toISOString(),
+      deadline: new Date(startsAt).toISOString(),
+      capacity: null,
+      waitlist: false,
+      reminderHours: 0,
+      reminderText: '',
+      organiserId: null,
+      questions: [],
+    });
+    const past = await createEvent(site.db, tessa, input('Leernetwerk', start));
+    await createEvent(site.db, tessa, input('Later', start + 30 * 86_400_000));
+    const seats = [];
+    for (const n of [1, 2, 3]) {
+      seats.push(
+        (await registerDirect(site.db, site.config, past, { userId: null, name: `P${n}`, email: `p${n}@example.nl`, answers: {} }))
+          .registrationId,
+      );
+    }
+    const during = new Date(start + 1_800_000);
+    for (const id of seats.slice(0, 2))
+      await markAttendance(site.db, site.config, tessa, past, { registrationId: id as string }, 'present', during);
+    const figures = await dashboard(site.db, new Date(start + 86_400_000));
+    const f = figures.find((x) => x.key === 'bijeenkomsten');
+    assert.deepEqual(
+      f?.rows.map((r) => r.value),
+      [2],
+    );
+    assert.match(f?.rows[0]?.label ?? '', /^Leernetwerk \(\d{2}-\d{2}-\d{4}\)$/);
+    assert.equal(f?.summary, '2 van de 3 mensen met een plek kwamen naar de laatste bijeenkomst.');
   });
 
   test('CSV cells that a spreadsheet would run are escaped', () => {

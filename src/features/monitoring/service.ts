@@ -1,5 +1,7 @@
 import type { Db } from '../../db/connect.ts';
 import { auditEventsWithActions } from '../../platform/audit/repo.ts';
+import { ViewCache } from '../../platform/view-cache.ts';
+import { attendanceOfPastEvents } from '../events/index.ts';
 import { referenceOptions } from '../reference/index.ts';
 import { admittedRoutesPerSector, registrationsPerState, STATE_LABELS } from '../registrations/index.ts';
 import { decisionTimes, kickoffsInTime, submissionsPerMonth, summariseDecisions, type TrailEvent } from './metrics.ts';
@@ -34,7 +36,7 @@ const ACTIONS = [
   'kickoff.held',
 ];
 
-export const FIGURE_KEYS = ['status', 'per-maand', 'doorlooptijd', 'startgesprek', 'sectoren'] as const;
+export const FIGURE_KEYS = ['status', 'per-maand', 'doorlooptijd', 'startgesprek', 'sectoren', 'bijeenkomsten'] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 async function trail(db: Db): Promise<TrailEvent[]> {
@@ -43,13 +45,25 @@ async function trail(db: Db): Promise<TrailEvent[]> {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/**
+ * The figures are kept per process under `assessment_version`, which the database raises with every
+ * audit event and every change to registrations (ADR 010), and per hour of the clock (the month
+ * window, the kick-offs that are due and the events that have ended move with time alone).
+ */
+const kept = new ViewCache<Figure[]>('assessment_version', 24);
+
 /** Every figure of the team dashboard, at `now`. */
 export async function dashboard(db: Db, now = new Date()): Promise<Figure[]> {
-  const [states, events, sectors, options] = await Promise.all([
+  return kept.get(db, now.toISOString().slice(0, 13), () => computeDashboard(db, now));
+}
+
+async function computeDashboard(db: Db, now: Date): Promise<Figure[]> {
+  const [states, events, sectors, options, meetings] = await Promise.all([
     registrationsPerState(db),
     trail(db),
     admittedRoutesPerSector(db),
     referenceOptions(db),
+    attendanceOfPastEvents(db, now),
   ]);
   const figures: Figure[] = [];
 
@@ -141,6 +155,24 @@ export async function dashboard(db: Db, now = new Date()): Promise<Figure[]> {
     chart: 'bars',
     columns: ['Sector', 'Routes'],
     rows: sectors.map((s) => ({ label: s.sector ? (names.get(s.sector) ?? s.sector) : 'Geen sector opgegeven', value: s.count })),
+  });
+
+  const came = meetings.reduce((n, m) => n + m.present, 0);
+  const seats = meetings.reduce((n, m) => n + m.confirmed, 0);
+  figures.push({
+    key: 'bijeenkomsten',
+    title: 'Aanwezigheid bij bijeenkomsten',
+    definition: 'Per afgelopen bijeenkomst (de laatste acht): hoeveel mensen als aanwezig zijn geregistreerd.',
+    summary:
+      meetings.length === 0
+        ? 'Nog geen gegevens: er is nog geen bijeenkomst afgelopen.'
+        : `${came} van de ${seats} mensen met een plek kwamen naar ${meetings.length === 1 ? 'de laatste bijeenkomst' : `de laatste ${meetings.length} bijeenkomsten`}.`,
+    chart: 'bars',
+    columns: ['Bijeenkomst', 'Aanwezig'],
+    rows: meetings.map((m) => ({
+      label: `${m.title} (${m.startsAt.slice(8, 10)}-${m.startsAt.slice(5, 7)}-${m.startsAt.slice(0, 4)})`,
+      value: m.present,
+    })),
   });
   return figures;
 }

@@ -7,7 +7,8 @@ export const monitoringSurfaces: FeatureSurfaces = {
       order: 5,
       href: '/beheer/dashboard',
       label: 'Dashboard',
-      description: 'Aanmeldingen per status en per maand, doorlooptijd tot besluit, startgesprekken op tijd, routes per sector.',
+      description:
+        'Aanmeldingen per status en per maand, doorlooptijd tot besluit, startgesprekken op tijd, routes per sector, aanwezigheid bij bijeenkomsten.',
     },
   ],
 };
