@@ -1,6 +1,6 @@
 import { slugify as slugifyText } from '../../platform/names.ts';
 import type { Answers } from '../registrations/index.ts';
-import { LEVELS, MODES, PARTICIPATION, TARGET_GROUPS } from '../registrations/index.ts';
+import { chosenThemes, LEVELS, MODES, PARTICIPATION, TARGET_GROUPS } from '../registrations/index.ts';
 
 export const PAGE_SIZE = 20;
 
@@ -20,7 +20,6 @@ export type RouteFacts = {
   contactEmail: string | null;
 };
 
-const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
 const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
 /**
@@ -54,7 +53,7 @@ export function publicFacts(answers: Answers): RouteFacts | null {
     locations: consented.has('locations') ? str(p.locations) : null,
     targetGroups: consented.has('target_groups') ? (Array.isArray(groups) ? groups : groups ? [String(groups)] : []) : null,
     partners: consented.has('partners') ? partners : null,
-    themes: listOf(answers.deelname?.values.themes),
+    themes: chosenThemes(answers),
     contactName: consented.has('contact') ? str(o.contact_name) : null,
     contactEmail: consented.has('contact') ? str(o.contact_email) : null,
   };

@@ -12,14 +12,15 @@ export { cancelEvent, createEvent, updateEventDetails } from './service.ts';
 export { eventSurfaces } from './surfaces.tsx';
 
 import type { Db, Trx } from '../../db/connect.ts';
-import { attendancePerEvent, deleteEventsCreatedBy } from './repo.ts';
+import { attendancePerEvent, deleteEventsCreatedBy, listEvents } from './repo.ts';
 import { whenText } from './rules.ts';
-import { eventsOverview } from './service.ts';
+import { toEvent } from './service.ts';
 
 /** Coming events on a theme (the knowledge theme pages), with when they start and end. */
 export async function upcomingEventsWithTheme(db: Db, theme: string, now = new Date()) {
-  return (await eventsOverview(db, now)).upcoming
-    .filter((e) => e.state === 'published' && e.themes.includes(theme))
+  return (await listEvents(db, { endsAfter: now.toISOString(), states: ['published'] }))
+    .map(toEvent)
+    .filter((e) => e.themes.includes(theme))
     .map((e) => ({
       id: e.id,
       title: e.title,

@@ -7,6 +7,7 @@ import { breathe } from '../../platform/jobs/run.ts';
 import { enqueueMail } from '../../platform/mail/repo.ts';
 import { publicContentChanged } from '../../platform/public-cache.ts';
 import { formatDate, MAILS } from './messages.ts';
+import { type PublicItem, toPublicItem } from './published.ts';
 import {
   chaptersNeedingReview,
   chaptersReferringTo,
@@ -18,7 +19,7 @@ import {
   updateItem,
 } from './repo.ts';
 import { isoDay, nextReview, reviewState, slugify } from './rules.ts';
-import { type Actor, type PublicItem, toPublicItem } from './service.ts';
+import type { Actor } from './service.ts';
 
 export type GuidePart = { code: string; title: string; chapters: PublicItem[] };
 

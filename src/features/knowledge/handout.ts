@@ -3,11 +3,9 @@ import { NotFoundError } from '../../platform/errors.tsx';
 import type { CurrentUser } from '../../ui/context.ts';
 import { submittedVerdicts } from '../assessments/index.ts';
 import { criteria } from '../reference/index.ts';
-import { decisionOf, getRegistration, inGroup } from '../registrations/index.ts';
+import { chosenThemes, decisionOf, getRegistration, inGroup } from '../registrations/index.ts';
 import { guide } from './guide.ts';
 import { handoutChapters, type OpenItems } from './rules.ts';
-
-const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : []);
 
 /** What a route still works on: the open verdicts of its accepted version, its conditions, its themes. */
 export async function openItemsOf(db: Db, user: CurrentUser, registrationId: string) {
@@ -23,7 +21,7 @@ export async function openItemsOf(db: Db, user: CurrentUser, registrationId: str
       .split(/\n+/)
       .map((c) => c.trim())
       .filter(Boolean),
-    themes: listOf(reg.answers.deelname?.values.themes),
+    themes: chosenThemes(reg.answers),
   };
   return { reg, items };
 }

@@ -5,17 +5,7 @@ import { NotFoundError } from '../../platform/errors.tsx';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { publicContentChanged } from '../../platform/public-cache.ts';
 import { indexItem, unindexItem } from '../search/index.ts';
-import {
-  findItem,
-  findPublishedBySlug,
-  findRevision,
-  insertItem,
-  insertRevision,
-  lockItem,
-  revisionsOf,
-  slugTaken,
-  updateItem,
-} from './repo.ts';
+import { findItem, findRevision, insertItem, insertRevision, lockItem, revisionsOf, slugTaken, updateItem } from './repo.ts';
 import { type ItemKind, isoDay, nextReview, plainText, publicPath, slugify } from './rules.ts';
 import type { KnowledgeItemTable } from './tables.ts';
 
@@ -145,7 +135,7 @@ export async function saveItem(
       { actorUserId: actor.id, action: 'knowledge.saved', subjectType: 'knowledge', subjectId: id, detail: { revision: number } },
       now,
     );
-    if (options.publish) await publishRevision(trx, actor, id, number, now);
+    if (options.publish) await publishRevision(trx, actor, item, number, now);
     else if (place && item.published_at) await publicContentChanged(trx);
     return { revision: number, overlap };
   });
@@ -158,10 +148,16 @@ async function overlapOf(db: Db, id: string, latest: number, me: string): Promis
 }
 
 /** Makes a revision the public text: copied onto the item, in the search, on every page at once. */
-async function publishRevision(db: Db, actor: Actor | null, id: string, number: number, now: Date): Promise<void> {
+async function publishRevision(
+  db: Db,
+  actor: Actor | null,
+  item: Pick<KnowledgeItemTable, 'id' | 'kind' | 'slug' | 'published_at'>,
+  number: number,
+  now: Date,
+): Promise<void> {
+  const id = item.id;
   const r = await findRevision(db, id, number);
-  const item = await findItem(db, id);
-  if (!r || !item) throw new NotFoundError('knowledge revision');
+  if (!r) throw new NotFoundError('knowledge revision');
   const at = now.toISOString();
   await updateItem(db, id, {
     title: r.title,
@@ -201,7 +197,7 @@ export async function publishItem(db: Db, actor: Actor | null, id: string, now =
   await db.transaction().execute(async (trx) => {
     const item = await lockItem(trx, id);
     if (!item) throw new NotFoundError('knowledge item');
-    await publishRevision(trx, actor, id, item.latest_revision, now);
+    await publishRevision(trx, actor, item, item.latest_revision, now);
   });
 }
 
@@ -263,7 +259,7 @@ export async function restoreRevision(
       },
       now,
     );
-    if (item.published_at) await publishRevision(trx, actor, id, next, now);
+    if (item.published_at) await publishRevision(trx, actor, item, next, now);
     return { revision: next, overlap };
   });
 }
@@ -345,54 +341,4 @@ export async function revision(db: Db, id: string, number: number) {
     savedBy: r.saved_by_name ?? r.saved_by_email ?? 'het platform',
     restoredFrom: r.restored_from,
   };
-}
-
-export type PublicItem = {
-  id: string;
-  kind: ItemKind;
-  slug: string;
-  url: string;
-  title: string;
-  summary: string;
-  bodyHtml: string;
-  themes: string[];
-  audiences: string[];
-  criteria: string[];
-  fileId: string | null;
-  publishedAt: string;
-  updatedAt: string;
-  part: string | null;
-  partTitle: string | null;
-  reviewedOn: string | null;
-  reviewDue: string | null;
-};
-
-export function toPublicItem(row: KnowledgeItemTable & { part_title?: string | null }): PublicItem {
-  const kind = row.kind as ItemKind;
-  return {
-    id: row.id,
-    kind,
-    slug: row.slug,
-    url: publicPath(kind, row.slug),
-    title: row.title,
-    summary: row.summary,
-    bodyHtml: renderMarkdown(row.body_md),
-    themes: list(row.themes),
-    audiences: list(row.audiences),
-    criteria: list(row.criteria),
-    fileId: row.file_id,
-    publishedAt: row.published_at ?? row.updated_at,
-    updatedAt: row.updated_at,
-    part: row.part,
-    partTitle: row.part_title ?? null,
-    reviewedOn: row.reviewed_on,
-    reviewDue: row.review_due,
-  };
-}
-
-/** A published item by its address; 404 for drafts and unpublished items. */
-export async function publishedItem(db: Db, kind: ItemKind, slug: string): Promise<PublicItem> {
-  const row = slug.length <= 120 ? await findPublishedBySlug(db, kind, slug) : undefined;
-  if (!row) throw new NotFoundError('knowledge item');
-  return toPublicItem(row);
 }

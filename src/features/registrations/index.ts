@@ -4,7 +4,7 @@
  */
 import type { Db, Trx } from '../../db/connect.ts';
 import { admittedPerSector, claimReminder as claim, countByState, deleteRegistrationsCreatedBy, openRegistrations } from './repo.ts';
-import { STATE_GROUPS, STATES, type State } from './rules.ts';
+import { type Answers, STATE_GROUPS, STATES, type State } from './rules.ts';
 
 export { saveStep, startRegistration, storeUpload } from './editing.ts';
 export type { AcceptedRegistration } from './events.ts';
@@ -71,4 +71,10 @@ export async function admittedRoutesPerSector(db: Db): Promise<{ sector: string 
   return (await admittedPerSector(db, STATE_GROUPS.admitted))
     .map((r) => ({ sector: r.sector, count: Number(r.n) }))
     .sort((a, b) => b.count - a.count || String(a.sector).localeCompare(String(b.sector)));
+}
+
+/** The themes a registration chose (step "deelname"), as codes. */
+export function chosenThemes(answers: Answers): string[] {
+  const v = answers.deelname?.values.themes;
+  return Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : [];
 }

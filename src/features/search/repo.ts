@@ -32,11 +32,6 @@ export async function deleteEntry(db: Db, key: string): Promise<void> {
   if (!isPostgres(db)) await sql`delete from search_entries_fts where key = ${key}`.execute(db);
 }
 
-export async function deleteEntriesOfKind(db: Db, kind: string): Promise<void> {
-  await db.deleteFrom('search_entries').where('kind', '=', kind).execute();
-  if (!isPostgres(db)) await sql`delete from search_entries_fts where key like ${`${kind}:%`}`.execute(db);
-}
-
 export async function allEntries(db: Db): Promise<SearchEntryTable[]> {
   return db
     .selectFrom('search_entries')

@@ -7,8 +7,8 @@ import { AUDIENCES } from '../../reference/index.ts';
 import type { GuidePart } from '../guide.ts';
 import type { routeHandout } from '../handout.ts';
 import { formatDate } from '../messages.ts';
+import type { PublicItem } from '../published.ts';
 import type { HandoutReason } from '../rules.ts';
-import type { PublicItem } from '../service.ts';
 import type { Theme } from '../themes.ts';
 import { ReviewLine } from './public.tsx';
 

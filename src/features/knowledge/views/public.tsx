@@ -6,7 +6,7 @@ import { Prose } from '../../content/index.ts';
 import { AUDIENCES } from '../../reference/index.ts';
 import type { GuidePart } from '../guide.ts';
 import { formatDate } from '../messages.ts';
-import type { PublicItem } from '../service.ts';
+import type { PublicItem } from '../published.ts';
 import type { Theme, themePage } from '../themes.ts';
 
 type Link = { title: string; url: string; summary?: string };
