@@ -7,6 +7,7 @@ import { runReminders } from './features/assessments/index.ts';
 import { runEventJobs } from './features/events/index.ts';
 import { runKickoffReminders } from './features/kickoffs/index.ts';
 import { runReviewJob } from './features/knowledge/index.ts';
+import { runMonitorReminders } from './features/monitoring/index.ts';
 import { runWhenDue } from './platform/jobs/run.ts';
 import { mailboxTransport, smtpTransport, startOutboxWorker } from './platform/mail/worker.ts';
 import { HOUR, MINUTE } from './platform/time.ts';
@@ -63,6 +64,13 @@ async function main() {
       run: async () => {
         const sent = await runReviewJob(db, config);
         if (sent) app.log.info({ sent }, 'guide review mails queued');
+      },
+    },
+    {
+      name: 'monitor-reminders',
+      run: async () => {
+        const sent = await runMonitorReminders(db, config);
+        if (sent) app.log.info({ sent }, 'monitor reminders queued');
       },
     },
     {

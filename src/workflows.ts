@@ -10,6 +10,7 @@ import { publishRoute } from './features/catalogue/index.ts';
 import { AUDIT_LABELS as eventLabels } from './features/events/index.ts';
 import { inviteToKickoff, AUDIT_LABELS as kickoffLabels } from './features/kickoffs/index.ts';
 import { flagChaptersFor, AUDIT_LABELS as knowledgeLabels } from './features/knowledge/index.ts';
+import { addToOpenYears, AUDIT_LABELS as monitoringLabels } from './features/monitoring/index.ts';
 import { AUDIT_LABELS as referenceLabels } from './features/reference/index.ts';
 import { noteEventAttendance, AUDIT_LABELS as registrationLabels } from './features/registrations/index.ts';
 import { setAuditLabels } from './platform/audit/labels.ts';
@@ -19,11 +20,13 @@ export function wireWorkflows(): void {
   setSubscribers({
     // Acceptance: the hogeschool is invited to plan the kick-off, and with consent the route
     // appears in the public catalogue at once.
+    // A route admitted while a monitor year is open reports for that year too.
     'registration.accepted': [
       inviteToKickoff,
       async (event, ctx) => {
         await publishRoute(event, ctx);
       },
+      addToOpenYears,
     ],
     // An information request answered: the assessors hear the registration is back.
     'registration.resubmitted': [tellAssessorsOfResubmission],
@@ -36,5 +39,5 @@ export function wireWorkflows(): void {
       },
     ],
   });
-  setAuditLabels(registrationLabels, assessmentLabels, kickoffLabels, eventLabels, knowledgeLabels, referenceLabels);
+  setAuditLabels(registrationLabels, assessmentLabels, kickoffLabels, eventLabels, knowledgeLabels, referenceLabels, monitoringLabels);
 }

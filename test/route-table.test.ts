@@ -8,6 +8,7 @@ import { addAsset, addStory, prepareImage } from '../src/features/catalogue/inde
 import { createEvent, registerSignedIn } from '../src/features/events/index.ts';
 import { book, publishSlots } from '../src/features/kickoffs/index.ts';
 import { addImage, addPdf, createItem, publishItem } from '../src/features/knowledge/index.ts';
+import { openYear } from '../src/features/monitoring/index.ts';
 import { storeUpload } from '../src/features/registrations/index.ts';
 import { enqueueMail } from '../src/platform/mail/repo.ts';
 import { assessAndAccept, registration, user } from './factories.ts';
@@ -192,6 +193,20 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'GET /beheer/teksten': 'admin',
   'GET /beheer/dashboard': 'team',
   'GET /beheer/dashboard/csv/:figure': 'team',
+  'GET /beheer/monitor': 'team',
+  'POST /beheer/monitor': 'team',
+  'GET /beheer/monitor/:year': 'team',
+  'GET /beheer/monitor/:year/antwoorden.csv': 'team',
+  'POST /beheer/monitor/:year/publiceren': 'team',
+  'GET /beheer/monitor/:year/:id': 'team',
+  'POST /beheer/monitor/:year/:id/openzetten': 'team',
+  'GET /mijn/monitor/:id': 'signedIn',
+  'GET /mijn/monitor/:id/:step': 'signedIn',
+  'POST /mijn/monitor/:id/:step': 'signedIn',
+  'POST /mijn/monitor/:id/indienen': 'signedIn',
+  'GET /in-cijfers': 'public',
+  'GET /in-cijfers.csv': 'public',
+  'GET /api/v1/figures': 'public',
   'POST /beheer/teksten/criteria/:code': 'admin',
   'POST /beheer/teksten/themas/:code': 'admin',
   'GET /dev/mailbox': 'development',
@@ -280,6 +295,8 @@ describe('route table', () => {
     await assign(db, app.config, teamUser, submitted, [teamUser.id]);
     await assessAndAccept({ db, config: app.config }, teamUser, submitted);
     const kickoff = (await db.selectFrom('kickoffs').select('id').executeTakeFirstOrThrow()).id;
+    await openYear(db, app.config, teamUser, { year: 2026, title: 'Monitor 2026', deadline: '2099-12-31' });
+    const report = (await db.selectFrom('monitor_reports').select('id').executeTakeFirstOrThrow()).id;
     const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
     await publishSlots(db, app.config, teamUser, [
       {
@@ -411,6 +428,11 @@ describe('route table', () => {
       '/beheer/kennis/:id/versies/:n': `/beheer/kennis/${article}/versies/1`,
       '/beheer/kennis/themas/:code': '/beheer/kennis/themas/funding',
       '/beheer/dashboard/csv/:figure': '/beheer/dashboard/csv/status',
+      '/beheer/monitor/:year': '/beheer/monitor/2026',
+      '/beheer/monitor/:year/antwoorden.csv': '/beheer/monitor/2026/antwoorden.csv',
+      '/beheer/monitor/:year/:id': `/beheer/monitor/2026/${report}`,
+      '/mijn/monitor/:id': `/mijn/monitor/${report}`,
+      '/mijn/monitor/:id/:step': `/mijn/monitor/${report}/studenten`,
     };
     // Routes about one hogeschool's registration: its colleagues and the team see it, others do not.
     const ownedByA: Record<Role, number> = { anonymous: 303, applicantA: 200, applicantB: 404, team: 200, admin: 200 };
@@ -427,6 +449,9 @@ describe('route table', () => {
       '/mijn/routes/:id': { anonymous: 303, applicantA: 200, applicantB: 404, team: 404, admin: 404 },
       // The handout of an admitted route: its hogeschool and the team.
       '/mijn/handreiking/:id': ownedByA,
+      // A route's monitor: its hogeschool reads and fills it in; the team reads it (and fills in nothing).
+      '/mijn/monitor/:id': ownedByA,
+      '/mijn/monitor/:id/:step': { ...ownedByA, team: 403, admin: 403 },
       // Only someone without a hogeschool has a link to ask for.
       '/mijn/koppeling': { anonymous: 303, applicantA: 404, applicantB: 404, team: 404, admin: 404 },
       '/inloggen/surfconext': { anonymous: 303, applicantA: 303, applicantB: 303, team: 303, admin: 303 },
@@ -509,6 +534,12 @@ describe('route table', () => {
       })
     ).id;
     const kickoff = (await db.selectFrom('kickoffs').select('id').executeTakeFirstOrThrow()).id;
+    await openYear(db, app.config, await user(db, 'team@programma.nl', 'team'), {
+      year: 2026,
+      title: 'Monitor 2026',
+      deadline: '2099-12-31',
+    });
+    const report = (await db.selectFrom('monitor_reports').select('id').executeTakeFirstOrThrow()).id;
     const route = (await db.selectFrom('routes').select('id').executeTakeFirstOrThrow()).id;
     for (const c of Object.values(clients)) await c.get('/inloggen');
 
@@ -524,6 +555,10 @@ describe('route table', () => {
       '/beheer/kennis/themas/:code': '/beheer/kennis/themas/funding',
       '/beheer/teksten/criteria/:code': '/beheer/teksten/criteria/C1',
       '/beheer/teksten/themas/:code': '/beheer/teksten/themas/funding',
+      '/mijn/monitor/:id/:step': `/mijn/monitor/${report}/studenten`,
+      '/mijn/monitor/:id': `/mijn/monitor/${report}`,
+      '/beheer/monitor/:year/:id': `/beheer/monitor/2026/${report}`,
+      '/beheer/monitor/:year': '/beheer/monitor/2026',
     };
     const urlOf = (pattern: string) => {
       let url = pattern;
@@ -538,6 +573,7 @@ describe('route table', () => {
       if (access === 'pendingSignup') return { anonymous: 404, applicantA: 404, applicantB: 404, team: 404 };
       if (access === 'signedIn') {
         if (url.startsWith('/mijn/routes/')) return { anonymous: 303, applicantB: 404, team: 404 };
+        if (url.startsWith('/mijn/monitor/')) return { anonymous: 303, applicantB: 404, team: 403 };
         if (url === '/mijn/koppeling') return { anonymous: 303, applicantA: 404, applicantB: 404, team: 404 };
         if (url.startsWith('/aanmelden/') && ownedByA) return { anonymous: 303, applicantB: 404, team: 409 };
         if (ownedByA) return { anonymous: 303, applicantB: 404 };

@@ -5,6 +5,7 @@ import type { ContentTables } from '../features/content/tables.ts';
 import type { EventsTables } from '../features/events/tables.ts';
 import type { KickoffsTables } from '../features/kickoffs/tables.ts';
 import type { KnowledgeTables } from '../features/knowledge/tables.ts';
+import type { MonitoringTables } from '../features/monitoring/tables.ts';
 import type { ReferenceTables } from '../features/reference/tables.ts';
 import type { RegistrationsTables } from '../features/registrations/tables.ts';
 import type { SearchTables } from '../features/search/tables.ts';
@@ -26,4 +27,5 @@ export interface Database
     CatalogueTables,
     EventsTables,
     SearchTables,
-    KnowledgeTables {}
+    KnowledgeTables,
+    MonitoringTables {}

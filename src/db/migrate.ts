@@ -14,6 +14,7 @@ import * as jobRuns from './migrations/2026-11-30T0300-job-runs.ts';
 import * as events from './migrations/2026-11-30T0400-events.ts';
 import * as knowledge from './migrations/2026-11-30T0800-knowledge.ts';
 import * as assessmentVersion from './migrations/2026-11-30T0900-assessment-version.ts';
+import * as monitor from './migrations/2026-11-30T1000-monitor.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T0400-events': events,
   '2026-11-30T0800-knowledge': knowledge,
   '2026-11-30T0900-assessment-version': assessmentVersion,
+  '2026-11-30T1000-monitor': monitor,
 };
 
 /**

@@ -35,6 +35,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-30T0400-events',
     '2026-11-30T0800-knowledge',
     '2026-11-30T0900-assessment-version',
+    '2026-11-30T1000-monitor',
   ];
   assert.deepEqual(
     await migrateToLatest(db),
@@ -55,6 +56,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'event_pending',
     'event_registrations',
     'events',
+    'figure_snapshots',
     'guide_parts',
     'institution_domains',
     'institutions',
@@ -66,6 +68,8 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'link_requests',
     'mail_templates',
     'member_affiliations',
+    'monitor_reports',
+    'monitor_years',
     'oidc_attempts',
     'oidc_identities',
     'oidc_pending_links',

@@ -48,6 +48,8 @@ export type FeedEntry = { id: string; title: string; updated: string; summary: s
 /** What a feature adds to the public feed and the sitemap (built by the catalogue, cached with the public version). */
 export type PublicIndex = {
   key: string;
+  /** The feature's part of the open-data API's OpenAPI document: its paths (under /api/v1) and schemas. */
+  openApi?: { paths: Record<string, unknown>; schemas?: Record<string, unknown> };
   feed?: (db: Db, baseUrl: string) => Promise<FeedEntry[]>;
   sitemap?: (db: Db) => Promise<string[]>;
 };

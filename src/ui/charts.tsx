@@ -70,3 +70,88 @@ export function LineChart({ rows, labelledBy, title }: { rows: Row[]; labelledBy
     </svg>
   );
 }
+
+/** How each series of a `MultiLineChart` is drawn: told apart by dash and marker, not by colour alone. */
+export const SERIES_STYLES = [
+  { dash: '', marker: 'circle' },
+  { dash: '8 4', marker: 'square' },
+  { dash: '2 4', marker: 'triangle' },
+  { dash: '12 4 2 4', marker: 'diamond' },
+  { dash: '4 2', marker: 'cross' },
+] as const;
+
+function Marker({ kind, x, y, index }: { kind: string; x: number; y: number; index: number }) {
+  const cls = `mkb-chart__point mkb-chart__series-${index}`;
+  if (kind === 'square') return <rect x={x - 4} y={y - 4} width="8" height="8" class={cls} />;
+  if (kind === 'triangle') return <polygon points={`${x},${y - 5} ${x + 5},${y + 4} ${x - 5},${y + 4}`} class={cls} />;
+  if (kind === 'diamond') return <polygon points={`${x},${y - 5} ${x + 5},${y} ${x},${y + 5} ${x - 5},${y}`} class={cls} />;
+  if (kind === 'cross')
+    return <path d={`M${x - 4},${y - 4}L${x + 4},${y + 4}M${x + 4},${y - 4}L${x - 4},${y + 4}`} class={`${cls} mkb-chart__cross`} />;
+  return <circle cx={x} cy={y} r="4" class={cls} />;
+}
+
+/** A small picture of a series' line and marker, for the key above a `MultiLineChart`. */
+export function SeriesSwatch({ index }: { index: number }) {
+  const s = SERIES_STYLES[index % SERIES_STYLES.length] ?? SERIES_STYLES[0];
+  return (
+    <svg class="mkb-chart-key__line" viewBox="0 0 36 12" width="36" height="12" aria-hidden="true" focusable="false">
+      <line x1="2" y1="6" x2="34" y2="6" stroke-dasharray={s.dash || undefined} class={`mkb-chart__line mkb-chart__series-${index}`} />
+      <Marker kind={s.marker} x={18} y={6} index={index} />
+    </svg>
+  );
+}
+
+/** One line per series over ordered points (years); the values are in the table beside it. */
+export function MultiLineChart({
+  rows,
+  series,
+  labelledBy,
+  title,
+}: {
+  rows: { label: string; values: number[] }[];
+  series: string[];
+  labelledBy: string;
+  title: string;
+}) {
+  const width = 640;
+  const height = 240;
+  const left = 40;
+  const bottom = 200;
+  const top = 20;
+  const max = Math.max(1, ...rows.flatMap((r) => r.values));
+  const step = rows.length > 1 ? (width - 2 * left) / (rows.length - 1) : 0;
+  const x = (i: number) => Math.round(rows.length > 1 ? left + i * step : width / 2);
+  const y = (v: number) => Math.round(bottom - (v / max) * (bottom - top));
+  return (
+    <svg class="mkb-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={labelledBy} focusable="false">
+      <title>{title}</title>
+      <line x1={left} y1={bottom} x2={width - left} y2={bottom} class="mkb-chart__axis" />
+      <text x={left - 6} y={top + 4} text-anchor="end" class="mkb-chart__label">
+        {fmt(max)}
+      </text>
+      <text x={left - 6} y={bottom + 4} text-anchor="end" class="mkb-chart__label">
+        0
+      </text>
+      {series.map((name, si) => {
+        const s = SERIES_STYLES[si % SERIES_STYLES.length] ?? SERIES_STYLES[0];
+        return (
+          <g key={name}>
+            <polyline
+              points={rows.map((r, i) => `${x(i)},${y(r.values[si] ?? 0)}`).join(' ')}
+              stroke-dasharray={s.dash || undefined}
+              class={`mkb-chart__line mkb-chart__series-${si}`}
+            />
+            {rows.map((r, i) => (
+              <Marker key={r.label} kind={s.marker} x={x(i)} y={y(r.values[si] ?? 0)} index={si} />
+            ))}
+          </g>
+        );
+      })}
+      {rows.map((r, i) => (
+        <text key={r.label} x={x(i)} y={bottom + 22} text-anchor="middle" class="mkb-chart__label">
+          {r.label}
+        </text>
+      ))}
+    </svg>
+  );
+}

@@ -95,6 +95,8 @@ export function TextField(
     type?: 'text' | 'email' | 'url' | 'tel' | 'date' | 'time';
     maxLength?: number;
     autocomplete?: string;
+    /** `numeric`: a counting field; the phone shows digits, and the text is still read as typed (no spinner that drops input). */
+    inputMode?: 'numeric';
   },
 ) {
   const invalid = Boolean(errorFor(props.errors, props.name));
@@ -109,6 +111,7 @@ export function TextField(
         maxLength={props.maxLength}
         aria-required={props.required ? 'true' : undefined}
         autocomplete={props.autocomplete}
+        inputMode={props.inputMode}
         aria-invalid={invalid ? 'true' : undefined}
         aria-describedby={describedBy(props)}
       />

@@ -100,6 +100,11 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
                   </a>
                 </li>
                 <li>
+                  <a class="utrecht-link" href="/in-cijfers">
+                    In cijfers
+                  </a>
+                </li>
+                <li>
                   <a class="utrecht-link" href="/api/v1/openapi.json">
                     Open data (API)
                   </a>

@@ -1,7 +1,7 @@
-import type { Trx } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import { publicContentChanged } from '../../platform/public-cache.ts';
 import { unindexItem } from '../search/index.ts';
-import { deleteContentCreatedBy, storyIdsCreatedBy } from './repo.ts';
+import { deleteContentCreatedBy, publishedRouteFacts, storyIdsCreatedBy } from './repo.ts';
 
 /** The catalogue (landelijk overzicht, kaart, open data, verhalen, toolkit): the public surface. */
 export { default as catalogueRoutes } from './routes.tsx';
@@ -22,4 +22,17 @@ export async function removeContentOf(trx: Trx, userIds: string[]): Promise<numb
   const n = await deleteContentCreatedBy(trx, userIds);
   await publicContentChanged(trx);
   return n;
+}
+
+/**
+ * The routes whose hogeschool consented to publication (those in the catalogue), with their sector
+ * code, province and hogeschool: what public figures may count.
+ */
+export async function consentingRoutes(db: Db): Promise<{ id: string; sector: string; province: string; institution: string }[]> {
+  return (await publishedRouteFacts(db)).map((r) => ({
+    id: r.id,
+    sector: r.sector,
+    province: r.province,
+    institution: r.institution_brin,
+  }));
 }

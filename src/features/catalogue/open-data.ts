@@ -168,7 +168,8 @@ const filterParams = [
   { name: 'doelgroep', description: 'mbo_bbl, mbo_bol, havo_vwo, career_switcher of mbo_worker' },
 ].map((p) => ({ name: p.name, in: 'query', required: false, description: p.description, schema: { type: 'string' } }));
 
-export function openApiDocument(baseUrl: string) {
+/** The OpenAPI document of the open data: the catalogue's own paths, and what other features add (PublicIndex#openApi). */
+export function openApiDocument(baseUrl: string, parts: { paths: Record<string, unknown>; schemas?: Record<string, unknown> }[] = []) {
   const nullableString = { type: ['string', 'null'] };
   const route = {
     type: 'object',
@@ -216,7 +217,7 @@ export function openApiDocument(baseUrl: string) {
       title: 'Mkb-route in het hbo: open data',
       version: '1.0.0',
       description:
-        'De toegelaten Mkb-routes waarvan de hogeschool toestemming gaf voor publicatie, met alleen de velden waarvoor die toestemming geldt.',
+        'De toegelaten Mkb-routes waarvan de hogeschool toestemming gaf voor publicatie, met alleen de velden waarvoor die toestemming geldt, en de gepubliceerde cijfers per jaar.',
     },
     servers: [{ url: `${baseUrl}/api/v1` }],
     paths: {
@@ -270,7 +271,8 @@ export function openApiDocument(baseUrl: string) {
           responses: { '200': { description: 'CSV, UTF-8, komma-gescheiden', content: { 'text/csv': { schema: { type: 'string' } } } } },
         },
       },
+      ...Object.assign({}, ...parts.map((p) => p.paths)),
     },
-    components: { schemas: { Route: route } },
+    components: { schemas: { Route: route, ...Object.assign({}, ...parts.map((p) => p.schemas ?? {})) } },
   };
 }

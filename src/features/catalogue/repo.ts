@@ -272,6 +272,11 @@ export async function publicFigures(db: Kysely<Database>) {
   };
 }
 
+/** The published routes (their hogeschool consented to publication), with what public figures count them by. */
+export async function publishedRouteFacts(db: Kysely<Database>) {
+  return db.selectFrom('routes').select(['id', 'sector', 'province', 'institution_brin']).where('published', '=', 1).execute();
+}
+
 /** Every route row, for rebuilding the search entries after an import. */
 export async function allRouteRows(db: Kysely<Database>) {
   return db.selectFrom('routes').selectAll().execute();

@@ -160,7 +160,14 @@ export default async function catalogueRoutes(app: FastifyInstance) {
   });
 
   app.get('/api/v1/openapi.json', PUBLIC, async (request, reply) =>
-    cachedData(request, reply, 'application/json; charset=utf-8', async () => JSON.stringify(openApiDocument(config.baseUrl))),
+    cachedData(request, reply, 'application/json; charset=utf-8', async () =>
+      JSON.stringify(
+        openApiDocument(
+          config.baseUrl,
+          app.publicIndex.flatMap((p) => (p.openApi ? [p.openApi] : [])),
+        ),
+      ),
+    ),
   );
 
   app.get('/feed.xml', PUBLIC, async (request, reply) =>

@@ -46,7 +46,7 @@ describe('monitoring: the team dashboard', () => {
     const tessa = await teamClient(site);
     const page = (await tessa.get('/beheer/dashboard')).body;
 
-    for (const key of ['status', 'per-maand', 'doorlooptijd', 'sectoren']) {
+    for (const key of ['status', 'per-maand', 'doorlooptijd', 'sectoren', 'provincies']) {
       const s = section(page, key);
       const table = [...s.matchAll(/<tr><th scope="row">([^<]+)<\/th><td>([^<]+)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
       const chartValues = [...s.matchAll(/class="mkb-chart__value"[^>]*>([^<]+)</g)].map((m) => m[1]);
@@ -120,7 +120,7 @@ describe('monitoring: the team dashboard', () => {
     const figures = await dashboard(site.db, new Date(start + 86_400_000));
     const f = figures.find((x) => x.key === 'bijeenkomsten');
     assert.deepEqual(
-      f?.rows.map((r) => r.value),
+      f?.rows.map((r) => r.values[0]),
       [2],
     );
     assert.match(f?.rows[0]?.label ?? '', /^Leernetwerk \(\d{2}-\d{2}-\d{4}\)$/);
@@ -132,8 +132,8 @@ describe('monitoring: the team dashboard', () => {
       figureCsv(
         ['Naam', 'Aantal'],
         [
-          { label: '=HYPERLINK("x")', value: 3 },
-          { label: 'Bouw, installatie', value: -1 },
+          { label: '=HYPERLINK("x")', values: [3] },
+          { label: 'Bouw, installatie', values: [-1] },
         ],
       ),
       '\ufeffNaam,Aantal\r\n"\'=HYPERLINK(""x"")",3\r\n"Bouw, installatie",\'-1\r\n',

@@ -3,8 +3,10 @@ import { auditEventsWithActions } from '../../platform/audit/repo.ts';
 import { ViewCache } from '../../platform/view-cache.ts';
 import { attendanceOfPastEvents } from '../events/index.ts';
 import { referenceOptions } from '../reference/index.ts';
-import { admittedRoutesPerSector, registrationsPerState, STATE_LABELS } from '../registrations/index.ts';
+import { admittedRoutesPerProvince, admittedRoutesPerSector, registrationsPerState, STATE_LABELS } from '../registrations/index.ts';
 import { decisionTimes, kickoffsInTime, submissionsPerMonth, summariseDecisions, type TrailEvent } from './metrics.ts';
+import { submittedAnswers } from './repo.ts';
+import { GROUPS, type MonitorAnswers } from './rules.ts';
 
 /** Days within which a kick-off should follow acceptance (the figure's norm). */
 export const KICKOFF_DAYS = 14;
@@ -20,9 +22,11 @@ export type Figure = {
   definition: string;
   /** The figure in words, for those who do not see the chart. */
   summary: string;
-  chart: 'bars' | 'line';
-  columns: [string, string];
-  rows: { label: string; value: number }[];
+  /** bars: one bar per row; line: one line over the rows; lines: one line per value column (a key names them). */
+  chart: 'bars' | 'line' | 'lines';
+  /** The label column, then one column per value. */
+  columns: string[];
+  rows: { label: string; values: number[] }[];
 };
 
 const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
@@ -36,7 +40,16 @@ const ACTIONS = [
   'kickoff.held',
 ];
 
-export const FIGURE_KEYS = ['status', 'per-maand', 'doorlooptijd', 'startgesprek', 'sectoren', 'bijeenkomsten'] as const;
+export const FIGURE_KEYS = [
+  'status',
+  'per-maand',
+  'doorlooptijd',
+  'startgesprek',
+  'sectoren',
+  'provincies',
+  'studenten',
+  'bijeenkomsten',
+] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 async function trail(db: Db): Promise<TrailEvent[]> {
@@ -58,12 +71,14 @@ export async function dashboard(db: Db, now = new Date()): Promise<Figure[]> {
 }
 
 async function computeDashboard(db: Db, now: Date): Promise<Figure[]> {
-  const [states, events, sectors, options, meetings] = await Promise.all([
+  const [states, events, sectors, provinces, options, meetings, reports] = await Promise.all([
     registrationsPerState(db),
     trail(db),
     admittedRoutesPerSector(db),
+    admittedRoutesPerProvince(db),
     referenceOptions(db),
     attendanceOfPastEvents(db, now),
+    submittedAnswers(db),
   ]);
   const figures: Figure[] = [];
 
@@ -79,7 +94,7 @@ async function computeDashboard(db: Db, now: Date): Promise<Figure[]> {
     )}.`,
     chart: 'bars',
     columns: ['Status', 'Aanmeldingen'],
-    rows: states.map((s) => ({ label: STATE_LABELS[s.state], value: s.count })),
+    rows: states.map((s) => ({ label: STATE_LABELS[s.state], values: [s.count] })),
   });
 
   const months = submissionsPerMonth(events, now, 12);
@@ -96,7 +111,7 @@ async function computeDashboard(db: Db, now: Date): Promise<Figure[]> {
         : `${plural(total, 'aanmelding', 'aanmeldingen')} in twaalf maanden; de drukste maand was ${monthLabel(busiest?.month ?? '')} met ${busiest?.count}.`,
     chart: 'line',
     columns: ['Maand', 'Ingediend'],
-    rows: months.map((m) => ({ label: monthLabel(m.month), value: m.count })),
+    rows: months.map((m) => ({ label: monthLabel(m.month), values: [m.count] })),
   });
 
   const d = summariseDecisions(decisionTimes(events));
@@ -115,10 +130,10 @@ async function computeDashboard(db: Db, now: Date): Promise<Figure[]> {
       d.count === 0
         ? []
         : [
-            { label: 'Mediaan, totaal', value: d.median ?? 0 },
-            { label: '90e percentiel, totaal', value: d.p90 ?? 0 },
-            { label: 'Mediaan, bij het team', value: d.medianWithTeam ?? 0 },
-            { label: 'Mediaan, wachten op de aanvrager', value: d.medianWaiting ?? 0 },
+            { label: 'Mediaan, totaal', values: [d.median ?? 0] },
+            { label: '90e percentiel, totaal', values: [d.p90 ?? 0] },
+            { label: 'Mediaan, bij het team', values: [d.medianWithTeam ?? 0] },
+            { label: 'Mediaan, wachten op de aanvrager', values: [d.medianWaiting ?? 0] },
           ],
   });
 
@@ -137,8 +152,8 @@ async function computeDashboard(db: Db, now: Date): Promise<Figure[]> {
       k.due === 0
         ? []
         : [
-            { label: `Binnen ${KICKOFF_DAYS} dagen`, value: k.inTime },
-            { label: 'Later of nog niet', value: k.due - k.inTime },
+            { label: `Binnen ${KICKOFF_DAYS} dagen`, values: [k.inTime] },
+            { label: 'Later of nog niet', values: [k.due - k.inTime] },
           ],
   });
 
@@ -154,8 +169,27 @@ async function computeDashboard(db: Db, now: Date): Promise<Figure[]> {
         : `${plural(admitted, 'route', 'routes')} in ${plural(sectors.length, 'sector', 'sectoren')}; de meeste in ${names.get(sectors[0]?.sector ?? '') ?? 'onbekend'}.`,
     chart: 'bars',
     columns: ['Sector', 'Routes'],
-    rows: sectors.map((s) => ({ label: s.sector ? (names.get(s.sector) ?? s.sector) : 'Geen sector opgegeven', value: s.count })),
+    rows: sectors.map((s) => ({ label: s.sector ? (names.get(s.sector) ?? s.sector) : 'Geen sector opgegeven', values: [s.count] })),
   });
+
+  const provinceNames = new Map(options.provinces.map((p) => [p.value, p.label]));
+  figures.push({
+    key: 'provincies',
+    title: 'Toegelaten routes per provincie',
+    definition: 'Routes die zijn toegelaten of deelnemer zijn, naar de provincie die de hogeschool in de aanmelding opgaf.',
+    summary:
+      admitted === 0
+        ? 'Nog geen gegevens: er is nog geen route toegelaten.'
+        : `${plural(admitted, 'route', 'routes')} in ${plural(provinces.filter((p) => p.province).length, 'provincie', 'provincies')}; de meeste in ${provinceNames.get(provinces[0]?.province ?? '') ?? 'onbekend'}.`,
+    chart: 'bars',
+    columns: ['Provincie', 'Routes'],
+    rows: provinces.map((p) => ({
+      label: p.province ? (provinceNames.get(p.province) ?? p.province) : 'Geen provincie opgegeven',
+      values: [p.count],
+    })),
+  });
+
+  figures.push(studentsFigure(reports));
 
   const came = meetings.reduce((n, m) => n + m.present, 0);
   const seats = meetings.reduce((n, m) => n + m.confirmed, 0);
@@ -171,8 +205,41 @@ async function computeDashboard(db: Db, now: Date): Promise<Figure[]> {
     columns: ['Bijeenkomst', 'Aanwezig'],
     rows: meetings.map((m) => ({
       label: `${m.title} (${m.startsAt.slice(8, 10)}-${m.startsAt.slice(5, 7)}-${m.startsAt.slice(0, 4)})`,
-      value: m.present,
+      values: [m.present],
     })),
   });
   return figures;
+}
+
+/** Enrolled students per target group per monitor year, from the submitted monitors (every route, not only consenting ones). */
+export function studentsFigure(reports: { year: number; answers: string }[]): Figure {
+  const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
+  const sums = new Map(years.map((y) => [y, GROUPS.map(() => 0)]));
+  for (const r of reports) {
+    const a = JSON.parse(r.answers) as MonitorAnswers;
+    const row = sums.get(r.year) as number[];
+    GROUPS.forEach((g, i) => {
+      row[i] = (row[i] ?? 0) + (a.groups?.[g.value]?.enrolled ?? 0);
+    });
+  }
+  const last = years.at(-1);
+  const lastRow = last === undefined ? [] : (sums.get(last) as number[]);
+  const total = lastRow.reduce((n, v) => n + v, 0);
+  const top = GROUPS[lastRow.indexOf(Math.max(...lastRow))];
+  return {
+    key: 'studenten',
+    title: 'Ingeschreven studenten per doelgroep',
+    definition: 'Per monitorjaar: de ingeschreven studenten die de routes in hun ingediende monitor opgaven, per doelgroep.',
+    summary:
+      last === undefined
+        ? 'Nog geen gegevens: er is nog geen monitor ingediend.'
+        : `In ${last} stonden ${plural(total, 'student', 'studenten')} ingeschreven volgens ${plural(
+            reports.filter((r) => r.year === last).length,
+            'monitor',
+            'monitors',
+          )}; de grootste doelgroep was ${top?.label.toLowerCase() ?? 'onbekend'}.`,
+    chart: 'lines',
+    columns: ['Jaar', ...GROUPS.map((g) => g.label)],
+    rows: years.map((y) => ({ label: String(y), values: sums.get(y) as number[] })),
+  };
 }

@@ -1,6 +1,60 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
+import { formatDate } from './messages.ts';
+import { reportsOfUser } from './monitor.ts';
+import { figuresOpenApi } from './open-api.ts';
 
 export const monitoringSurfaces: FeatureSurfaces = {
+  mijn: [
+    {
+      // The monitor of each admitted route of the person's hogeschool: open ones first, then what was sent.
+      key: 'monitor',
+      order: 25,
+      render: async ({ db, user }) => {
+        const reports = await reportsOfUser(db, user);
+        if (reports.length === 0) return null;
+        const open = reports.filter((r) => r.state !== 'submitted');
+        const done = reports.filter((r) => r.state === 'submitted');
+        return (
+          <section aria-labelledby="monitor-titel">
+            <h2 class="utrecht-heading-2" id="monitor-titel">
+              Jaarlijkse monitor
+            </h2>
+            {open.length > 0 && (
+              <ul class="mkb-link-list">
+                {open.map((r) => (
+                  <li key={r.id}>
+                    <a class="utrecht-link" href={`/mijn/monitor/${r.id}`}>
+                      {r.title}: {r.route}
+                    </a>{' '}
+                    <span class="mkb-meta">
+                      {r.state === 'reopened'
+                        ? '— het programmateam vraagt een aanpassing'
+                        : `— invullen tot en met ${formatDate(r.deadline)}; ${r.stepsDone} van 3 stappen opgeslagen`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {done.length > 0 && (
+              <details class="mkb-fold">
+                <summary>Ingediende monitors ({done.length})</summary>
+                <ul class="mkb-link-list">
+                  {done.map((r) => (
+                    <li key={r.id}>
+                      <a class="utrecht-link" href={`/mijn/monitor/${r.id}`}>
+                        {r.title}: {r.route}
+                      </a>
+                      {r.late && <span class="mkb-meta"> — na de termijn ingediend</span>}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </section>
+        );
+      },
+    },
+  ],
   beheer: [
     {
       key: 'dashboard',
@@ -8,7 +62,16 @@ export const monitoringSurfaces: FeatureSurfaces = {
       href: '/beheer/dashboard',
       label: 'Dashboard',
       description:
-        'Aanmeldingen per status en per maand, doorlooptijd tot besluit, startgesprekken op tijd, routes per sector, aanwezigheid bij bijeenkomsten.',
+        'Aanmeldingen per status en per maand, doorlooptijd tot besluit, startgesprekken op tijd, routes per sector en provincie, studenten per doelgroep, aanwezigheid bij bijeenkomsten.',
+    },
+    {
+      key: 'monitor',
+      order: 6,
+      href: '/beheer/monitor',
+      label: 'Monitor',
+      description:
+        'Het jaarlijkse monitorjaar openen, de ingediende cijfers per route, onderdelen openzetten, en de publieke cijfers publiceren.',
     },
   ],
+  publicIndex: [{ key: 'figures', sitemap: async () => ['/in-cijfers'], openApi: figuresOpenApi }],
 };

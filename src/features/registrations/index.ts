@@ -3,7 +3,14 @@
  * else in this folder is private to it (scripts/check-structure.ts).
  */
 import type { Db, Trx } from '../../db/connect.ts';
-import { admittedPerSector, claimReminder as claim, countByState, deleteRegistrationsCreatedBy, openRegistrations } from './repo.ts';
+import {
+  admittedPerProvince,
+  admittedPerSector,
+  claimReminder as claim,
+  countByState,
+  deleteRegistrationsCreatedBy,
+  openRegistrations,
+} from './repo.ts';
 import { type Answers, STATE_GROUPS, STATES, type State } from './rules.ts';
 
 export { saveStep, startRegistration, storeUpload } from './editing.ts';
@@ -26,6 +33,7 @@ export {
 } from './rules.ts';
 export { type Choices, rawValues, validateStep } from './schemas.ts';
 export {
+  admittedRegistrations,
   choices,
   contactsOf,
   getRegistration,
@@ -71,6 +79,13 @@ export async function admittedRoutesPerSector(db: Db): Promise<{ sector: string 
   return (await admittedPerSector(db, STATE_GROUPS.admitted))
     .map((r) => ({ sector: r.sector, count: Number(r.n) }))
     .sort((a, b) => b.count - a.count || String(a.sector).localeCompare(String(b.sector)));
+}
+
+/** Admitted routes per province code (null: none given), largest first. */
+export async function admittedRoutesPerProvince(db: Db): Promise<{ province: string | null; count: number }[]> {
+  return (await admittedPerProvince(db, STATE_GROUPS.admitted))
+    .map((r) => ({ province: r.province, count: Number(r.n) }))
+    .sort((a, b) => b.count - a.count || String(a.province).localeCompare(String(b.province)));
 }
 
 /** The themes a registration chose (step "deelname"), as codes. */

@@ -1,6 +1,7 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { Trx } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
+import { isPostgres } from '../../db/dialect.ts';
 import type { DecisionTable, RegistrationState, RegistrationTable } from './tables.ts';
 
 export async function insertRegistration(db: Kysely<Database>, row: Insertable<RegistrationTable>): Promise<void> {
@@ -9,6 +10,15 @@ export async function insertRegistration(db: Kysely<Database>, row: Insertable<R
 
 export async function findRegistration(db: Kysely<Database>, id: string) {
   return db.selectFrom('registrations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findRegistrationsInStates(db: Kysely<Database>, states: readonly string[]) {
+  return db
+    .selectFrom('registrations')
+    .selectAll()
+    .where('state', 'in', states as RegistrationState[])
+    .orderBy('reference')
+    .execute();
 }
 
 export async function listRegistrationsOfInstitution(db: Kysely<Database>, brin: string) {
@@ -227,6 +237,19 @@ export async function countByState(db: Kysely<Database>) {
 }
 
 /** How many admitted registrations (accepted or participant) there are per sector. */
+/** Admitted registrations per province code (from the answers' step "opleiding"), read in the database. */
+export async function admittedPerProvince(db: Kysely<Database>, admitted: readonly string[]) {
+  const province = isPostgres(db)
+    ? sql<string | null>`cast(answers as jsonb) #>> '{opleiding,values,province}'`
+    : sql<string | null>`json_extract(answers, '$.opleiding.values.province')`;
+  return db
+    .selectFrom('registrations')
+    .select([province.as('province'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('state', 'in', admitted as RegistrationState[])
+    .groupBy(province)
+    .execute();
+}
+
 export async function admittedPerSector(db: Kysely<Database>, admitted: readonly string[]) {
   return db
     .selectFrom('registrations')

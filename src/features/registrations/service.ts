@@ -5,8 +5,8 @@ import { emailsOf } from '../accounts/index.ts';
 import { referenceOptions } from '../reference/index.ts';
 import { isState } from './lifecycle.ts';
 import { RegistrationClosedError } from './messages.ts';
-import { findRegistration, findRegistrations, latestDecisions, listRegistrationsOfInstitution } from './repo.ts';
-import { type Answers, canEditRegistration, canEditStep, canViewRegistration, type State } from './rules.ts';
+import { findRegistration, findRegistrations, findRegistrationsInStates, latestDecisions, listRegistrationsOfInstitution } from './repo.ts';
+import { type Answers, canEditRegistration, canEditStep, canViewRegistration, STATE_GROUPS, type State } from './rules.ts';
 import type { Choices } from './schemas.ts';
 
 export type Registration = {
@@ -106,6 +106,11 @@ export async function registrationsOfUser(db: Db, user: CurrentUser): Promise<Re
 export async function registrationById(db: Db, id: string): Promise<Registration | null> {
   const row = id.length <= 36 ? await findRegistration(db, id) : undefined;
   return row ? rowToRegistration(row) : null;
+}
+
+/** Every registration admitted to the programme (accepted or participant), by reference. */
+export async function admittedRegistrations(db: Db): Promise<Registration[]> {
+  return (await findRegistrationsInStates(db, STATE_GROUPS.admitted)).map(rowToRegistration);
 }
 
 /** Reference and title of several registrations at once, for lists in other features. */

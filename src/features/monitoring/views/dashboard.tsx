@@ -1,5 +1,5 @@
 import { BackOfficePage } from '../../../ui/back-office.tsx';
-import { BarChart, LineChart } from '../../../ui/charts.tsx';
+import { BarChart, LineChart, MultiLineChart, SeriesSwatch } from '../../../ui/charts.tsx';
 import { TableScroll } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import type { Figure } from '../service.ts';
@@ -7,7 +7,9 @@ import type { Figure } from '../service.ts';
 function FigureBlock({ figure }: { figure: Figure }) {
   const id = `figuur-${figure.key}`;
   const labelledBy = `${id} ${id}-samenvatting`;
-  const unit = figure.columns[1].toLowerCase();
+  const unit = (figure.columns[1] ?? '').toLowerCase();
+  const series = figure.columns.slice(1);
+  const single = figure.rows.map((r) => ({ label: r.label, value: r.values[0] ?? 0 }));
   return (
     <section class="mkb-dashboard-figure" aria-labelledby={id}>
       <h2 class="utrecht-heading-2" id={id}>
@@ -19,14 +21,27 @@ function FigureBlock({ figure }: { figure: Figure }) {
       </p>
       {figure.rows.length > 0 && (
         <>
-          <p class="mkb-chart-key">
-            <span class="mkb-chart-key__swatch" aria-hidden="true" />
-            {figure.chart === 'line' ? `Lijn: ${unit} per ${figure.columns[0].toLowerCase()}` : `Balk: ${unit}`}
-          </p>
-          {figure.chart === 'line' ? (
-            <LineChart rows={figure.rows} labelledBy={labelledBy} title={figure.title} />
+          {figure.chart === 'lines' ? (
+            <ul class="mkb-chart-key--series" aria-label="Legenda">
+              {series.map((name, i) => (
+                <li key={name}>
+                  <SeriesSwatch index={i} />
+                  {name}
+                </li>
+              ))}
+            </ul>
           ) : (
-            <BarChart rows={figure.rows} labelledBy={labelledBy} title={figure.title} />
+            <p class="mkb-chart-key">
+              <span class="mkb-chart-key__swatch" aria-hidden="true" />
+              {figure.chart === 'line' ? `Lijn: ${unit} per ${figure.columns[0]?.toLowerCase()}` : `Balk: ${unit}`}
+            </p>
+          )}
+          {figure.chart === 'lines' ? (
+            <MultiLineChart rows={figure.rows} series={series} labelledBy={labelledBy} title={figure.title} />
+          ) : figure.chart === 'line' ? (
+            <LineChart rows={single} labelledBy={labelledBy} title={figure.title} />
+          ) : (
+            <BarChart rows={single} labelledBy={labelledBy} title={figure.title} />
           )}
           <details class="mkb-fold">
             <summary>De cijfers als tabel</summary>
@@ -35,15 +50,20 @@ function FigureBlock({ figure }: { figure: Figure }) {
                 <caption class="mkb-visually-hidden">{figure.title}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{figure.columns[0]}</th>
-                    <th scope="col">{figure.columns[1]}</th>
+                    {figure.columns.map((c) => (
+                      <th key={c} scope="col">
+                        {c}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>
                   {figure.rows.map((r) => (
                     <tr key={r.label}>
                       <th scope="row">{r.label}</th>
-                      <td>{r.value.toLocaleString('nl-NL')}</td>
+                      {r.values.map((v, i) => (
+                        <td key={figure.columns[i + 1]}>{v.toLocaleString('nl-NL')}</td>
+                      ))}
                     </tr>
                   ))}
                 </tbody>
