@@ -48,3 +48,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('corrections', 'text', (c) => c.notNull())
     .execute();
 }
+
+export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('figure_snapshots').execute();
+  await db.schema.dropTable('monitor_reports').execute();
+  await db.schema.dropTable('monitor_years').execute();
+}

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import { decisionTimes, kickoffsInTime, percentile, submissionsPerMonth, summariseDecisions, type TrailEvent } from './metrics.ts';
+import { isLate, published, publishedValue, readStep, reminderDue } from './rules.ts';
 
 const e = (subjectId: string, action: string, at: string): TrailEvent => ({
   subjectId,
@@ -62,4 +63,44 @@ test('kick-offs in time: only acceptances old enough count, held on the last day
   ];
   assert.deepEqual(kickoffsInTime(events, new Date('2026-06-01T00:00:00Z'), 14), { due: 2, inTime: 1 });
   assert.deepEqual(kickoffsInTime(events, new Date('2026-05-10T00:00:00Z'), 14), { due: 1, inTime: 1 }, 'E not yet due');
+});
+
+describe('monitor rules', () => {
+  test('late only once the deadline day has ended in the Netherlands', () => {
+    assert.equal(isLate('2027-01-15', new Date('2027-01-15T22:59:00Z')), false, '23:59 in Amsterdam');
+    assert.equal(isLate('2027-01-15', new Date('2027-01-15T23:01:00Z')), true, '00:01 the next day');
+    assert.equal(isLate('2026-07-15', new Date('2026-07-15T21:59:00Z')), false, 'summer time: 23:59');
+    assert.equal(isLate('2026-07-15', new Date('2026-07-15T22:01:00Z')), true);
+  });
+
+  test('which reminder is due', () => {
+    const open = { state: 'open', reminded_before_at: null, reminded_after_at: null };
+    assert.equal(reminderDue(open, '2027-01-15', '2026-12-31', 14), null, '15 days ahead');
+    assert.equal(reminderDue(open, '2027-01-15', '2027-01-01', 14), 'before');
+    assert.equal(reminderDue({ ...open, reminded_before_at: 'x' }, '2027-01-15', '2027-01-10', 14), null);
+    assert.equal(reminderDue({ ...open, reminded_before_at: 'x' }, '2027-01-15', '2027-01-15', 14), null, 'the deadline day');
+    assert.equal(reminderDue({ ...open, reminded_before_at: 'x' }, '2027-01-15', '2027-01-16', 14), 'after');
+    assert.equal(reminderDue(open, '2027-01-15', '2027-02-01', 14), 'after', 'opened late: only the one after');
+    assert.equal(reminderDue({ ...open, state: 'submitted' }, '2027-01-15', '2027-01-16', 14), null);
+    assert.equal(reminderDue({ ...open, state: 'reopened' }, '2027-01-15', '2027-01-16', 14), null);
+  });
+
+  test('published counts: 1 to 4 become "<5", 0 and 5 stay', () => {
+    assert.deepEqual([0, 1, 4, 5, 120].map(published), ['0', '<5', '<5', '5', '120']);
+    assert.deepEqual([0, 3, 5].map(publishedValue), [0, '<5', 5]);
+  });
+
+  test('a step keeps what may not change, whatever the form sends', () => {
+    const current = {
+      groups: { havo_vwo: { new: 1, enrolled: 2, graduates: 0, dropouts: 0 } },
+      companies: 4,
+      supervisors: 2,
+      reflection: 'x',
+    };
+    const r = readStep('bedrijven', { companies: '9', supervisors: '7' }, current, new Set(['supervisors']));
+    assert.deepEqual(r, { ok: true, answers: { ...current, supervisors: 7 } });
+    const t = readStep('terugblik', { reflection: 'a'.repeat(3001) }, current, new Set(['reflection']));
+    assert.equal(t.ok, false);
+    assert.match(t.ok ? '' : (t.errors[0]?.message ?? ''), /hooguit 3\.000 tekens lang; u typte er 3\.001/);
+  });
 });

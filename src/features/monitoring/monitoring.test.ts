@@ -5,6 +5,7 @@ import { registration, user } from '../../../test/factories.ts';
 import { buildTestApp, Client, signIn } from '../../../test/helpers.ts';
 import { createEvent, markAttendance, registerDirect } from '../events/index.ts';
 import { withdrawRegistration } from '../registrations/index.ts';
+import { openYear } from './monitor.ts';
 import { figureCsv } from './routes.tsx';
 import { dashboard } from './service.ts';
 
@@ -125,6 +126,68 @@ describe('monitoring: the team dashboard', () => {
     );
     assert.match(f?.rows[0]?.label ?? '', /^Leernetwerk \(\d{2}-\d{2}-\d{4}\)$/);
     assert.equal(f?.summary, '2 van de 3 mensen met een plek kwamen naar de laatste bijeenkomst.');
+  });
+
+  test('students per target group over the years: one line per group, the table and the CSV with the same numbers', async (t) => {
+    const site = await buildTestApp(t);
+    const anna = await user(site.db, 'anna@avans.nl', 'applicant', { name: 'Anna' });
+    const tessa = await user(site.db, 'tessa@programma.nl', 'team', { name: 'Tessa' });
+    const a = await registration(site, 'accepted', { applicant: anna, team: tessa });
+    const b = await registration(site, 'accepted', { applicant: anna, team: tessa });
+    const client = await signIn(site.app, site.db, 'anna@avans.nl');
+    const fill = async (year: number, reg: string, enrolled: Record<string, number>) => {
+      const id = (
+        await site.db
+          .selectFrom('monitor_reports')
+          .select('id')
+          .where('year', '=', year)
+          .where('registration_id', '=', reg)
+          .executeTakeFirstOrThrow()
+      ).id;
+      const form: Record<string, string> = {};
+      for (const g of ['mbo_bbl', 'mbo_bol', 'havo_vwo', 'career_switcher', 'mbo_worker'])
+        Object.assign(form, {
+          [`${g}_new`]: '0',
+          [`${g}_enrolled`]: String(enrolled[g] ?? 0),
+          [`${g}_graduates`]: '0',
+          [`${g}_dropouts`]: '0',
+        });
+      await client.get(`/mijn/monitor/${id}/studenten`);
+      await client.post(`/mijn/monitor/${id}/studenten`, form);
+      await client.post(`/mijn/monitor/${id}/bedrijven`, { companies: '1', supervisors: '1' });
+      await client.post(`/mijn/monitor/${id}/terugblik`, { reflection: 'Goed.' });
+      assert.equal((await client.post(`/mijn/monitor/${id}/indienen`, {})).statusCode, 303);
+    };
+    await openYear(site.db, site.config, tessa, { year: 2025, title: 'Monitor 2025', deadline: '2099-01-01' });
+    await fill(2025, a.id, { havo_vwo: 10, mbo_bbl: 2 });
+    await fill(2025, b.id, { havo_vwo: 5, career_switcher: 7 });
+    await openYear(site.db, site.config, tessa, { year: 2026, title: 'Monitor 2026', deadline: '2099-01-01' });
+    await fill(2026, a.id, { havo_vwo: 1200 });
+    const team = await teamClient(site);
+    const s = section((await team.get('/beheer/dashboard')).body, 'studenten');
+    const table = [...s.matchAll(/<tr><th scope="row">(\d{4})<\/th>((?:<td>[^<]+<\/td>)+)<\/tr>/g)].map((m) => [
+      m[1],
+      ...[...(m[2] as string).matchAll(/<td>([^<]+)<\/td>/g)].map((x) => x[1]),
+    ]);
+    assert.deepEqual(table, [
+      ['2025', '2', '0', '15', '7', '0'],
+      ['2026', '0', '0', '1.200', '0', '0'],
+    ]);
+    assert.equal([...s.matchAll(/<polyline /g)].length, 5, 'a line per target group');
+    assert.match(s, /In 2026 stonden 1200 studenten ingeschreven volgens 1 monitor; de grootste doelgroep was havisten en vwo’ers\./);
+    const csv = parse((await team.get('/beheer/dashboard/csv/studenten')).body.replace(/^\ufeff/, '')) as string[][];
+    assert.deepEqual(csv[0], [
+      'Jaar',
+      'Mbo-studenten uit de bbl (doorstroom)',
+      'Mbo-studenten uit de bol (doorstroom)',
+      'Havisten en vwo’ers',
+      'Zij-instromers',
+      'Werkenden met een mbo-opleiding (op-, om- en bijscholing)',
+    ]);
+    assert.deepEqual(
+      csv.slice(1),
+      table.map((r) => r.map((v) => String(v).replace(/\./g, ''))),
+    );
   });
 
   test('CSV cells that a spreadsheet would run are escaped', () => {

@@ -98,7 +98,6 @@ export default async function monitoringRoutes(app: FastifyInstance) {
     const result = await saveStep(db, me(request), id, step, body);
     if (!result.ok) {
       const report = await reportFor(db, me(request), id);
-      reply.status(422);
       return sendPage(
         reply,
         <ReportStepPage
@@ -108,6 +107,7 @@ export default async function monitoringRoutes(app: FastifyInstance) {
           values={{ ...valuesOf(report), ...body }}
           errors={result.errors}
         />,
+        422,
       );
     }
     return reply.redirect(`/mijn/monitor/${id}?melding=opgeslagen`, 303);
@@ -117,8 +117,7 @@ export default async function monitoringRoutes(app: FastifyInstance) {
     const result = await submitReport(db, config, me(request), request.params.id);
     if (!result.ok) {
       const report = await reportFor(db, me(request), request.params.id);
-      reply.status(422);
-      return sendPage(reply, <ReportOverviewPage ctx={pageContext(request, reply)} report={report} missing={result.missing} />);
+      return sendPage(reply, <ReportOverviewPage ctx={pageContext(request, reply)} report={report} missing={result.missing} />, 422);
     }
     return reply.redirect(`/mijn/monitor/${request.params.id}?melding=${result.late ? 'te-laat' : 'ingediend'}`, 303);
   });
@@ -149,8 +148,7 @@ export default async function monitoringRoutes(app: FastifyInstance) {
     const values = submittedValues(request.body);
     const form = parseForm(yearSchema, request.body);
     const show = async (errors: { field: string; message: string }[]) => {
-      reply.status(422);
-      return sendPage(reply, <YearsPage ctx={pageContext(request, reply)} years={await yearRows()} values={values} errors={errors} />);
+      return sendPage(reply, <YearsPage ctx={pageContext(request, reply)} years={await yearRows()} values={values} errors={errors} />, 422);
     };
     if (!form.ok) return show(form.errors);
     if (await findYear(db, form.data.year)) return show([{ field: 'year', message: `Monitor ${form.data.year} is al geopend` }]);
@@ -255,10 +253,10 @@ export default async function monitoringRoutes(app: FastifyInstance) {
     const result = await reopenFields(db, config, me(request), request.params.id, fields, message);
     if (!result.ok) {
       const report = await reportFor(db, me(request), request.params.id);
-      reply.status(422);
       return sendPage(
         reply,
         <TeamReportPage ctx={pageContext(request, reply)} report={report} values={{ fields, message }} errors={result.errors} />,
+        422,
       );
     }
     return reply.redirect(`/beheer/monitor/${request.params.year}/${request.params.id}?melding=opengezet`, 303);
