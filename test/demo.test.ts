@@ -52,6 +52,16 @@ test('the demo loads once through the services, fills the catalogue and the map,
       ['Vijf lessen uit de eerste pilots (demo)', true],
     ],
   );
+  // The monitor: last year's filled in by four routes in five and published, this year's open.
+  const year = new Date().getUTCFullYear();
+  assert.deepEqual(
+    (await db.selectFrom('monitor_years').select('year').orderBy('year').execute()).map((y) => y.year),
+    [year - 1, year],
+  );
+  const admitted = DEMO_ROUTES.filter((r) => r.state === 'accepted' || r.state === 'participant').length;
+  const reports = await db.selectFrom('monitor_reports').select(['year', 'state']).execute();
+  assert.equal(reports.filter((r) => r.year === year - 1 && r.state === 'submitted').length, admitted - Math.floor(admitted / 5));
+  assert.equal(reports.filter((r) => r.year === year && r.state === 'open').length, admitted);
   const users = await db.selectFrom('users').select('email').execute();
   assert.ok(users.every((u) => u.email.endsWith(`@${DEMO_DOMAIN}`)));
 
@@ -61,6 +71,10 @@ test('the demo loads once through the services, fills the catalogue and the map,
 
   // It shows on the catalogue and the map, with the banner.
   const app = await buildApp({ config, db });
+  assert.match(
+    (await app.inject({ method: 'GET', url: '/in-cijfers' })).body,
+    new RegExp(`Cijfers over ${new Date().getUTCFullYear() - 1}`),
+  );
   t.after(() => app.close());
   const catalogue = (await app.inject({ method: 'GET', url: '/routes' })).body;
   assert.match(catalogue, new RegExp(`${published.length} routes gevonden`));
@@ -117,6 +131,9 @@ test('the demo loads once through the services, fills the catalogue and the map,
     ['anna@avans.nl', 'tessa@programma.nl'],
   );
   assert.equal(await countRows(db, 'stories'), 0);
+  assert.equal(await countRows(db, 'monitor_years'), 0);
+  assert.equal(await countRows(db, 'figure_snapshots'), 0);
+  assert.match((await app.inject({ method: 'GET', url: '/in-cijfers' })).body, /Nog geen gegevens/);
   // Its knowledge is gone, the platform's guide stays; nothing of the demo is left in the search.
   assert.equal((await db.selectFrom('knowledge_items').select('id').where('kind', '=', 'article').execute()).length, 0);
   assert.equal((await db.selectFrom('knowledge_items').select('id').where('kind', '=', 'chapter').execute()).length, 7);

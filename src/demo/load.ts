@@ -18,6 +18,7 @@ import { getSetting, setSetting } from '../platform/settings/repo.ts';
 import type { CurrentUser } from '../ui/context.ts';
 import { loadDemoEvents } from './events.ts';
 import { loadDemoKnowledge } from './knowledge.ts';
+import { loadDemoMonitor } from './monitor.ts';
 import { DEMO_ROUTES, type DemoRoute, demoAnswers } from './routes.ts';
 
 /** Every demo address is in this domain; the removal command finds demo data by it. */
@@ -269,6 +270,7 @@ export async function loadDemoContent(db: Db, config: Site['config']): Promise<b
   await publishSlots(db, config, host, times);
   await loadDemoEvents(db, config, host, [DEMO_USERS[2].email]);
   await loadDemoKnowledge(db, host);
+  await loadDemoMonitor(db, config, host, [...applicants.values()]);
   await setSetting(db, 'demo_content_loaded_at', new Date().toISOString());
   return true;
 }

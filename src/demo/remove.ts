@@ -3,6 +3,7 @@ import { removeUsers, usersInDomain } from '../features/accounts/index.ts';
 import { forgetRoutes, removeContentOf } from '../features/catalogue/index.ts';
 import { removeEventsOf } from '../features/events/index.ts';
 import { removeKnowledgeOf } from '../features/knowledge/index.ts';
+import { removeMonitoringOf } from '../features/monitoring/index.ts';
 import { removeRegistrationsOf } from '../features/registrations/index.ts';
 import { deleteAuditOf } from '../platform/audit/repo.ts';
 import { deleteMailToDomain } from '../platform/mail/repo.ts';
@@ -27,6 +28,7 @@ export async function removeDemoContent(db: Db): Promise<Removed> {
     await forgetRoutes(trx, registrations);
     const events = await removeEventsOf(trx, users);
     await removeKnowledgeOf(trx, users);
+    await removeMonitoringOf(trx, users);
     await deleteAuditOf(trx, [...registrations, ...events, ...users], users);
     const mails = await deleteMailToDomain(trx, DEMO_DOMAIN);
     await removeUsers(trx, users);

@@ -43,6 +43,12 @@ const mySeat = await site.db
   .executeTakeFirstOrThrow();
 const admitted = await mine.where('state', 'in', ['accepted', 'participant']).executeTakeFirst();
 const chapter = await site.db.selectFrom('knowledge_items').select('id').where('kind', '=', 'chapter').executeTakeFirstOrThrow();
+const year = new Date().getUTCFullYear();
+const myReports = admitted
+  ? await site.db.selectFrom('monitor_reports').select(['id', 'year']).where('registration_id', '=', admitted.id).execute()
+  : [];
+const openReport = myReports.find((r) => r.year === year);
+const doneReport = myReports.find((r) => r.year === year - 1);
 const inReview = await site.db.selectFrom('registrations').select('id').where('state', '=', 'in_review').executeTakeFirstOrThrow();
 
 const who: Record<string, string | null> = {
@@ -65,6 +71,19 @@ const pages: [keyof typeof who, string][] = [
   ['aanvrager', `/bijeenkomsten/aanmelding/${mySeat.id}`],
   ['aanvrager', '/mijn'],
   ...(admitted ? ([['aanvrager', `/mijn/handreiking/${admitted.id}`]] as [keyof typeof who, string][]) : []),
+  ...(openReport
+    ? ([
+        ['aanvrager', `/mijn/monitor/${openReport.id}`],
+        ['aanvrager', `/mijn/monitor/${openReport.id}/studenten`],
+        ['aanvrager', `/mijn/monitor/${openReport.id}/bedrijven`],
+        ['team', `/beheer/monitor/${year}/${openReport.id}`],
+      ] as [keyof typeof who, string][])
+    : []),
+  ...(doneReport ? ([['team', `/beheer/monitor/${year - 1}/${doneReport.id}`]] as [keyof typeof who, string][]) : []),
+  ['bezoeker', '/in-cijfers'],
+  ['team', '/beheer/monitor'],
+  ['team', `/beheer/monitor/${year - 1}`],
+  ['team', `/beheer/monitor/${year}`],
   ['bezoeker', '/kennis'],
   ['bezoeker', '/kennis/praktijkbegeleiding'],
   ['bezoeker', '/handreiking'],

@@ -143,3 +143,14 @@ export async function insertSnapshot(db: Db, row: Insertable<FigureSnapshotTable
 export async function listSnapshots(db: Db) {
   return db.selectFrom('figure_snapshots').selectAll().orderBy('year', 'desc').execute();
 }
+
+/** Removes the monitor years and published figures these (demo) users made; their reports go with the years. */
+export async function deleteMonitoringOf(db: Db, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await db.deleteFrom('figure_snapshots').where('published_by', 'in', userIds).execute();
+  await db
+    .deleteFrom('monitor_reports')
+    .where('year', 'in', db.selectFrom('monitor_years').select('year').where('opened_by', 'in', userIds))
+    .execute();
+  await db.deleteFrom('monitor_years').where('opened_by', 'in', userIds).execute();
+}

@@ -86,7 +86,7 @@ export function KnowledgeListPage(props: {
               <p class="utrecht-paragraph">Nog niets.</p>
             ) : (
               <TableScroll label={ITEM_KINDS[k].plural}>
-                <table class="utrecht-table">
+                <table class="mkb-table">
                   <thead>
                     <tr>
                       <th scope="col">Titel</th>
@@ -150,7 +150,7 @@ export function HistoryPage(props: {
       back={{ href: `/beheer/kennis/${props.id}`, text: 'Terug naar bewerken' }}
     >
       <TableScroll label="Versies">
-        <table class="utrecht-table">
+        <table class="mkb-table">
           <thead>
             <tr>
               <th scope="col">Versie</th>

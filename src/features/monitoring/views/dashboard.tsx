@@ -46,7 +46,7 @@ function FigureBlock({ figure }: { figure: Figure }) {
           <details class="mkb-fold">
             <summary>De cijfers als tabel</summary>
             <TableScroll label={figure.title}>
-              <table class="utrecht-table">
+              <table class="mkb-table">
                 <caption class="mkb-visually-hidden">{figure.title}</caption>
                 <thead>
                   <tr>

@@ -8,8 +8,8 @@ import { published } from '../rules.ts';
 function CountTable({ caption, column, rows }: { caption: string; column: string; rows: { label: string; value: number }[] }) {
   return (
     <TableScroll label={caption}>
-      <table class="utrecht-table mkb-figures-table">
-        <caption class="utrecht-table__caption">{caption}</caption>
+      <table class="mkb-table mkb-figures-table">
+        <caption class="mkb-table__caption">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{column}</th>
@@ -44,8 +44,8 @@ function YearSection({ s }: { s: Snapshot }) {
         {published(f.supervisors)} praktijkbegeleiders.
       </p>
       <TableScroll label={`Studenten per doelgroep, ${s.year}`}>
-        <table class="utrecht-table mkb-figures-table">
-          <caption class="utrecht-table__caption">Studenten per doelgroep, {s.year}</caption>
+        <table class="mkb-table mkb-figures-table">
+          <caption class="mkb-table__caption">Studenten per doelgroep, {s.year}</caption>
           <thead>
             <tr>
               <th scope="col">Doelgroep</th>

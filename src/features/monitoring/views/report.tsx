@@ -13,13 +13,25 @@ import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import { formatDate } from '../messages.ts';
 import type { Report } from '../monitor.ts';
-import { countName, editableFields, fieldLabel, GROUPS, MEASURES, REFLECTION_MAX, STEPS, type StepSlug, totals } from '../rules.ts';
+import {
+  countName,
+  dutchDay,
+  editableFields,
+  fieldLabel,
+  GROUPS,
+  MEASURES,
+  REFLECTION_MAX,
+  STEPS,
+  type StepSlug,
+  totals,
+} from '../rules.ts';
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? '–' : n.toLocaleString('nl-NL'));
 
 export function stateText(r: { state: string; late: boolean; deadline: string }): string {
   if (r.state === 'submitted') return r.late ? 'Ingediend (na de termijn)' : 'Ingediend';
   if (r.state === 'reopened') return 'Opengezet voor een aanpassing';
+  if (dutchDay(new Date()) > r.deadline) return `Nog niet ingediend; de termijn liep tot en met ${formatDate(r.deadline)}`;
   return `Open tot en met ${formatDate(r.deadline)}`;
 }
 
@@ -28,8 +40,8 @@ export function ExpectedRealised({ report }: { report: Report }) {
   const t = totals(report.answers);
   return (
     <TableScroll label="Verwacht en gerealiseerd">
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">Verwacht bij de aanmelding en gerealiseerd in {report.year}</caption>
+      <table class="mkb-table">
+        <caption class="mkb-table__caption">Verwacht bij de aanmelding en gerealiseerd in {report.year}</caption>
         <thead>
           <tr>
             <th scope="col">Wat</th>
@@ -46,7 +58,7 @@ export function ExpectedRealised({ report }: { report: Report }) {
           <tr>
             <th scope="row">Mkb-bedrijven</th>
             <td>{fmt(report.expected.companies)}</td>
-            <td>{fmt(report.answers.companies)}</td>
+            <td>{report.stepsDone.includes('bedrijven') || report.state !== 'open' ? fmt(report.answers.companies) : '–'}</td>
           </tr>
         </tbody>
       </table>
@@ -60,8 +72,8 @@ export function AnswersReadout({ report }: { report: Report }) {
   return (
     <>
       <TableScroll label="Studenten per doelgroep">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">Studenten per doelgroep</caption>
+        <table class="mkb-table">
+          <caption class="mkb-table__caption">Studenten per doelgroep</caption>
           <thead>
             <tr>
               <th scope="col">Doelgroep</th>

@@ -37,7 +37,7 @@ export function YearsPage(props: {
         <p class="utrecht-paragraph">Er is nog geen monitorjaar geopend.</p>
       ) : (
         <TableScroll label="Monitorjaren">
-          <table class="utrecht-table">
+          <table class="mkb-table">
             <caption class="mkb-visually-hidden">Monitorjaren</caption>
             <thead>
               <tr>
@@ -137,7 +137,7 @@ export function YearPage(props: {
         </a>
       </p>
       <TableScroll label="Routes">
-        <table class="utrecht-table">
+        <table class="mkb-table">
           <caption class="mkb-visually-hidden">Routes en hun monitor</caption>
           <thead>
             <tr>
@@ -214,6 +214,9 @@ export function TeamReportPage(props: {
         <Notice kind="info">
           Opengezet: {(r.reopenedFields ?? []).map((f) => FIELDS.find((x) => x.key === f)?.label ?? f).join(', ')}.
         </Notice>
+      )}
+      {r.state === 'open' && r.prefilled && (
+        <Notice kind="info">Nog niet ingediend. Tot de route de stappen bevestigt, staan hieronder de cijfers van vorig jaar.</Notice>
       )}
       <ExpectedRealised report={r} />
       <AnswersReadout report={r} />
