@@ -8,3 +8,8 @@ export function csvCell(value: string | number | null | undefined): string {
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** A whole CSV file as spreadsheets open it: a byte-order mark (UTF-8), comma-separated, CRLF lines, every cell through `csvCell`. */
+export function csvDocument(rows: (string | number | null | undefined)[][]): string {
+  return `\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

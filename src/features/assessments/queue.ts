@@ -1,7 +1,8 @@
 import type { Db } from '../../db/connect.ts';
+import { csvDocument } from '../../platform/csv.ts';
 import { DAY } from '../../platform/time.ts';
 import { ViewCache } from '../../platform/view-cache.ts';
-import type { State } from '../registrations/index.ts';
+import { STATE_LABELS, type State } from '../registrations/index.ts';
 import { assigneesOf, countsByState, type QueueFilters, type QueueSort, queueCount, queuePage } from './repo.ts';
 import { daysBetween } from './rules.ts';
 import { PAGE_SIZE, who } from './service.ts';
@@ -72,4 +73,38 @@ export async function queue(db: Db, filters: QueueFilters, sort: QueueSort, page
     return { ...r, daysWaiting: days };
   });
   return { ...data, rows, changesAt };
+}
+
+/**
+ * The whole list for these filters and this sort as CSV: the columns of the table, every page, and
+ * the day submitted (the export for the team's own reports).
+ */
+export async function queueCsv(db: Db, filters: QueueFilters, sort: QueueSort, now = new Date()): Promise<{ body: string; rows: number }> {
+  const out: (string | number | null)[][] = [
+    ['Kenmerk', 'Opleiding', 'Hogeschool', 'Sector', 'Status', 'Deelnamewens', 'Ingediend op', 'Dagen wachtend', 'Beoordelaars'],
+  ];
+  for (let offset = 0; ; offset += 500) {
+    const rows = await queuePage(db, filters, sort, 500, offset);
+    const assignees = await assigneesOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    for (const r of rows)
+      out.push([
+        r.reference,
+        r.title,
+        r.institution_name,
+        r.sector,
+        STATE_LABELS[r.state as State] ?? r.state,
+        r.participation_wish,
+        r.submitted_at ? r.submitted_at.slice(0, 10) : null,
+        r.submitted_at ? daysBetween(r.submitted_at, now) : null,
+        assignees
+          .filter((a) => a.registration_id === r.id)
+          .map(who)
+          .join('; '),
+      ]);
+    if (rows.length < 500) break;
+  }
+  return { body: csvDocument(out), rows: out.length - 1 };
 }

@@ -10,7 +10,7 @@ import { referenceOptions } from '../reference/index.ts';
 import { PARTICIPATION, STATES } from '../registrations/index.ts';
 import { decide, previewDecision } from './decisions.ts';
 import { assessmentPage } from './page.ts';
-import { queue } from './queue.ts';
+import { queue, queueCsv } from './queue.ts';
 import type { QueueSort } from './repo.ts';
 import { CRITERION_STEPS, type Verdicts } from './rules.ts';
 import {
@@ -68,13 +68,11 @@ const answersHtml = new ViewCache<Record<string, string>>('assessment_version');
 export default async function assessmentRoutes(app: FastifyInstance) {
   const { db, config } = app;
 
-  app.get('/beheer/aanmeldingen', TEAM, async (request, reply) => {
+  /** The queue's filters and sort from a query string; unknown values are ignored with a notice, never an error. */
+  async function readQueue(request: FastifyRequest, version: string) {
     const q = request.query as Record<string, unknown>;
     const options = await referenceOptions(db);
-    // One read of the version for both cached parts, before either is computed.
-    const version = await dataVersion(db, 'team_version');
     const team = await teamList.get(db, 'team', async () => (await teamMembers(db)).map((m) => ({ value: m.id, label: m.name })), version);
-    // Unknown filter values are ignored with a notice, never an error.
     const { values, ignored } = pickFilters(q, {
       state: STATES.filter((s) => s !== 'draft'),
       assignee: ['geen', ...team.map((t) => t.value)],
@@ -83,6 +81,23 @@ export default async function assessmentRoutes(app: FastifyInstance) {
       wish: PARTICIPATION.map((p) => p.value),
     });
     const sort = ['waiting', 'reference', 'institution', 'state'].includes(String(q.sort)) ? (String(q.sort) as QueueSort) : 'waiting';
+    return { q, options, team, values, ignored, sort };
+  }
+
+  // The list as CSV, with the filters and sort of the page it is linked from.
+  app.get('/beheer/aanmeldingen.csv', TEAM, async (request, reply) => {
+    const { values, sort } = await readQueue(request, await dataVersion(db, 'team_version'));
+    const csv = await queueCsv(db, values, sort);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="aanmeldingen-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .send(csv.body);
+  });
+
+  app.get('/beheer/aanmeldingen', TEAM, async (request, reply) => {
+    // One read of the version for both cached parts, before either is computed.
+    const version = await dataVersion(db, 'team_version');
+    const { q, options, team, values, ignored, sort } = await readQueue(request, version);
     const query: QueueQuery = { ...values, sort };
     const page = pageNumber(q.pagina);
     const result = await queue(db, query, sort, page, new Date(), version);

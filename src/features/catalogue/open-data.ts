@@ -1,5 +1,6 @@
-import { csvCell } from '../../platform/csv.ts';
+import { csvCell, csvDocument } from '../../platform/csv.ts';
 import type { FeedEntry } from '../../platform/surfaces.tsx';
+import type { allRouteRows } from './repo.ts';
 import { LEVEL_LABELS, MODE_LABELS, PARTICIPATION_NAMES } from './rules.ts';
 import type { Route } from './service.ts';
 import type { Story } from './stories.ts';
@@ -275,4 +276,36 @@ export function openApiDocument(baseUrl: string, parts: { paths: Record<string, 
     },
     components: { schemas: { Route: route, ...Object.assign({}, ...parts.map((p) => p.schemas ?? {})) } },
   };
+}
+
+/** The team's export of every route in the catalogue, shown or hidden, with why it is hidden. */
+export function teamRoutesCsv(rows: Awaited<ReturnType<typeof allRouteRows>>, baseUrl: string): string {
+  return csvDocument([
+    [
+      'route',
+      'hogeschool',
+      'niveau',
+      'vorm',
+      'sector',
+      'provincie',
+      'deelname',
+      'zichtbaar',
+      'reden verborgen',
+      'eerst gepubliceerd',
+      'adres',
+    ],
+    ...rows.map((r) => [
+      r.title,
+      r.institution_name,
+      r.level,
+      r.mode,
+      r.sector,
+      r.province,
+      r.participation,
+      r.published === 1 ? 'ja' : 'nee',
+      r.unpublished_reason,
+      r.first_published_at.slice(0, 10),
+      `${baseUrl}/routes/${r.slug}`,
+    ]),
+  ]);
 }

@@ -6,7 +6,8 @@ import { cachedPage, cachedResponse } from '../../platform/public-cache.ts';
 import { renderPage, sendPage } from '../../ui/render.ts';
 import { referenceOptions } from '../reference/index.ts';
 import { LEVELS, PARTICIPATION, TARGET_GROUPS } from '../registrations/index.ts';
-import { atomFeed, badgeSvg, openApiDocument, routeResource, routesCsv, sitemap } from './open-data.ts';
+import { atomFeed, badgeSvg, openApiDocument, routeResource, routesCsv, sitemap, teamRoutesCsv } from './open-data.ts';
+import { allRouteRows } from './repo.ts';
 import { profileSchema, publicationSchema } from './schemas.ts';
 import {
   badgeRoute,
@@ -242,6 +243,18 @@ export default async function catalogueRoutes(app: FastifyInstance) {
   });
 
   // ------------------------------------------------------------ the team
+
+  app.get('/beheer/routes.csv', TEAM, async (_request, reply) =>
+    reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="routes-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .send(
+        teamRoutesCsv(
+          (await allRouteRows(db)).sort((a, b) => a.title.localeCompare(b.title, 'nl')),
+          config.baseUrl,
+        ),
+      ),
+  );
 
   app.get('/beheer/routes', TEAM, async (request, reply) => {
     const notice = (request.query as Record<string, unknown>).opgeslagen === '1' ? 'De zichtbaarheid is aangepast.' : undefined;

@@ -2,15 +2,15 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { formatDay } from '../../platform/calendar.ts';
-import { csvCell } from '../../platform/csv.ts';
+import { csvDocument } from '../../platform/csv.ts';
 import { ConflictError } from '../../platform/errors.tsx';
 import { emit } from '../../platform/events.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { domainOfEmail, institutionOfDomain } from '../reference/index.ts';
 import './events.ts';
-import { moveRegistration, registrationsOfEvent } from './repo.ts';
+import { attendancePerEvent, moveRegistration, registrationsOfEvent } from './repo.ts';
 import { ATTENDANCE_LABELS, attendanceOpen, SEAT_LABELS } from './rules.ts';
-import { eventById } from './service.ts';
+import { eventById, eventsOverview } from './service.ts';
 
 /**
  * Attendance on the day: the team marks who came (from the list, or by the person's code) and
@@ -115,14 +115,37 @@ export async function attendanceCsv(db: Db, eventId: string): Promise<{ filename
       r.code,
       r.created_at,
       ...e.questions.map((q) => answers[q.id] ?? ''),
-    ]
-      .map(csvCell)
-      .join(',');
+    ];
   });
   const day = formatDay(e.startsAt).replace(/\s+/g, '-');
   return {
     filename: `aanwezigheid-${day}.csv`,
-    body: `\ufeff${[header.map(csvCell).join(','), ...lines].join('\r\n')}\r\n`,
+    body: csvDocument([header, ...lines]),
+    rows: rows.length,
+  };
+}
+
+/**
+ * The team's list of bijeenkomsten as CSV: `period` as on the page (gepland or geweest; both when
+ * not given), with seats, confirmed, waiting and, for those that ended, who was present.
+ */
+export async function eventsCsv(db: Db, period: 'gepland' | 'geweest' | null, now = new Date()): Promise<{ body: string; rows: number }> {
+  const { upcoming, past } = await eventsOverview(db, now);
+  const list = period === 'gepland' ? upcoming : period === 'geweest' ? past : [...upcoming, ...past];
+  const present = new Map((await attendancePerEvent(db, now.toISOString(), 100_000)).map((r) => [r.id, Number(r.present)]));
+  const rows = list.map((e) => [
+    e.title,
+    e.startsAt,
+    e.endsAt,
+    e.mode === 'online' ? 'online' : 'op locatie',
+    e.state === 'cancelled' ? 'afgelast' : 'gepubliceerd',
+    e.capacity,
+    e.confirmed,
+    e.waiting,
+    present.has(e.id) ? (present.get(e.id) as number) : null,
+  ]);
+  return {
+    body: csvDocument([['bijeenkomst', 'begint', 'eindigt', 'vorm', 'status', 'plaatsen', 'bevestigd', 'wachtlijst', 'aanwezig'], ...rows]),
     rows: rows.length,
   };
 }

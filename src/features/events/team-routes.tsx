@@ -6,7 +6,7 @@ import type { FieldErrors } from '../../ui/components.tsx';
 import { sendPage } from '../../ui/render.ts';
 import { teamMembers } from '../accounts/index.ts';
 import { referenceOptions } from '../reference/index.ts';
-import { attendanceCsv, markAttendance, markRestAbsent } from './attendance.ts';
+import { attendanceCsv, eventsCsv, markAttendance, markRestAbsent } from './attendance.ts';
 import { registrationsOfEvent } from './repo.ts';
 import { attendanceOpen, REMINDER_HOURS_DEFAULT } from './rules.ts';
 import { codeSchema, type EventInput, eventInput, eventSchema, reasonSchema } from './schemas.ts';
@@ -52,6 +52,17 @@ export default async function teamRoutes(app: FastifyInstance) {
     const { upcoming, past } = await eventsOverview(db);
     const notice = NOTICES[String((request.query as Record<string, unknown>).melding)];
     return sendPage(reply, <TeamEventsPage ctx={pageContext(request, reply)} upcoming={upcoming} past={past} notice={notice} />);
+  });
+
+  // The list as CSV: ?periode=gepland or geweest, as the two tables of the page; all without.
+  app.get('/beheer/bijeenkomsten.csv', TEAM, async (request, reply) => {
+    const p = String((request.query as Record<string, unknown>).periode ?? '');
+    const period = p === 'gepland' || p === 'geweest' ? p : null;
+    const csv = await eventsCsv(db, period);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="bijeenkomsten${period ? `-${period}` : ''}.csv"`)
+      .send(csv.body);
   });
 
   async function showForm(

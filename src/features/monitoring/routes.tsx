@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { csvCell } from '../../platform/csv.ts';
+import { csvDocument } from '../../platform/csv.ts';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.tsx';
 import { dateField, requireUser as me, parseForm, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
@@ -23,11 +23,10 @@ const TEAM = { config: { access: 'team' as const } };
 
 /** The figures as a CSV: exactly the rows of the chart and the table, formula-like cells escaped. */
 export function figureCsv(columns: string[], rows: { label: string; values: number[] }[]): string {
-  const lines = [columns.map(csvCell).join(','), ...rows.map((r) => [csvCell(r.label), ...r.values.map(csvCell)].join(','))];
-  return `\ufeff${lines.join('\r\n')}\r\n`;
+  return csvDocument([columns, ...rows.map((r) => [r.label, ...r.values])]);
 }
 
-const csv = (rows: (string | number | null)[][]) => `\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+const csv = csvDocument;
 const today = () => new Date().toISOString().slice(0, 10);
 
 const NOTICES: Record<string, string> = {

@@ -104,6 +104,13 @@ export function QueuePage(props: {
         {props.total === 1 ? '1 aanmelding' : `${props.total} aanmeldingen`}
         {props.pages > 1 && `, pagina ${props.page} van ${props.pages}`}
       </p>
+      {props.total > 0 && (
+        <p>
+          <a class="utrecht-link" href={link({ pagina: undefined }).replace('/beheer/aanmeldingen', '/beheer/aanmeldingen.csv')}>
+            Deze lijst als CSV ({props.total === 1 ? '1 aanmelding' : `${props.total} aanmeldingen`}, alle pagina’s)
+          </a>
+        </p>
+      )}
       {props.rows.length > 0 && (
         <TableScroll label="Aanmeldingen">
           <table class="mkb-table">

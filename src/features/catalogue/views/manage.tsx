@@ -42,63 +42,70 @@ export function RoutesAdminPage(props: {
       {props.routes.length === 0 ? (
         <p class="utrecht-paragraph">Er zijn nog geen toegelaten routes met toestemming voor publicatie.</p>
       ) : (
-        <TableScroll label="Routes">
-          <table class="mkb-table">
-            <thead>
-              <tr>
-                <th scope="col">Route</th>
-                <th scope="col">Hogeschool</th>
-                <th scope="col">Zichtbaar</th>
-                <th scope="col">Actie</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.routes.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    {r.published ? (
-                      <a class="utrecht-link" href={`/routes/${r.slug}`}>
-                        {r.title}
-                      </a>
-                    ) : (
-                      r.title
-                    )}
-                  </td>
-                  <td>{r.institution}</td>
-                  <td>{r.published ? 'Ja' : `Nee: ${r.reason ?? ''}`}</td>
-                  <td>
-                    <form method="post" action={`/beheer/routes/${r.id}/publicatie`} class="mkb-inline-form">
-                      <CsrfField token={props.ctx.csrfToken} />
-                      {r.published ? (
-                        <>
-                          <input type="hidden" name="actie" value="verbergen" />
-                          <label class="mkb-visually-hidden" for={`veld-reden-${r.id}`}>
-                            Reden om {r.title} te verbergen
-                          </label>
-                          <input
-                            class={`utrecht-textbox utrecht-textbox--html-input${props.failed?.id === r.id ? ' utrecht-textbox--invalid' : ''}`}
-                            id={`veld-reden-${r.id}`}
-                            name="reason"
-                            maxLength={LIMITS.reason}
-                            placeholder="Reden"
-                            value={props.failed?.id === r.id ? props.failed.reason : undefined}
-                            aria-invalid={props.failed?.id === r.id ? 'true' : undefined}
-                          />
-                          <Button secondary>Verbergen</Button>
-                        </>
-                      ) : (
-                        <>
-                          <input type="hidden" name="actie" value="tonen" />
-                          <Button secondary>Weer tonen</Button>
-                        </>
-                      )}
-                    </form>
-                  </td>
+        <>
+          <p>
+            <a class="utrecht-link" href="/beheer/routes.csv">
+              Alle routes als CSV ({props.routes.length}), ook de verborgen
+            </a>
+          </p>
+          <TableScroll label="Routes">
+            <table class="mkb-table">
+              <thead>
+                <tr>
+                  <th scope="col">Route</th>
+                  <th scope="col">Hogeschool</th>
+                  <th scope="col">Zichtbaar</th>
+                  <th scope="col">Actie</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+              </thead>
+              <tbody>
+                {props.routes.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      {r.published ? (
+                        <a class="utrecht-link" href={`/routes/${r.slug}`}>
+                          {r.title}
+                        </a>
+                      ) : (
+                        r.title
+                      )}
+                    </td>
+                    <td>{r.institution}</td>
+                    <td>{r.published ? 'Ja' : `Nee: ${r.reason ?? ''}`}</td>
+                    <td>
+                      <form method="post" action={`/beheer/routes/${r.id}/publicatie`} class="mkb-inline-form">
+                        <CsrfField token={props.ctx.csrfToken} />
+                        {r.published ? (
+                          <>
+                            <input type="hidden" name="actie" value="verbergen" />
+                            <label class="mkb-visually-hidden" for={`veld-reden-${r.id}`}>
+                              Reden om {r.title} te verbergen
+                            </label>
+                            <input
+                              class={`utrecht-textbox utrecht-textbox--html-input${props.failed?.id === r.id ? ' utrecht-textbox--invalid' : ''}`}
+                              id={`veld-reden-${r.id}`}
+                              name="reason"
+                              maxLength={LIMITS.reason}
+                              placeholder="Reden"
+                              value={props.failed?.id === r.id ? props.failed.reason : undefined}
+                              aria-invalid={props.failed?.id === r.id ? 'true' : undefined}
+                            />
+                            <Button secondary>Verbergen</Button>
+                          </>
+                        ) : (
+                          <>
+                            <input type="hidden" name="actie" value="tonen" />
+                            <Button secondary>Weer tonen</Button>
+                          </>
+                        )}
+                      </form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </>
       )}
     </BackOfficePage>
   );

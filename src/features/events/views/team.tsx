@@ -67,7 +67,14 @@ export function TeamEventsPage(props: { ctx: PageContext; upcoming: EventWithSea
       </p>
       <h2 class="utrecht-heading-2">Gepland</h2>
       {props.upcoming.length ? (
-        <Rows list={props.upcoming} label="Geplande bijeenkomsten" />
+        <>
+          <Rows list={props.upcoming} label="Geplande bijeenkomsten" />
+          <p>
+            <a class="utrecht-link" href="/beheer/bijeenkomsten.csv?periode=gepland">
+              Geplande bijeenkomsten als CSV ({props.upcoming.length})
+            </a>
+          </p>
+        </>
       ) : (
         <p class="utrecht-paragraph">Er staan geen bijeenkomsten gepland.</p>
       )}
@@ -75,6 +82,11 @@ export function TeamEventsPage(props: { ctx: PageContext; upcoming: EventWithSea
         <>
           <h2 class="utrecht-heading-2">Geweest</h2>
           <Rows list={props.past} label="Eerdere bijeenkomsten" />
+          <p>
+            <a class="utrecht-link" href="/beheer/bijeenkomsten.csv?periode=geweest">
+              Eerdere bijeenkomsten als CSV, met aanwezigheid ({props.past.length})
+            </a>
+          </p>
         </>
       )}
     </BackOfficePage>
