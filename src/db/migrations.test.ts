@@ -36,6 +36,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-30T0800-knowledge',
     '2026-11-30T0900-assessment-version',
     '2026-11-30T1000-monitor',
+    '2026-11-30T1100-figure-columns',
   ];
   assert.deepEqual(
     await migrateToLatest(db),
@@ -68,6 +69,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'link_requests',
     'mail_templates',
     'member_affiliations',
+    'monitor_counts',
     'monitor_reports',
     'monitor_years',
     'oidc_attempts',

@@ -36,6 +36,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('monitor_reports_route_year', ['year', 'registration_id'])
     .execute();
   await db.schema.createIndex('monitor_reports_route').on('monitor_reports').columns(['registration_id', 'year']).execute();
+  await db.schema.createIndex('monitor_reports_state').on('monitor_reports').columns(['state', 'year']).execute();
+
+  // The counts of every submitted report, one row per target group: what the figures sum, without
+  // reading each report's answers. Written when a report is submitted, removed when it is reopened.
+  await db.schema
+    .createTable('monitor_counts')
+    .addColumn('report_id', 'varchar(36)', (c) => c.notNull().references('monitor_reports.id').onDelete('cascade'))
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('registration_id', 'varchar(36)', (c) => c.notNull())
+    .addColumn('target_group', 'varchar(32)', (c) => c.notNull())
+    .addColumn('new_students', 'integer', (c) => c.notNull())
+    .addColumn('enrolled', 'integer', (c) => c.notNull())
+    .addColumn('graduates', 'integer', (c) => c.notNull())
+    .addColumn('dropouts', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('monitor_counts_pk', ['report_id', 'target_group'])
+    .execute();
+  await db.schema.createIndex('monitor_counts_year').on('monitor_counts').columns(['year', 'target_group', 'enrolled']).execute();
 
   // The public figures of a year as published: never recomputed, so a later withdrawal or
   // anonymisation does not change them silently; the next snapshot lists the corrections.
@@ -51,6 +68,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('figure_snapshots').execute();
+  await db.schema.dropTable('monitor_counts').execute();
   await db.schema.dropTable('monitor_reports').execute();
   await db.schema.dropTable('monitor_years').execute();
 }

@@ -5,7 +5,7 @@ import { publicContentChanged } from '../../platform/public-cache.ts';
 import { consentingRoutes } from '../catalogue/index.ts';
 import { referenceOptions } from '../reference/index.ts';
 import type { Actor } from './monitor.ts';
-import { findYear, insertSnapshot, listSnapshots, submittedAnswers } from './repo.ts';
+import { countsOfYear, findYear, insertSnapshot, listSnapshots, submittedAnswers } from './repo.ts';
 import { GROUPS, groupLabel, type MonitorAnswers, published } from './rules.ts';
 
 /**
@@ -40,23 +40,27 @@ export type Correction = { year: number; item: string; was: string; now: string 
 export type Snapshot = { year: number; publishedAt: string; figures: PublicFigures; corrections: Correction[] };
 
 async function yearFigures(db: Db, year: number, consenting: Set<string>): Promise<YearFigures> {
-  const rows = (await submittedAnswers(db, year)).filter((r) => consenting.has(r.registration_id));
+  const [counts, reports] = await Promise.all([countsOfYear(db, year), submittedAnswers(db, year)]);
   const students = GROUPS.map((g) => ({ group: g.value, label: g.label, new: 0, enrolled: 0, graduates: 0 }));
+  for (const c of counts) {
+    if (!consenting.has(c.registration_id)) continue;
+    const s = students.find((x) => x.group === c.target_group);
+    if (!s) continue;
+    s.new += c.new_students;
+    s.enrolled += c.enrolled;
+    s.graduates += c.graduates;
+  }
   let companies = 0;
   let supervisors = 0;
-  for (const r of rows) {
+  let reported = 0;
+  for (const r of reports) {
+    if (!consenting.has(r.registration_id)) continue;
+    reported++;
     const a = JSON.parse(r.answers) as MonitorAnswers;
-    for (const s of students) {
-      const c = a.groups?.[s.group];
-      if (!c) continue;
-      s.new += c.new;
-      s.enrolled += c.enrolled;
-      s.graduates += c.graduates;
-    }
     companies += a.companies ?? 0;
     supervisors += a.supervisors ?? 0;
   }
-  return { reported: rows.length, students, companies, supervisors };
+  return { reported, students, companies, supervisors };
 }
 
 function countBy(items: string[], label: (code: string) => string): Row[] {

@@ -27,6 +27,7 @@ import {
   lastSubmitted,
   lockReport,
   remindable,
+  replaceCounts,
   reportsOfRoutes,
   updateReport,
   yearsOpenOn,
@@ -257,6 +258,7 @@ export async function submitReport(
       reopened_fields: null,
       updated_at: now.toISOString(),
     });
+    await replaceCounts(trx, row, (JSON.parse(row.answers) as MonitorAnswers).groups ?? {});
     await recordAudit(
       trx,
       {

@@ -154,3 +154,48 @@ export async function deleteMonitoringOf(db: Db, userIds: string[]): Promise<voi
     .execute();
   await db.deleteFrom('monitor_years').where('opened_by', 'in', userIds).execute();
 }
+
+/** The counts of a report as submitted: its rows replaced (`groups` empty: removed, as on a reopening). */
+export async function replaceCounts(
+  db: Db,
+  report: { id: string; year: number; registration_id: string },
+  groups: Record<string, { new: number; enrolled: number; graduates: number; dropouts: number }>,
+): Promise<void> {
+  await db.deleteFrom('monitor_counts').where('report_id', '=', report.id).execute();
+  const rows = Object.entries(groups).map(([g, c]) => ({
+    report_id: report.id,
+    year: report.year,
+    registration_id: report.registration_id,
+    target_group: g,
+    new_students: c.new,
+    enrolled: c.enrolled,
+    graduates: c.graduates,
+    dropouts: c.dropouts,
+  }));
+  if (rows.length) await db.insertInto('monitor_counts').values(rows).execute();
+}
+
+/** Enrolled students per monitor year and target group over every submitted report. */
+export async function enrolledPerYear(db: Db): Promise<{ year: number; group: string; n: number }[]> {
+  const rows = await db
+    .selectFrom('monitor_counts')
+    .select(['year', 'target_group', (eb) => eb.fn.sum<number>('enrolled').as('n')])
+    .groupBy(['year', 'target_group'])
+    .execute();
+  return rows.map((r) => ({ year: Number(r.year), group: r.target_group, n: Number(r.n) }));
+}
+
+/** The counts of every submitted report of a year, per route and target group (the public figures filter them by consent). */
+export async function countsOfYear(db: Db, year: number) {
+  return db.selectFrom('monitor_counts').selectAll().where('year', '=', year).execute();
+}
+
+/** Submitted reports per year (the dashboard's summary). */
+export async function submittedPerYear(db: Db) {
+  return db
+    .selectFrom('monitor_reports')
+    .select(['year', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('state', '=', 'submitted')
+    .groupBy('year')
+    .execute();
+}

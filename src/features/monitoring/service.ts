@@ -5,8 +5,8 @@ import { attendanceOfPastEvents } from '../events/index.ts';
 import { referenceOptions } from '../reference/index.ts';
 import { admittedRoutesPerProvince, admittedRoutesPerSector, registrationsPerState, STATE_LABELS } from '../registrations/index.ts';
 import { decisionTimes, kickoffsInTime, submissionsPerMonth, summariseDecisions, type TrailEvent } from './metrics.ts';
-import { submittedAnswers } from './repo.ts';
-import { GROUPS, type MonitorAnswers } from './rules.ts';
+import { enrolledPerYear, submittedPerYear } from './repo.ts';
+import { GROUPS } from './rules.ts';
 
 /** Days within which a kick-off should follow acceptance (the figure's norm). */
 export const KICKOFF_DAYS = 14;
@@ -78,7 +78,7 @@ async function computeDashboard(db: Db, now: Date): Promise<Figure[]> {
     admittedRoutesPerProvince(db),
     referenceOptions(db),
     attendanceOfPastEvents(db, now),
-    submittedAnswers(db),
+    monitorSums(db),
   ]);
   const figures: Figure[] = [];
 
@@ -211,19 +211,18 @@ async function computeDashboard(db: Db, now: Date): Promise<Figure[]> {
   return figures;
 }
 
+/** What the students figure needs, summed in the database. */
+async function monitorSums(db: Db) {
+  const [enrolled, reports] = await Promise.all([enrolledPerYear(db), submittedPerYear(db)]);
+  return { enrolled, reports: reports.map((r) => ({ year: Number(r.year), n: Number(r.n) })) };
+}
+
 /** Enrolled students per target group per monitor year, from the submitted monitors (every route, not only consenting ones). */
-export function studentsFigure(reports: { year: number; answers: string }[]): Figure {
-  const years = [...new Set(reports.map((r) => r.year))].sort((a, b) => a - b);
-  const sums = new Map(years.map((y) => [y, GROUPS.map(() => 0)]));
-  for (const r of reports) {
-    const a = JSON.parse(r.answers) as MonitorAnswers;
-    const row = sums.get(r.year) as number[];
-    GROUPS.forEach((g, i) => {
-      row[i] = (row[i] ?? 0) + (a.groups?.[g.value]?.enrolled ?? 0);
-    });
-  }
+export function studentsFigure(sums: Awaited<ReturnType<typeof monitorSums>>): Figure {
+  const years = sums.reports.map((r) => r.year).sort((a, b) => a - b);
+  const sum = (year: number, group: string) => sums.enrolled.find((e) => e.year === year && e.group === group)?.n ?? 0;
   const last = years.at(-1);
-  const lastRow = last === undefined ? [] : (sums.get(last) as number[]);
+  const lastRow = last === undefined ? [] : GROUPS.map((g) => sum(last, g.value));
   const total = lastRow.reduce((n, v) => n + v, 0);
   const top = GROUPS[lastRow.indexOf(Math.max(...lastRow))];
   return {
@@ -234,12 +233,12 @@ export function studentsFigure(reports: { year: number; answers: string }[]): Fi
       last === undefined
         ? 'Nog geen gegevens: er is nog geen monitor ingediend.'
         : `In ${last} stonden ${plural(total, 'student', 'studenten')} ingeschreven volgens ${plural(
-            reports.filter((r) => r.year === last).length,
+            sums.reports.find((r) => r.year === last)?.n ?? 0,
             'monitor',
             'monitors',
           )}; de grootste doelgroep was ${top?.label.toLowerCase() ?? 'onbekend'}.`,
     chart: 'lines',
     columns: ['Jaar', ...GROUPS.map((g) => g.label)],
-    rows: years.map((y) => ({ label: String(y), values: sums.get(y) as number[] })),
+    rows: years.map((y) => ({ label: String(y), values: GROUPS.map((g) => sum(y, g.value)) })),
   };
 }

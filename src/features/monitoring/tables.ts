@@ -34,6 +34,18 @@ export interface MonitorReportTable {
   updated_at: Timestamp;
 }
 
+/** The counts of a submitted report per target group (what the figures sum). */
+export interface MonitorCountTable {
+  report_id: string;
+  year: number;
+  registration_id: string;
+  target_group: string;
+  new_students: number;
+  enrolled: number;
+  graduates: number;
+  dropouts: number;
+}
+
 export interface FigureSnapshotTable {
   year: number;
   published_at: Timestamp;
@@ -47,5 +59,6 @@ export interface FigureSnapshotTable {
 export interface MonitoringTables {
   monitor_years: MonitorYearTable;
   monitor_reports: MonitorReportTable;
+  monitor_counts: MonitorCountTable;
   figure_snapshots: FigureSnapshotTable;
 }

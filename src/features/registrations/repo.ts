@@ -1,7 +1,6 @@
-import { type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Trx } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
-import { isPostgres } from '../../db/dialect.ts';
 import type { DecisionTable, RegistrationState, RegistrationTable } from './tables.ts';
 
 export async function insertRegistration(db: Kysely<Database>, row: Insertable<RegistrationTable>): Promise<void> {
@@ -237,16 +236,13 @@ export async function countByState(db: Kysely<Database>) {
 }
 
 /** How many admitted registrations (accepted or participant) there are per sector. */
-/** Admitted registrations per province code (from the answers' step "opleiding"), read in the database. */
+/** Admitted registrations per province code (the column copied from the answers' step "opleiding"). */
 export async function admittedPerProvince(db: Kysely<Database>, admitted: readonly string[]) {
-  const province = isPostgres(db)
-    ? sql<string | null>`cast(answers as jsonb) #>> '{opleiding,values,province}'`
-    : sql<string | null>`json_extract(answers, '$.opleiding.values.province')`;
   return db
     .selectFrom('registrations')
-    .select([province.as('province'), (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['province', (eb) => eb.fn.countAll<number>().as('n')])
     .where('state', 'in', admitted as RegistrationState[])
-    .groupBy(province)
+    .groupBy('province')
     .execute();
 }
 

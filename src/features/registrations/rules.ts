@@ -145,12 +145,22 @@ export function formatReference(year: number, n: number): string {
 }
 
 /** Facts other features filter on, copied into columns whenever the answers are saved. */
-export function answerFacts(answers: Answers): { title: string | null; sector: string | null; participation_wish: string | null } {
+export function answerFacts(answers: Answers): {
+  title: string | null;
+  sector: string | null;
+  province: string | null;
+  participation_wish: string | null;
+} {
   const pick = (step: string, name: string) => {
     const v = answers[step]?.values[name];
     return typeof v === 'string' && v ? v.slice(0, 16) : null;
   };
-  return { title: registrationTitle(answers), sector: pick('opleiding', 'sector'), participation_wish: pick('deelname', 'participation') };
+  return {
+    title: registrationTitle(answers),
+    sector: pick('opleiding', 'sector'),
+    province: pick('opleiding', 'province'),
+    participation_wish: pick('deelname', 'participation'),
+  };
 }
 
 /** A short name for lists: the programme's name once the applicant gave it. */

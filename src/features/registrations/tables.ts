@@ -32,6 +32,7 @@ export interface RegistrationTable {
   reopened_steps: string | null;
   participation: ColumnType<string | null, string | null | undefined, string | null>;
   sector: ColumnType<string | null, string | null | undefined, string | null>;
+  province: ColumnType<string | null, string | null | undefined, string | null>;
   participation_wish: ColumnType<string | null, string | null | undefined, string | null>;
   info_deadline: ColumnType<string | null, string | null | undefined, string | null>;
   info_reminded_at: ColumnType<string | null, string | null | undefined, string | null>;
