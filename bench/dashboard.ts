@@ -154,6 +154,10 @@ try {
   const kept: number[] = [];
   // The page as the team gets it: the figures after a change, and the charts, tables and layout rendered.
   const rendered: number[] = [];
+  // After a change the trail figures read (a submission, a decision): five years of events read again.
+  const afterTrail: number[] = [];
+  const renderedTrail: number[] = [];
+  const bump = (key: string) => sql`update settings set value = cast(cast(value as integer) + 1 as text) where key = ${key}`.execute(db);
   const ctx = { user: null, csrfToken: 'x', path: '/beheer/dashboard', demo: false, stylesheetHref: '/static/app.css' };
   for (let i = 0; i < 55; i++) {
     await sql`update settings set value = cast(cast(value as integer) + 1 as text) where key = 'assessment_version'`.execute(db);
@@ -168,6 +172,16 @@ try {
     const html = renderPage(DashboardPage({ ctx, figures: await dashboard(db) }));
     if (i >= 5) rendered.push(performance.now() - s);
     if (html.length < 1000) throw new Error('the dashboard did not render');
+    await bump('assessment_version');
+    await bump('trail_version');
+    s = performance.now();
+    await dashboard(db);
+    if (i >= 5) afterTrail.push(performance.now() - s);
+    await bump('assessment_version');
+    await bump('trail_version');
+    s = performance.now();
+    renderPage(DashboardPage({ ctx, figures: await dashboard(db) }));
+    if (i >= 5) renderedTrail.push(performance.now() - s);
   }
   const pct = (list: number[], p: number) => ([...list].sort((a, b) => a - b)[Math.floor((p / 100) * (list.length - 1))] ?? 0).toFixed(1);
   const max = (list: number[]) => Math.max(...list).toFixed(1);
@@ -177,13 +191,15 @@ try {
       '',
       `## Team dashboard over ${COUNT.toLocaleString('en-US')} registrations (${postgres ? 'PostgreSQL 15' : 'SQLite'}) — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `Machine: ${machine}. Command: \`${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:dashboard\`. ${eventsCount.toLocaleString('en-US')} audit events over five years and ${reports.toLocaleString('en-US')} submitted monitors over five years (generated in ${generated} s); every figure computed 50 times in process after 5 warm-up, each time right after raising \`assessment_version\` (as any audit event does) and once more without a change; and the whole page rendered (figures after a change, then charts, tables and layout to HTML; no HTTP).`,
+      `Machine: ${machine}. Command: \`${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:dashboard\`. ${eventsCount.toLocaleString('en-US')} audit events over five years and ${reports.toLocaleString('en-US')} submitted monitors over five years (generated in ${generated} s); every figure computed 50 times in process after 5 warm-up, each time right after raising \`assessment_version\` (as any change does), right after raising \`trail_version\` too (as a submission or a decision does: the five years of trail read again), and once more without a change; and the whole page rendered after each kind of change (figures, then charts, tables and layout to HTML; no HTTP).`,
       '',
       '| dashboard figures | p50 ms | p95 ms | max ms |',
       '| --- | ---: | ---: | ---: |',
-      `| all eight figures, after a change (computed afresh) | ${pct(afterChange, 50)} | ${pct(afterChange, 95)} | ${max(afterChange)} |`,
+      `| all eight figures, after any change (trail figures kept) | ${pct(afterChange, 50)} | ${pct(afterChange, 95)} | ${max(afterChange)} |`,
+      `| all eight figures, after a submission or decision (trail read again) | ${pct(afterTrail, 50)} | ${pct(afterTrail, 95)} | ${max(afterTrail)} |`,
       `| all eight figures, nothing changed (kept per process) | ${pct(kept, 50)} | ${pct(kept, 95)} | ${max(kept)} |`,
-      `| the page rendered, after a change (bar: p95 < 100 ms) | ${pct(rendered, 50)} | ${pct(rendered, 95)} | ${max(rendered)} |`,
+      `| the page rendered, after any change (bar: p95 < 100 ms) | ${pct(rendered, 50)} | ${pct(rendered, 95)} | ${max(rendered)} |`,
+      `| the page rendered, after a submission or decision (bar: p95 < 100 ms) | ${pct(renderedTrail, 50)} | ${pct(renderedTrail, 95)} | ${max(renderedTrail)} |`,
       '',
     ].join('\n'),
   );

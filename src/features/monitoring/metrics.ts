@@ -34,15 +34,15 @@ export function decisionTimes(events: TrailEvent[]): DecisionTime[] {
       states.set(e.subjectId, s);
     }
     if (s.decided !== null || s.withdrawn) continue;
-    const t = Date.parse(e.at);
+    // A date is read only where it is used (reading 25,000 of them was a good part of the time).
     if (e.action === 'registration.submitted') {
-      if (s.first === null) s.first = t;
+      if (s.first === null) s.first = Date.parse(e.at);
       if (s.askedAt !== null) {
-        s.waiting += t - s.askedAt;
+        s.waiting += Date.parse(e.at) - s.askedAt;
         s.askedAt = null;
       }
-    } else if (e.action === 'registration.info_requested') s.askedAt = t;
-    else if (e.action === 'registration.accepted' || e.action === 'registration.declined') s.decided = t;
+    } else if (e.action === 'registration.info_requested') s.askedAt = Date.parse(e.at);
+    else if (e.action === 'registration.accepted' || e.action === 'registration.declined') s.decided = Date.parse(e.at);
     else if (e.action === 'registration.withdrawn') s.withdrawn = true;
   }
   const out: DecisionTime[] = [];

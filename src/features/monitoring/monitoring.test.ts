@@ -3,11 +3,12 @@ import { describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { registration, user } from '../../../test/factories.ts';
 import { buildTestApp, Client, signIn } from '../../../test/helpers.ts';
+import { recordAudit } from '../../platform/audit/repo.ts';
 import { createEvent, markAttendance, registerDirect } from '../events/index.ts';
 import { withdrawRegistration } from '../registrations/index.ts';
 import { openYear } from './monitor.ts';
 import { figureCsv } from './routes.tsx';
-import { dashboard } from './service.ts';
+import { ACTIONS, dashboard } from './service.ts';
 
 type Site = Awaited<ReturnType<typeof buildTestApp>>;
 
@@ -188,6 +189,29 @@ describe('monitoring: the team dashboard', () => {
       csv.slice(1),
       table.map((r) => r.map((v) => String(v).replace(/\./g, ''))),
     );
+  });
+
+  test('the trail figures are kept until an event they read is added: trail_version moves with exactly those', async (t) => {
+    const site = await buildTestApp(t);
+    const version = async () =>
+      (await site.db.selectFrom('settings').select('value').where('key', '=', 'trail_version').executeTakeFirstOrThrow()).value;
+    const add = (action: string, subject = 'reg-1') =>
+      recordAudit(site.db, { actorUserId: null, action, subjectType: 'registration', subjectId: subject }, new Date());
+    for (const action of ACTIONS) {
+      const before = await version();
+      await add(action);
+      assert.notEqual(await version(), before, `${action} raises trail_version`);
+    }
+    const before = await version();
+    await add('assessment.saved');
+    await add('registration.comment_added');
+    await recordAudit(site.db, { actorUserId: null, action: 'registration.submitted', subjectType: 'event', subjectId: 'x' }, new Date());
+    assert.equal(await version(), before, 'other events do not');
+    // And the figure follows: a new submission after the dashboard was seen is counted at once.
+    const count = async () => (await dashboard(site.db)).find((f) => f.key === 'per-maand')?.rows.at(-1)?.values[0];
+    const n = await count();
+    await add('registration.submitted', 'reg-2');
+    assert.equal(await count(), (n ?? 0) + 1);
   });
 
   test('CSV cells that a spreadsheet would run are escaped', () => {

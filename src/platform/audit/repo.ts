@@ -88,7 +88,7 @@ export async function auditEventsWithActions(db: Kysely<Database>, subjectType: 
   if (actions.length === 0) return [];
   return db
     .selectFrom('audit_events')
-    .select(['subject_id', 'action', 'at'])
+    .select(['subject_id as subjectId', 'action', 'at'])
     .where('subject_type', '=', subjectType)
     .where('action', 'in', actions)
     .orderBy('at')
