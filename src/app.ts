@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import { databaseReachable } from './db/ping.ts';
 import { accountRoutes, accountSurfaces } from './features/accounts/index.ts';
+import { administrationRoutes, administrationSurfaces } from './features/administration/index.ts';
 import { assessmentRoutes, assessmentSurfaces } from './features/assessments/index.ts';
 import { catalogueRoutes, catalogueSurfaces, storyRoutes } from './features/catalogue/index.ts';
 import { contentRoutes, contentSurfaces } from './features/content/index.ts';
@@ -29,7 +30,8 @@ import { ForbiddenError, NotFoundError, registerErrorPages } from './platform/er
 import { safeReturnPath } from './platform/forms.ts';
 import { serveFromCache } from './platform/public-cache.ts';
 import { loadSession, SESSION_COOKIE } from './platform/session/session.ts';
-import { type HomeSection, homeSections, type PublicIndex, publicIndexes, surfaceRoutes } from './platform/surfaces.tsx';
+import type { SettingDefinition } from './platform/settings/registry.ts';
+import { type HomeSection, homeSections, type PublicIndex, publicIndexes, settingGroups, surfaceRoutes } from './platform/surfaces.tsx';
 import { favicon, stylesheet } from './ui/assets.ts';
 import type { CurrentUser } from './ui/context.ts';
 import { wireWorkflows } from './workflows.ts';
@@ -42,6 +44,8 @@ declare module 'fastify' {
     homeSections: HomeSection[];
     /** What features add to the feed and the sitemap (platform/surfaces.tsx). */
     publicIndex: PublicIndex[];
+    /** Every feature's settings (platform/surfaces.tsx), for /beheer/instellingen. */
+    settingGroups: { title: string; items: SettingDefinition[] }[];
     /** Every route with who may use it; read by the route-table test. */
     routeTable: { method: string; url: string; access: Access }[];
   }
@@ -265,9 +269,11 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     eventSurfaces,
     knowledgeSurfaces,
     monitoringSurfaces,
+    administrationSurfaces,
   ];
   app.decorate('homeSections', homeSections(features));
   app.decorate('publicIndex', publicIndexes(features));
+  app.decorate('settingGroups', settingGroups(features));
   await app.register(contentRoutes);
   await app.register(accountRoutes);
   await app.register(registrationRoutes);
@@ -280,6 +286,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   await app.register(searchRoutes);
   await app.register(knowledgeRoutes);
   await app.register(monitoringRoutes);
+  await app.register(administrationRoutes);
   await app.register(devMailboxRoutes);
   // /mijn and /beheer, assembled from what each feature contributes.
   surfaceRoutes(app, features);

@@ -5,6 +5,7 @@
  * together. The audit labels of every feature are gathered here too (platform/audit/labels.ts).
  */
 
+import { AUDIT_LABELS as administrationLabels } from './features/administration/index.ts';
 import { AUDIT_LABELS as assessmentLabels, tellAssessorsOfResubmission } from './features/assessments/index.ts';
 import { publishRoute } from './features/catalogue/index.ts';
 import { AUDIT_LABELS as eventLabels } from './features/events/index.ts';
@@ -39,5 +40,14 @@ export function wireWorkflows(): void {
       },
     ],
   });
-  setAuditLabels(registrationLabels, assessmentLabels, kickoffLabels, eventLabels, knowledgeLabels, referenceLabels, monitoringLabels);
+  setAuditLabels(
+    registrationLabels,
+    assessmentLabels,
+    kickoffLabels,
+    eventLabels,
+    knowledgeLabels,
+    referenceLabels,
+    monitoringLabels,
+    administrationLabels,
+  );
 }

@@ -7,6 +7,7 @@ import { Layout } from '../ui/layout.tsx';
 import { sendPage } from '../ui/render.ts';
 import { ForbiddenError } from './errors.tsx';
 import { pageContext } from './page-context.ts';
+import type { SettingDefinition } from './settings/registry.ts';
 
 /**
  * `/mijn` and `/beheer` are assembled from what each feature contributes through its index.ts;
@@ -55,6 +56,8 @@ export type PublicIndex = {
 };
 
 export type FeatureSurfaces = {
+  /** The feature's settings, shown and changed at /beheer/instellingen under `title`. */
+  settings?: { title: string; items: SettingDefinition[] };
   mijn?: MijnCard[];
   beheer?: BeheerEntry[];
   beheerSections?: BeheerSection[];
@@ -65,6 +68,11 @@ export type FeatureSurfaces = {
 /** The feed and sitemap contributions of every feature. */
 export function publicIndexes(features: FeatureSurfaces[]): PublicIndex[] {
   return features.flatMap((f) => f.publicIndex ?? []);
+}
+
+/** Every feature's settings, in the order the features are listed. */
+export function settingGroups(features: FeatureSurfaces[]): { title: string; items: SettingDefinition[] }[] {
+  return features.flatMap((f) => (f.settings ? [f.settings] : []));
 }
 
 /** The home page's blocks from every feature, in order. */

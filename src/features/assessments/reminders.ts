@@ -4,13 +4,13 @@ import { recordAudit } from '../../platform/audit/repo.ts';
 import type { EventContext } from '../../platform/events.ts';
 import { breathe } from '../../platform/jobs/run.ts';
 import { enqueueMail, type MailInput } from '../../platform/mail/repo.ts';
-import { getSetting } from '../../platform/settings/repo.ts';
+import { readSetting } from '../../platform/settings/registry.ts';
 import { teamMembers } from '../accounts/index.ts';
 import { type Answers, claimReminder, contactsOf, registrationsAwaitingDecision } from '../registrations/index.ts';
 import { MAILS } from './messages.ts';
 import { assigneesOf } from './repo.ts';
 import { daysBetween, infoEscalationDue, infoReminderDue, reviewReminderDue } from './rules.ts';
-import { INFO_ESCALATION_DAYS, REVIEW_REMINDER_DAYS } from './service.ts';
+import { INFO_ESCALATION_DAYS, REVIEW_REMINDER_SETTING } from './service.ts';
 
 /**
  * Subscriber of registration.resubmitted (src/workflows.ts): the assessors hear that the
@@ -38,8 +38,7 @@ export async function tellAssessorsOfResubmission(
  * still unanswered some days later (to the assignees). Each at most once, also with several workers.
  */
 export async function runReminders(db: Db, config: Pick<Config, 'baseUrl'>, now = new Date()) {
-  const setting = Number.parseInt((await getSetting(db, 'review_reminder_days')) ?? '', 10);
-  const reviewDays = Number.isInteger(setting) && setting > 0 ? setting : REVIEW_REMINDER_DAYS;
+  const reviewDays = await readSetting(db, REVIEW_REMINDER_SETTING);
   let sent = 0;
   for (const r of await registrationsAwaitingDecision(db)) {
     await breathe();

@@ -4,6 +4,7 @@ import { recordAudit } from '../../platform/audit/repo.ts';
 import { newId } from '../../platform/crypto.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.tsx';
 import { enqueueMail } from '../../platform/mail/repo.ts';
+import type { SettingDefinition } from '../../platform/settings/registry.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { getRegistration, inGroup, type Registration, STATE_GROUPS, transition } from '../registrations/index.ts';
 import { MAILS, REFUSALS } from './messages.ts';
@@ -28,6 +29,16 @@ import { DEFAULT_TEMPLATES, TEMPLATE_KEYS, type TemplateKey } from './templates.
 export const PAGE_SIZE = 50;
 /** Defaults; `review_reminder_days` in the settings table overrides the first. */
 export const REVIEW_REMINDER_DAYS = 10;
+/** The assessment's settings, shown and changed at /beheer/instellingen. */
+export const REVIEW_REMINDER_SETTING: SettingDefinition = {
+  key: 'review_reminder_days',
+  label: 'Herinnering bij een open beoordeling',
+  description: 'Na zoveel dagen zonder besluit krijgen de beoordelaars (of het team) een herinnering.',
+  unit: 'dagen',
+  default: REVIEW_REMINDER_DAYS,
+  min: 1,
+  max: 90,
+};
 export const INFO_ESCALATION_DAYS = 5;
 
 type LifecycleConfig = Pick<Config, 'baseUrl' | 'sessionSecret'>;

@@ -1,9 +1,11 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
 import { countsByState } from './repo.ts';
+import { REVIEW_REMINDER_SETTING } from './service.ts';
 
 const waiting = (n: number) => (n === 1 ? '1 aanmelding wacht op toewijzing' : `${n} aanmeldingen wachten op toewijzing`);
 
 export const assessmentSurfaces: FeatureSurfaces = {
+  settings: { title: 'Beoordelen', items: [REVIEW_REMINDER_SETTING] },
   beheer: [
     {
       key: 'assessments',

@@ -4,14 +4,15 @@ import { recordAudit } from '../../platform/audit/repo.ts';
 import { newId, newToken } from '../../platform/crypto.ts';
 import type { EventContext } from '../../platform/events.ts';
 import { enqueueMail } from '../../platform/mail/repo.ts';
+import { readSetting } from '../../platform/settings/registry.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import type { AcceptedRegistration } from '../registrations/index.ts';
 import { contactsOf } from '../registrations/index.ts';
 import { moveKickoffState } from './lifecycle.ts';
 import { MAILS, refuse, SlotTakenError } from './messages.ts';
 import { insertKickoff } from './repo.ts';
-import { formatSlot, NOTICE_HOURS_DEFAULT, withinNotice } from './rules.ts';
-import { describe, inviteMails, isUniqueViolation, type KickoffAccess, kickoffFor, kickoffLink, load, setting } from './service.ts';
+import { formatSlot, NOTICE_SETTING, withinNotice } from './rules.ts';
+import { describe, inviteMails, isUniqueViolation, type KickoffAccess, kickoffFor, kickoffLink, load } from './service.ts';
 import { freeSlot } from './slots.ts';
 
 /**
@@ -92,7 +93,7 @@ export async function reschedule(
     await db.transaction().execute(async (trx) => {
       const k = await kickoffFor(trx, config, access, id);
       if (k.state !== 'booked' || !k.slot) throw refuse.nothingToMove();
-      const hours = await setting(trx, 'kickoff_notice_hours', NOTICE_HOURS_DEFAULT);
+      const hours = await readSetting(trx, NOTICE_SETTING);
       const team = byTeam(access);
       if (team ? k.slot.startsAt <= now.toISOString() : !withinNotice(k.slot.startsAt, now, hours)) {
         throw refuse.tooLate('verzetten', hours, k.slot.host, k.slot.hostEmail);
@@ -132,7 +133,7 @@ export async function cancel(
   await db.transaction().execute(async (trx) => {
     const k = await kickoffFor(trx, config, access, id);
     if (k.state !== 'booked' || !k.slot) throw refuse.nothingToCancel();
-    const hours = await setting(trx, 'kickoff_notice_hours', NOTICE_HOURS_DEFAULT);
+    const hours = await readSetting(trx, NOTICE_SETTING);
     const team = byTeam(access);
     if (team ? k.slot.startsAt <= now.toISOString() : !withinNotice(k.slot.startsAt, now, hours)) {
       throw refuse.tooLate('annuleren', hours, k.slot.host, k.slot.hostEmail);

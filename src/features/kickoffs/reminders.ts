@@ -3,16 +3,17 @@ import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { breathe } from '../../platform/jobs/run.ts';
 import { enqueueMail } from '../../platform/mail/repo.ts';
+import { readSetting } from '../../platform/settings/registry.ts';
 import { MAILS } from './messages.ts';
 import { markKickoff, openKickoffs } from './repo.ts';
-import { formatSlot, UNBOOKED_REMINDER_DAYS_DEFAULT } from './rules.ts';
-import { describe, kickoffLink, load, setting } from './service.ts';
+import { formatSlot, UNBOOKED_REMINDER_SETTING } from './rules.ts';
+import { describe, kickoffLink, load } from './service.ts';
 
 // ---------------------------------------------------------------- reminders
 
 /** The day before: both sides. Unbooked after N days: the applicant once; N days later: shown to the team. */
 export async function runKickoffReminders(db: Db, config: Pick<Config, 'baseUrl' | 'sessionSecret'>, now = new Date()): Promise<number> {
-  const days = await setting(db, 'kickoff_reminder_days', UNBOOKED_REMINDER_DAYS_DEFAULT);
+  const days = await readSetting(db, UNBOOKED_REMINDER_SETTING);
   let sent = 0;
   for (const row of await openKickoffs(db)) {
     await breathe();

@@ -1,11 +1,32 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { amsterdamToUtc, formatDay, formatSlot, formatTime, toAmsterdam, ZONE } from '../../platform/calendar.ts';
+import type { SettingDefinition } from '../../platform/settings/registry.ts';
 
 export { amsterdamToUtc, formatDay, formatSlot, formatTime, toAmsterdam, ZONE };
 
 export const NOTICE_HOURS_DEFAULT = 24;
 export const UNBOOKED_REMINDER_DAYS_DEFAULT = 7;
+
+/** The kick-off's settings, shown and changed at /beheer/instellingen. */
+export const NOTICE_SETTING: SettingDefinition = {
+  key: 'kickoff_notice_hours',
+  label: 'Startgesprek boeken of verzetten tot',
+  description: 'Zoveel uur voor het begin kan de hogeschool een tijd nog kiezen, verzetten of afzeggen.',
+  unit: 'uren',
+  default: NOTICE_HOURS_DEFAULT,
+  min: 1,
+  max: 336,
+};
+export const UNBOOKED_REMINDER_SETTING: SettingDefinition = {
+  key: 'kickoff_reminder_days',
+  label: 'Herinnering als er geen startgesprek is gepland',
+  description: 'Zoveel dagen na de uitnodiging zonder gekozen tijd krijgt de hogeschool een herinnering.',
+  unit: 'dagen',
+  default: UNBOOKED_REMINDER_DAYS_DEFAULT,
+  min: 1,
+  max: 60,
+};
 export const DURATIONS = [30, 45, 60, 90, 120] as const;
 
 export const KICKOFF_STATE_LABELS: Record<string, string> = {

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.ts';
 import { buildInvite } from '../../platform/calendar.ts';
 import { NotFoundError, PageError } from '../../platform/errors.tsx';
 import type { MailInput } from '../../platform/mail/repo.ts';
-import { getSetting } from '../../platform/settings/repo.ts';
+import { readSetting } from '../../platform/settings/registry.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { CRITERION_STEPS, submittedVerdicts } from '../assessments/index.ts';
 import {
@@ -16,7 +16,7 @@ import {
   type State,
 } from '../registrations/index.ts';
 import { findKickoff, findSlot, kickoffOfRegistration, kickoffsOfRegistrations, slotsFrom } from './repo.ts';
-import { buildAgenda, formatSlot, NOTICE_HOURS_DEFAULT, signLink, verifyLink } from './rules.ts';
+import { buildAgenda, formatSlot, NOTICE_SETTING, signLink, verifyLink } from './rules.ts';
 import type { KickoffCard } from './views/card.tsx';
 
 export type Slot = {
@@ -56,11 +56,6 @@ export type KickoffAccess = { user: CurrentUser | null; key: unknown };
 export const who = (name: string | null, email: string) => name ?? email;
 export const isUniqueViolation = (error: unknown) =>
   /unique|duplicate key/i.test(String((error as { message?: string })?.message ?? error));
-
-export async function setting(db: Db, key: string, fallback: number): Promise<number> {
-  const v = Number.parseInt((await getSetting(db, key)) ?? '', 10);
-  return Number.isInteger(v) && v > 0 ? v : fallback;
-}
 
 export function toSlot(
   r: Awaited<ReturnType<typeof slotsFrom>>[number],
@@ -233,7 +228,7 @@ export function icsOf(k: Kickoff, config: Pick<Config, 'baseUrl' | 'sessionSecre
 }
 
 export async function noticeHours(db: Db): Promise<number> {
-  return setting(db, 'kickoff_notice_hours', NOTICE_HOURS_DEFAULT);
+  return readSetting(db, NOTICE_SETTING);
 }
 
 /** For /mijn: the kick-off of each registration, if any. */

@@ -1,9 +1,11 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
+import { NOTICE_SETTING, UNBOOKED_REMINDER_SETTING } from './rules.ts';
 import { kickoffCards } from './service.ts';
 import { teamOverview } from './slots.ts';
 import { KickoffCards } from './views/card.tsx';
 
 export const kickoffSurfaces: FeatureSurfaces = {
+  settings: { title: 'Startgesprekken', items: [NOTICE_SETTING, UNBOOKED_REMINDER_SETTING] },
   mijn: [
     {
       key: 'kickoffs',

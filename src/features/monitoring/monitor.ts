@@ -6,7 +6,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/err
 import type { EventContext } from '../../platform/events.ts';
 import { breathe } from '../../platform/jobs/run.ts';
 import { enqueueMail } from '../../platform/mail/repo.ts';
-import { getSetting } from '../../platform/settings/repo.ts';
+import { readSetting, type SettingDefinition } from '../../platform/settings/registry.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
 import type { CurrentUser } from '../../ui/context.ts';
 import {
@@ -50,8 +50,16 @@ import {
 export type Actor = { id: string };
 type MailConfig = Pick<Config, 'baseUrl'>;
 
-/** Days before the deadline the first reminder goes out (setting `monitor_reminder_days`). */
-export const REMINDER_DAYS_DEFAULT = 14;
+/** Days before the deadline the first reminder goes out. */
+export const MONITOR_REMINDER_SETTING: SettingDefinition = {
+  key: 'monitor_reminder_days',
+  label: 'Herinnering vóór de termijn van de monitor',
+  description: 'Zoveel dagen voor de termijn krijgen routes die nog niet indienden een herinnering (en de dag na de termijn nog één).',
+  unit: 'dagen',
+  default: 14,
+  min: 0,
+  max: 60,
+};
 
 export type Report = {
   id: string;
@@ -364,8 +372,7 @@ export async function reportsOfUser(db: Db, user: CurrentUser) {
 
 /** The hourly job: reminders before and after the deadline to routes that have not submitted, each once. */
 export async function runMonitorReminders(db: Db, config: MailConfig, now = new Date()): Promise<number> {
-  const setting = Number.parseInt((await getSetting(db, 'monitor_reminder_days')) ?? '', 10);
-  const daysBefore = Number.isFinite(setting) && setting >= 0 ? setting : REMINDER_DAYS_DEFAULT;
+  const daysBefore = await readSetting(db, MONITOR_REMINDER_SETTING);
   const today = dutchDay(now);
   let sent = 0;
   for (const r of await remindable(db)) {

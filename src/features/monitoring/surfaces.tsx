@@ -1,9 +1,10 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
 import { formatDate } from './messages.ts';
-import { reportsOfUser } from './monitor.ts';
+import { MONITOR_REMINDER_SETTING, reportsOfUser } from './monitor.ts';
 import { figuresOpenApi } from './open-api.ts';
 
 export const monitoringSurfaces: FeatureSurfaces = {
+  settings: { title: 'Monitor', items: [MONITOR_REMINDER_SETTING] },
   mijn: [
     {
       // The monitor of each admitted route of the person's hogeschool: open ones first, then what was sent.

@@ -9,6 +9,7 @@ import {
   claimReminder as claim,
   countByState,
   deleteRegistrationsCreatedBy,
+  findRegistrationIdsByReference,
   openRegistrations,
 } from './repo.ts';
 import { type Answers, STATE_GROUPS, STATES, type State } from './rules.ts';
@@ -92,4 +93,9 @@ export async function admittedRoutesPerProvince(db: Db): Promise<{ province: str
 export function chosenThemes(answers: Answers): string[] {
   const v = answers.deelname?.values.themes;
   return Array.isArray(v) ? v.map(String) : typeof v === 'string' && v ? [v] : [];
+}
+
+/** The id of the registration with this reference (MKB-2026-0042), if there is one. */
+export async function registrationIdByReference(db: Db, reference: string): Promise<string | null> {
+  return (await findRegistrationIdsByReference(db, reference.trim().toUpperCase()))[0]?.id ?? null;
 }

@@ -219,6 +219,10 @@ export async function findRegistrations(db: Kysely<Database>, ids: string[]) {
   return db.selectFrom('registrations').selectAll().where('id', 'in', ids).execute();
 }
 
+export async function findRegistrationIdsByReference(db: Kysely<Database>, reference: string) {
+  return db.selectFrom('registrations').select('id').where('reference', '=', reference).execute();
+}
+
 /** Deletes the registrations these users started; what hangs on them goes by ON DELETE CASCADE. */
 export async function deleteRegistrationsCreatedBy(db: Trx, userIds: string[]): Promise<string[]> {
   if (userIds.length === 0) return [];

@@ -21,3 +21,8 @@ export function setAuditLabels(...maps: Record<string, AuditLabel>[]): void {
 export function auditLabel(action: string): AuditLabel | undefined {
   return labels.get(action);
 }
+
+/** Every known action with its label for the team, sorted by label (the audit log's filter). */
+export function knownActions(): { value: string; label: string }[] {
+  return [...labels].map(([value, l]) => ({ value, label: `${l.team} (${value})` })).sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+}

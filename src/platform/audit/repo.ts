@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { sortableId } from '../crypto.ts';
 import { deliveryStates } from '../mail/repo.ts';
@@ -94,4 +94,65 @@ export async function auditEventsWithActions(db: Kysely<Database>, subjectType: 
     .orderBy('at')
     .orderBy('id')
     .execute();
+}
+
+export type AuditFilters = {
+  /** Part of the actor's name or e-mail address; "systeem" finds the events without a person. */
+  who?: string;
+  action?: string;
+  subjectType?: string;
+  /** Exact identifiers of the object (a reference the caller resolved, or the id typed). */
+  subjectIds?: string[];
+  /** yyyy-mm-dd, inclusive, in UTC days. */
+  from?: string;
+  to?: string;
+};
+
+function auditQuery(db: Kysely<Database>, f: AuditFilters) {
+  let q = db.selectFrom('audit_events').leftJoin('users', 'users.id', 'audit_events.actor_user_id');
+  if (f.who === 'systeem') q = q.where('audit_events.actor_user_id', 'is', null);
+  else if (f.who) {
+    const like = `%${f.who.toLowerCase().replace(/[%_\\]/g, '')}%`;
+    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['users.email']), 'like', like), eb(eb.fn('lower', ['users.name']), 'like', like)]));
+  }
+  if (f.action) q = q.where('audit_events.action', '=', f.action);
+  if (f.subjectType) q = q.where('audit_events.subject_type', '=', f.subjectType);
+  if (f.subjectIds) q = f.subjectIds.length ? q.where('audit_events.subject_id', 'in', f.subjectIds) : q.where(sql<boolean>`1 = 0`);
+  if (f.from) q = q.where('audit_events.at', '>=', `${f.from}T00:00:00.000Z`);
+  if (f.to) q = q.where('audit_events.at', '<', new Date(Date.parse(`${f.to}T00:00:00.000Z`) + 86_400_000).toISOString());
+  return q;
+}
+
+/** The audit log for the administrator: newest first, a page at a time, with the total. */
+export async function searchAudit(db: Kysely<Database>, f: AuditFilters, limit: number, offset: number) {
+  const [rows, count] = await Promise.all([
+    auditQuery(db, f)
+      .select([
+        'audit_events.id',
+        'audit_events.at',
+        'audit_events.action',
+        'audit_events.subject_type',
+        'audit_events.subject_id',
+        'audit_events.detail',
+        'audit_events.actor_user_id',
+        'users.name as actor_name',
+        'users.email as actor_email',
+      ])
+      .orderBy('audit_events.at', 'desc')
+      .orderBy('audit_events.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    auditQuery(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** The kinds of object the log holds (its filter). */
+export async function auditSubjectTypes(db: Kysely<Database>): Promise<string[]> {
+  return (await db.selectFrom('audit_events').select('subject_type').distinct().orderBy('subject_type').execute()).map(
+    (r) => r.subject_type,
+  );
 }
