@@ -5,6 +5,7 @@
  * together. The audit labels of every feature are gathered here too (platform/audit/labels.ts).
  */
 
+import { AUDIT_LABELS as accountLabels } from './features/accounts/index.ts';
 import { AUDIT_LABELS as administrationLabels } from './features/administration/index.ts';
 import { AUDIT_LABELS as assessmentLabels, tellAssessorsOfResubmission } from './features/assessments/index.ts';
 import { publishRoute } from './features/catalogue/index.ts';

@@ -3,6 +3,7 @@ import { askForLink } from './links.ts';
 import { deleteUsers, userIdsInDomain } from './repo.ts';
 
 /** Accounts (inloggen, mensen): the public surface other features and app.ts may use. */
+export { AUDIT_LABELS } from './messages.ts';
 export { default as accountRoutes } from './routes.tsx';
 export { ROLE_LABELS, type Role } from './rules.ts';
 export { signInSchema } from './schemas.ts';

@@ -1,5 +1,6 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { isPostgres } from '../../db/dialect.ts';
 import type { LinkRequestTable, OidcAttemptTable, OidcIdentityTable, OidcPendingLinkTable, SignInTokenTable, UserTable } from './tables.ts';
 
 export async function findUserByEmail(db: Kysely<Database>, email: string) {
@@ -248,4 +249,62 @@ export async function decideLinkRequest(
     .where('decision', 'is', null)
     .returning(['user_id', 'institution_brin'])
     .executeTakeFirst();
+}
+
+// ---------------------------------------------------------------- people (administration)
+
+export type PeopleFilters = { q?: string; role?: UserTable['role'] };
+
+function peopleQuery(db: Kysely<Database>, f: PeopleFilters) {
+  let q = db.selectFrom('users').leftJoin('institutions', 'institutions.brin', 'users.institution_brin');
+  if (f.role) q = q.where('users.role', '=', f.role);
+  if (f.q) {
+    const like = `%${f.q.toLowerCase().replace(/[%_\\]/g, '')}%`;
+    q = q.where((eb) => eb.or([eb(eb.fn('lower', ['users.email']), 'like', like), eb(eb.fn('lower', ['users.name']), 'like', like)]));
+  }
+  return q;
+}
+
+export async function listPeople(db: Kysely<Database>, f: PeopleFilters, limit: number, offset: number) {
+  const [rows, count] = await Promise.all([
+    peopleQuery(db, f)
+      .select([
+        'users.id',
+        'users.email',
+        'users.name',
+        'users.role',
+        'users.last_sign_in_at',
+        'users.disabled_at',
+        'institutions.name as institution_name',
+      ])
+      .orderBy('users.email')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    peopleQuery(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Administrators who can still sign in. */
+export async function countActiveAdmins(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function updateUser(db: Kysely<Database>, id: string, change: Updateable<UserTable>): Promise<void> {
+  await db.updateTable('users').set(change).where('id', '=', id).execute();
+}
+
+/** The administrators' rows, locked for the rest of the transaction on PostgreSQL (SQLite's write lock does the same): two demotions at once cannot both pass the last-admin check. */
+export async function lockAdmins(db: Kysely<Database>) {
+  const q = db.selectFrom('users').select('id').where('role', '=', 'admin');
+  return (isPostgres(db) ? q.forUpdate() : q).execute();
 }

@@ -6,6 +6,7 @@ import type { FieldErrors } from '../../ui/components.tsx';
 import { sendPage } from '../../ui/render.ts';
 import { institutions } from '../reference/index.ts';
 import { linkRoutes } from './link-routes.tsx';
+import { peopleRoutes } from './people-routes.tsx';
 import { signInSchema, signupSchema, tokenSchema } from './schemas.ts';
 import {
   completeSignup,
@@ -153,4 +154,5 @@ export default async function accountRoutes(app: FastifyInstance) {
 
   surfconextRoutes(app);
   linkRoutes(app);
+  peopleRoutes(app);
 }

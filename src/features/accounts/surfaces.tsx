@@ -14,6 +14,14 @@ export const accountSurfaces: FeatureSurfaces = {
   ],
   beheer: [
     {
+      key: 'people',
+      order: 89,
+      href: '/beheer/gebruikers',
+      label: 'Gebruikers',
+      description: 'Iedereen met een account: zoeken, teamleden en beheerders uitnodigen, rollen wijzigen, accounts uit- en aanzetten.',
+      adminOnly: true,
+    },
+    {
       key: 'link-requests',
       order: 85,
       href: '/beheer/koppelverzoeken',
