@@ -196,6 +196,7 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'GET /beheer/monitor': 'team',
   'GET /beheer/instellingen': 'admin',
   'GET /beheer/gebruikers': 'admin',
+  'POST /mijn/expertise': 'signedIn',
   'POST /beheer/gebruikers': 'admin',
   'POST /beheer/gebruikers/:id/rol': 'admin',
   'POST /beheer/gebruikers/:id/uitzetten': 'admin',

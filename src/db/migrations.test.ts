@@ -37,6 +37,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-30T0900-assessment-version',
     '2026-11-30T1000-monitor',
     '2026-11-30T1100-figure-columns',
+    '2026-11-30T1200-member-expertise',
   ];
   assert.deepEqual(
     await migrateToLatest(db),

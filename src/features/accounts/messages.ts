@@ -11,4 +11,5 @@ export const AUDIT_LABELS: Record<string, AuditLabel> = {
   'user.role_changed': { team: 'Rol gewijzigd', detail: (d) => `${role(d.from)} → ${role(d.to)}` },
   'user.disabled': { team: 'Account uitgezet' },
   'user.enabled': { team: 'Account weer aangezet' },
+  'user.expertise_saved': { team: 'Expertise opgegeven', detail: (d) => (Array.isArray(d.themes) ? d.themes.join(', ') : '') },
 };

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireUser as me, pageNumber, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
 import { sendPage } from '../../ui/render.ts';
-import { changeRole, invite, people, setDisabled } from './people.ts';
+import { referenceOptions } from '../reference/index.ts';
+import { changeRole, invite, people, saveExpertise, setDisabled } from './people.ts';
 import { ROLE_LABELS, type Role } from './rules.ts';
 import { PeoplePage } from './views/people.tsx';
 
@@ -45,6 +46,14 @@ export function peopleRoutes(app: FastifyInstance) {
       return sendPage(reply, <PeoplePage ctx={pageContext(request, reply)} {...data} invite={body} />, 422);
     }
     return reply.redirect('/beheer/gebruikers?melding=uitgenodigd', 303);
+  });
+
+  app.post('/mijn/expertise', { config: { access: 'signedIn' } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const themes = [body.themes ?? []].flat().filter((v): v is string => typeof v === 'string');
+    const known = (await referenceOptions(db)).themes.map((t) => t.value);
+    await saveExpertise(db, me(request), themes, known);
+    return reply.redirect('/mijn?expertise=opgeslagen#expertise-titel', 303);
   });
 
   app.post<IdParams>('/beheer/gebruikers/:id/rol', ADMIN, async (request, reply) => {

@@ -99,4 +99,35 @@ describe('accounts: people (/beheer/gebruikers)', () => {
       ],
     );
   });
+
+  test('a team member declares expertise on /mijn; unknown themes are ignored; an applicant has no such form', async (t) => {
+    const site = await buildTestApp(t);
+    await user(site.db, 'tessa@programma.nl', 'team', { name: 'Tessa' });
+    await user(site.db, 'anna@avans.nl', 'applicant', { name: 'Anna' });
+    const tessa = await signIn(site.app, site.db, 'tessa@programma.nl');
+    const mijn = (await tessa.get('/mijn')).body;
+    assert.match(mijn, /Uw expertise/);
+    assert.match(mijn, /href="\/beheer\/belangen"/);
+    const body = new URLSearchParams([
+      ['_csrf', tessa.lastCsrf ?? ''],
+      ['themes', 'supervision'],
+      ['themes', 'funding'],
+      ['themes', 'bestaat-niet'],
+    ]).toString();
+    const res = await site.app.inject({
+      method: 'POST',
+      url: '/mijn/expertise',
+      payload: body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [...tessa.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    });
+    assert.equal(res.headers.location, '/mijn?expertise=opgeslagen#expertise-titel');
+    const row = await site.db.selectFrom('users').select('expertise').where('email', '=', 'tessa@programma.nl').executeTakeFirstOrThrow();
+    assert.deepEqual(JSON.parse(row.expertise ?? '[]'), ['supervision', 'funding']);
+    const after = (await tessa.get('/mijn?expertise=opgeslagen')).body;
+    assert.match(after, /value="supervision" checked/);
+    assert.match(after, /role="status">Opgeslagen\.</);
+    const anna = await signIn(site.app, site.db, 'anna@avans.nl');
+    assert.doesNotMatch((await anna.get('/mijn')).body, /Uw expertise/);
+    assert.equal((await anna.post('/mijn/expertise', { themes: 'funding' })).statusCode, 404);
+  });
 });

@@ -160,3 +160,18 @@ export async function setDisabled(db: Db, actor: Actor, userId: string, disabled
     );
   });
 }
+
+/** A team member declares the themes they know most about (shown to the team; used to suggest advisors). */
+export async function saveExpertise(db: Db, actor: { id: string; role: string }, themes: string[], known: string[], now = new Date()) {
+  if (actor.role !== 'team' && actor.role !== 'admin') throw new NotFoundError('expertise');
+  const chosen = [...new Set(themes.filter((t) => known.includes(t)))];
+  await db.transaction().execute(async (trx) => {
+    await updateUser(trx, actor.id, { expertise: chosen.length ? JSON.stringify(chosen) : null });
+    await recordAudit(
+      trx,
+      { actorUserId: actor.id, action: 'user.expertise_saved', subjectType: 'user', subjectId: actor.id, detail: { themes: chosen } },
+      now,
+    );
+  });
+  return chosen;
+}

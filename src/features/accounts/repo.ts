@@ -308,3 +308,8 @@ export async function lockAdmins(db: Kysely<Database>) {
   const q = db.selectFrom('users').select('id').where('role', '=', 'admin');
   return (isPostgres(db) ? q.forUpdate() : q).execute();
 }
+
+export async function expertiseOf(db: Kysely<Database>, id: string): Promise<string[]> {
+  const row = await db.selectFrom('users').select('expertise').where('id', '=', id).executeTakeFirst();
+  return row?.expertise ? (JSON.parse(row.expertise) as string[]) : [];
+}

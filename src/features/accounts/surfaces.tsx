@@ -1,7 +1,10 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
+import { referenceOptions } from '../reference/index.ts';
 import { canAskForLink, linkStatusOf, openLinkRequestCount } from './links.ts';
+import { expertiseOf } from './repo.ts';
 import { AccountSummary } from './views/account.tsx';
 import { LinkCard } from './views/links.tsx';
+import { ExpertiseCard } from './views/people.tsx';
 
 export const accountSurfaces: FeatureSurfaces = {
   mijn: [
@@ -9,6 +12,19 @@ export const accountSurfaces: FeatureSurfaces = {
       key: 'link',
       order: 15,
       render: async ({ db, user }) => (canAskForLink(user) ? <LinkCard status={await linkStatusOf(db, user.id)} /> : null),
+    },
+    {
+      key: 'expertise',
+      order: 80,
+      render: async ({ db, ctx, user, query }) =>
+        user.role === 'team' || user.role === 'admin' ? (
+          <ExpertiseCard
+            ctx={ctx}
+            themes={(await referenceOptions(db)).themes}
+            chosen={await expertiseOf(db, user.id)}
+            saved={query.expertise === 'opgeslagen'}
+          />
+        ) : null,
     },
     { key: 'account', order: 90, render: async ({ ctx, user }) => <AccountSummary ctx={ctx} user={user} /> },
   ],

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { Timestamp } from '../../db/columns.ts';
 
 export interface UserTable {
@@ -9,6 +10,8 @@ export interface UserTable {
   created_at: Timestamp;
   last_sign_in_at: Timestamp | null;
   disabled_at: Timestamp | null;
+  /** Team members: JSON list of the theme codes they declare expertise in; null when none. */
+  expertise: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SignInTokenTable {

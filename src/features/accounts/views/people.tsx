@@ -156,3 +156,48 @@ export function PeoplePage(props: {
     </BackOfficePage>
   );
 }
+
+/** On /mijn for team members: the themes they know most about, and where conflicts of interest are declared. */
+export function ExpertiseCard({
+  ctx,
+  themes,
+  chosen,
+  saved,
+}: {
+  ctx: PageContext;
+  themes: { value: string; label: string }[];
+  chosen: string[];
+  saved: boolean;
+}) {
+  return (
+    <section aria-labelledby="expertise-titel">
+      <h2 class="utrecht-heading-2" id="expertise-titel">
+        Uw expertise
+      </h2>
+      {saved && (
+        <p class="utrecht-paragraph" role="status">
+          Opgeslagen.
+        </p>
+      )}
+      <form method="post" action="/mijn/expertise" class="mkb-form">
+        <CsrfField token={ctx.csrfToken} />
+        <ChoiceGroup
+          name="themes"
+          legend="Thema’s waarin u het meest thuis bent"
+          hint="Het team ziet dit, en het helpt om de juiste adviseur voor een vraag te vinden."
+          type="checkbox"
+          options={themes}
+          value={chosen}
+        />
+        <Button secondary>Expertise opslaan</Button>
+      </form>
+      <p class="utrecht-paragraph">
+        Uw belangen (banden met een hogeschool) geeft u op bij{' '}
+        <a class="utrecht-link" href="/beheer/belangen">
+          Belangen
+        </a>
+        .
+      </p>
+    </section>
+  );
+}
