@@ -9,6 +9,7 @@ import { createEvent, registerSignedIn } from '../src/features/events/index.ts';
 import { book, publishSlots } from '../src/features/kickoffs/index.ts';
 import { addImage, addPdf, createItem, publishItem } from '../src/features/knowledge/index.ts';
 import { openYear } from '../src/features/monitoring/index.ts';
+import { keepImport } from '../src/features/reference/index.ts';
 import { storeUpload } from '../src/features/registrations/index.ts';
 import { enqueueMail } from '../src/platform/mail/repo.ts';
 import { assessAndAccept, registration, user } from './factories.ts';
@@ -203,6 +204,10 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'POST /beheer/gebruikers/:id/aanzetten': 'admin',
   'POST /beheer/instellingen': 'admin',
   'GET /beheer/audit': 'admin',
+  'GET /beheer/hogescholen': 'admin',
+  'POST /beheer/hogescholen': 'admin',
+  'GET /beheer/hogescholen/import/:id': 'admin',
+  'POST /beheer/hogescholen/import/:id': 'admin',
   'GET /beheer/audit.csv': 'admin',
   'GET /beheer/aanmeldingen.csv': 'team',
   'GET /beheer/routes.csv': 'team',
@@ -310,6 +315,9 @@ describe('route table', () => {
     const kickoff = (await db.selectFrom('kickoffs').select('id').executeTakeFirstOrThrow()).id;
     await openYear(db, app.config, teamUser, { year: 2026, title: 'Monitor 2026', deadline: '2099-12-31' });
     const report = (await db.selectFrom('monitor_reports').select('id').executeTakeFirstOrThrow()).id;
+    const importId = await keepImport(db, { id: teamUser.id }, 'duo.csv', [
+      { brin: '07GR', name: 'Avans Hogeschool', city: 'Breda', province: 'Noord-Brabant', website: null },
+    ]);
     const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
     await publishSlots(db, app.config, teamUser, [
       {
@@ -441,6 +449,7 @@ describe('route table', () => {
       '/beheer/kennis/:id/versies/:n': `/beheer/kennis/${article}/versies/1`,
       '/beheer/kennis/themas/:code': '/beheer/kennis/themas/funding',
       '/beheer/dashboard/csv/:figure': '/beheer/dashboard/csv/status',
+      '/beheer/hogescholen/import/:id': `/beheer/hogescholen/import/${importId}`,
       '/beheer/monitor/:year': '/beheer/monitor/2026',
       '/beheer/monitor/:year/antwoorden.csv': '/beheer/monitor/2026/antwoorden.csv',
       '/beheer/monitor/:year/:id': `/beheer/monitor/2026/${report}`,

@@ -16,7 +16,7 @@ import * as knowledge from './migrations/2026-11-30T0800-knowledge.ts';
 import * as assessmentVersion from './migrations/2026-11-30T0900-assessment-version.ts';
 import * as monitor from './migrations/2026-11-30T1000-monitor.ts';
 import * as figureColumns from './migrations/2026-11-30T1100-figure-columns.ts';
-import * as memberExpertise from './migrations/2026-11-30T1200-member-expertise.ts';
+import * as administration from './migrations/2026-11-30T1200-administration.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
 const migrations: Record<string, Migration> = {
@@ -36,7 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T0900-assessment-version': assessmentVersion,
   '2026-11-30T1000-monitor': monitor,
   '2026-11-30T1100-figure-columns': figureColumns,
-  '2026-11-30T1200-member-expertise': memberExpertise,
+  '2026-11-30T1200-administration': administration,
 };
 
 /**

@@ -37,7 +37,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-30T0900-assessment-version',
     '2026-11-30T1000-monitor',
     '2026-11-30T1100-figure-columns',
-    '2026-11-30T1200-member-expertise',
+    '2026-11-30T1200-administration',
   ];
   assert.deepEqual(
     await migrateToLatest(db),
@@ -61,6 +61,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'figure_snapshots',
     'guide_parts',
     'institution_domains',
+    'institution_imports',
     'institutions',
     'job_runs',
     'kickoffs',

@@ -1,6 +1,6 @@
 import type { Db, Trx } from '../../db/connect.ts';
 import { askForLink } from './links.ts';
-import { deleteUsers, userIdsInDomain } from './repo.ts';
+import { countUsersPerInstitution, deleteUsers, userIdsInDomain } from './repo.ts';
 
 /** Accounts (inloggen, mensen): the public surface other features and app.ts may use. */
 export { AUDIT_LABELS } from './messages.ts';
@@ -25,4 +25,9 @@ export async function usersInDomain(db: Db, domain: string): Promise<string[]> {
 /** Removes these users with their sessions and sign-in links. */
 export async function removeUsers(trx: Trx, ids: string[]): Promise<void> {
   await deleteUsers(trx, ids);
+}
+
+/** How many accounts belong to each of these hogescholen. */
+export async function usersPerInstitution(db: Db, brins: string[]): Promise<Map<string, number>> {
+  return new Map((await countUsersPerInstitution(db, brins)).map((r) => [r.institution_brin ?? '', Number(r.n)]));
 }

@@ -313,3 +313,13 @@ export async function expertiseOf(db: Kysely<Database>, id: string): Promise<str
   const row = await db.selectFrom('users').select('expertise').where('id', '=', id).executeTakeFirst();
   return row?.expertise ? (JSON.parse(row.expertise) as string[]) : [];
 }
+
+export async function countUsersPerInstitution(db: Kysely<Database>, brins: string[]) {
+  if (brins.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .select(['institution_brin', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('institution_brin', 'in', brins)
+    .groupBy('institution_brin')
+    .execute();
+}

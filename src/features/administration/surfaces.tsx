@@ -11,6 +11,14 @@ export const administrationSurfaces: FeatureSurfaces = {
       adminOnly: true,
     },
     {
+      key: 'institutions',
+      order: 88,
+      href: '/beheer/hogescholen',
+      label: 'Hogescholen',
+      description: 'De lijst van hogescholen bijwerken met het open-databestand van DUO: eerst vergelijken, dan toepassen.',
+      adminOnly: true,
+    },
+    {
       key: 'audit',
       order: 91,
       href: '/beheer/audit',

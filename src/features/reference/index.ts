@@ -8,6 +8,7 @@ export {
   normaliseDomain,
   recordUnknownHomeOrganisation,
 } from './domains.ts';
+export { applyImport, type Comparison, DUO_MAX_BYTES, importPreview, keepImport, readDuoFile } from './duo-import.ts';
 export { default as referenceRoutes } from './routes.tsx';
 export {
   AUDIENCES,
@@ -18,6 +19,7 @@ export {
   type Institution,
   institutionExists,
   institutions,
+  institutionsWithStatus,
   type Option,
   referenceOptions,
 } from './service.ts';

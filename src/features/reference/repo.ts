@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
-import type { CriterionTable, InstitutionTable, ProvinceTable, SectorTable, ThemeTable } from './tables.ts';
+import type { CriterionTable, InstitutionImportTable, InstitutionTable, ProvinceTable, SectorTable, ThemeTable } from './tables.ts';
 
 export async function countInstitutions(db: Kysely<Database>): Promise<number> {
   const row = await db
@@ -74,7 +74,7 @@ export async function listCriteria(db: Kysely<Database>) {
 
 export async function listChoiceData(db: Kysely<Database>) {
   const [institutions, sectors, provinces, themes] = await Promise.all([
-    db.selectFrom('institutions').select(['brin', 'name', 'city']).orderBy('name').execute(),
+    db.selectFrom('institutions').select(['brin', 'name', 'city', 'active']).orderBy('name').execute(),
     db.selectFrom('sectors').select(['code', 'name_nl']).orderBy('code').execute(),
     db.selectFrom('provinces').select(['name']).orderBy('name').execute(),
     db.selectFrom('themes').select(['code', 'name']).orderBy('position').execute(),
@@ -174,4 +174,36 @@ export async function updateCriterion(db: Kysely<Database>, code: string, text: 
 
 export async function updateTheme(db: Kysely<Database>, code: string, name: string): Promise<void> {
   await db.updateTable('themes').set({ name }).where('code', '=', code).execute();
+}
+
+// ---------------------------------------------------------------- DUO import
+
+export async function insertImport(db: Kysely<Database>, row: Insertable<InstitutionImportTable>): Promise<void> {
+  await db.insertInto('institution_imports').values(row).execute();
+}
+
+export async function findImport(db: Kysely<Database>, id: string) {
+  return db.selectFrom('institution_imports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function markImportApplied(db: Kysely<Database>, id: string, atIso: string): Promise<void> {
+  await db.updateTable('institution_imports').set({ applied_at: atIso }).where('id', '=', id).execute();
+}
+
+/** Writes the file's hogescholen (new ones added, known ones updated and active) and marks the gone ones inactive. */
+export async function saveInstitutions(
+  db: Kysely<Database>,
+  rows: { brin: string; name: string; city: string; province: string; website: string | null }[],
+  gone: string[],
+): Promise<void> {
+  for (const r of rows) {
+    await db
+      .insertInto('institutions')
+      .values({ ...r, short_name: null, active: 1 })
+      .onConflict((oc) =>
+        oc.column('brin').doUpdateSet({ name: r.name, city: r.city, province: r.province, website: r.website, active: 1 }),
+      )
+      .execute();
+  }
+  if (gone.length) await db.updateTable('institutions').set({ active: 0 }).where('brin', 'in', gone).execute();
 }

@@ -121,6 +121,11 @@ export async function institutions(db: Db): Promise<Institution[]> {
   }));
 }
 
+/** Every hogeschool as stored, active or not (the administrator's list). */
+export async function institutionsWithStatus(db: Db) {
+  return listInstitutions(db);
+}
+
 export async function institutionExists(db: Db, brin: string): Promise<boolean> {
   return (await findInstitution(db, brin)) !== undefined;
 }
@@ -142,7 +147,11 @@ export async function referenceOptions(db: Db): Promise<Record<'institutions' | 
 async function readOptions(db: Db): Promise<Record<'institutions' | 'sectors' | 'provinces' | 'themes', Option[]>> {
   const lists = await listChoiceData(db);
   return {
-    institutions: lists.institutions.map((i) => ({ value: i.brin, label: `${i.name} (${i.city})` })),
+    // A hogeschool that left DUO's list stays (registrations refer to it), and says so.
+    institutions: lists.institutions.map((i) => ({
+      value: i.brin,
+      label: `${i.name} (${i.city})${i.active ? '' : ' – niet meer in de lijst van DUO'}`,
+    })),
     sectors: lists.sectors.map((s) => ({ value: s.code, label: `${s.code} – ${s.name_nl}` })),
     provinces: lists.provinces.map((p) => ({ value: p.name, label: p.name })),
     themes: lists.themes.map((t) => ({ value: t.code, label: t.name })),

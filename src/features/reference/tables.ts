@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { Timestamp } from '../../db/columns.ts';
 
 export interface InstitutionTable {
@@ -7,6 +8,19 @@ export interface InstitutionTable {
   city: string;
   province: string;
   website: string | null;
+  /** 0 when the hogeschool is no longer in DUO's list (kept: registrations refer to it). */
+  active: ColumnType<number, number | undefined, number>;
+}
+
+/** A DUO file read and checked, kept between its preview and its application. */
+export interface InstitutionImportTable {
+  id: string;
+  /** JSON: [{ brin, name, city, province, website }] */
+  rows: string;
+  filename: string;
+  created_by: string | null;
+  created_at: string;
+  applied_at: string | null;
 }
 
 export interface SectorTable {
@@ -52,6 +66,7 @@ export interface UnknownHomeOrganisationTable {
 /** The tables owned by this feature: only its repo.ts reads or writes them (scripts/check-structure.ts). */
 export interface ReferenceTables {
   institutions: InstitutionTable;
+  institution_imports: InstitutionImportTable;
   sectors: SectorTable;
   provinces: ProvinceTable;
   criteria: CriterionTable;

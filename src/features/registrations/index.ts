@@ -8,6 +8,7 @@ import {
   admittedPerSector,
   claimReminder as claim,
   countByState,
+  countPerInstitution,
   deleteRegistrationsCreatedBy,
   findRegistrationIdsByReference,
   openRegistrations,
@@ -98,4 +99,9 @@ export function chosenThemes(answers: Answers): string[] {
 /** The id of the registration with this reference (MKB-2026-0042), if there is one. */
 export async function registrationIdByReference(db: Db, reference: string): Promise<string | null> {
   return (await findRegistrationIdsByReference(db, reference.trim().toUpperCase()))[0]?.id ?? null;
+}
+
+/** How many registrations refer to each of these hogescholen (a reference-data import shows it before anything changes). */
+export async function registrationsPerInstitution(db: Db, brins: string[]): Promise<Map<string, number>> {
+  return new Map((await countPerInstitution(db, brins)).map((r) => [r.institution_brin, Number(r.n)]));
 }

@@ -258,3 +258,13 @@ export async function admittedPerSector(db: Kysely<Database>, admitted: readonly
     .groupBy('sector')
     .execute();
 }
+
+export async function countPerInstitution(db: Kysely<Database>, brins: string[]) {
+  if (brins.length === 0) return [];
+  return db
+    .selectFrom('registrations')
+    .select(['institution_brin', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('institution_brin', 'in', brins)
+    .groupBy('institution_brin')
+    .execute();
+}
