@@ -25,6 +25,7 @@ import { monitoringRoutes, monitoringSurfaces } from './features/monitoring/inde
 import { referenceRoutes, referenceSurfaces } from './features/reference/index.ts';
 import { FILE_MAX_BYTES, registrationRoutes, registrationSurfaces } from './features/registrations/index.ts';
 import { searchRoutes } from './features/search/index.ts';
+import { supportRoutes, supportSurfaces } from './features/support/index.ts';
 import { type Access, checkAccess } from './platform/access.ts';
 import { ForbiddenError, NotFoundError, registerErrorPages } from './platform/errors.tsx';
 import { safeReturnPath } from './platform/forms.ts';
@@ -56,6 +57,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** A machine endpoint (the mail server posting mail) that checks its own shared secret: no session, no CSRF token. */
+    machine?: boolean;
   }
 }
 
@@ -214,7 +217,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
       reply.redirect(`/inloggen?terug=${encodeURIComponent(back)}`, 303);
       return;
     }
-    if (!UNSAFE_METHODS.has(request.method)) return done();
+    if (!UNSAFE_METHODS.has(request.method) || request.routeOptions.config.machine) return done();
     // A browser says when a request comes from another site; such a request never changes anything.
     if (request.headers['sec-fetch-site'] === 'cross-site') return done(csrfRefusal());
     app.csrfProtection(request, reply, done as (err?: Error) => void);
@@ -270,6 +273,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     knowledgeSurfaces,
     monitoringSurfaces,
     administrationSurfaces,
+    supportSurfaces,
   ];
   app.decorate('homeSections', homeSections(features));
   app.decorate('publicIndex', publicIndexes(features));
@@ -287,6 +291,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   await app.register(knowledgeRoutes);
   await app.register(monitoringRoutes);
   await app.register(administrationRoutes);
+  await app.register(supportRoutes);
   await app.register(devMailboxRoutes);
   // /mijn and /beheer, assembled from what each feature contributes.
   surfaceRoutes(app, features);

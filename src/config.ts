@@ -26,6 +26,10 @@ export type Config = {
   securityContact: string;
   /** SURFconext (OpenID Connect); null when OIDC_ISSUER and friends are not set: no button then. */
   oidc: { issuer: string; clientId: string; clientSecret: string; redirectUri: string; timeoutSeconds: number } | null;
+  /** The domain of support threads' reply addresses (`reply+<token>@domain`); the mail server hands those mails to the inbound endpoint. */
+  replyDomain: string;
+  /** The shared secret the mail server sends to `/inkomend/mail`; null: the endpoint does not exist. */
+  inboundSecret: string | null;
 };
 
 export class ConfigError extends Error {
@@ -85,6 +89,11 @@ const schema = z.object({
     .min(1, 'moet tussen 1 en 60 liggen')
     .max(60, 'moet tussen 1 en 60 liggen')
     .default(10),
+  REPLY_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'moet een domeinnaam zijn, zoals antwoord.mkbroute.nl')
+    .optional(),
+  INBOUND_MAIL_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
   MAIL_FROM: z
     .string()
     .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'moet een e-mailadres zijn')
@@ -144,6 +153,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     securityContact: v.SECURITY_CONTACT ?? 'mailto:security@mkbroute.localhost',
     logLevel: v.LOG_LEVEL,
     mailFrom: v.MAIL_FROM,
+    replyDomain: v.REPLY_DOMAIN ?? new URL(baseUrl).hostname,
+    inboundSecret: v.INBOUND_MAIL_SECRET ?? null,
     oidc:
       v.OIDC_ISSUER && v.OIDC_CLIENT_ID && v.OIDC_CLIENT_SECRET
         ? {

@@ -8,6 +8,7 @@ import { runEventJobs } from './features/events/index.ts';
 import { runKickoffReminders } from './features/kickoffs/index.ts';
 import { runReviewJob } from './features/knowledge/index.ts';
 import { runMonitorReminders } from './features/monitoring/index.ts';
+import { runSupportJobs } from './features/support/index.ts';
 import { runWhenDue } from './platform/jobs/run.ts';
 import { mailboxTransport, smtpTransport, startOutboxWorker } from './platform/mail/worker.ts';
 import { HOUR, MINUTE } from './platform/time.ts';
@@ -71,6 +72,13 @@ async function main() {
       run: async () => {
         const sent = await runMonitorReminders(db, config);
         if (sent) app.log.info({ sent }, 'monitor reminders queued');
+      },
+    },
+    {
+      name: 'support-reminders',
+      run: async () => {
+        const sent = await runSupportJobs(db, config);
+        if (sent) app.log.info({ sent }, 'support reminders queued');
       },
     },
     {

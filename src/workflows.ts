@@ -7,7 +7,7 @@
 
 import { AUDIT_LABELS as accountLabels } from './features/accounts/index.ts';
 import { AUDIT_LABELS as administrationLabels } from './features/administration/index.ts';
-import { AUDIT_LABELS as assessmentLabels, tellAssessorsOfResubmission } from './features/assessments/index.ts';
+import { AUDIT_LABELS as assessmentLabels, markConditionMet, tellAssessorsOfResubmission } from './features/assessments/index.ts';
 import { publishRoute } from './features/catalogue/index.ts';
 import { AUDIT_LABELS as eventLabels } from './features/events/index.ts';
 import { inviteToKickoff, AUDIT_LABELS as kickoffLabels } from './features/kickoffs/index.ts';
@@ -15,6 +15,7 @@ import { flagChaptersFor, AUDIT_LABELS as knowledgeLabels } from './features/kno
 import { addToOpenYears, AUDIT_LABELS as monitoringLabels } from './features/monitoring/index.ts';
 import { AUDIT_LABELS as referenceLabels } from './features/reference/index.ts';
 import { noteEventAttendance, AUDIT_LABELS as registrationLabels } from './features/registrations/index.ts';
+import { AUDIT_LABELS as supportLabels } from './features/support/index.ts';
 import { setAuditLabels } from './platform/audit/labels.ts';
 import { setSubscribers } from './platform/events.ts';
 
@@ -35,6 +36,8 @@ export function wireWorkflows(): void {
     // Someone of a hogeschool came to a bijeenkomst: its admitted routes show it on their timeline.
     'event.attended': [noteEventAttendance],
     // A criterion or theme reworded: the guide's chapters that refer to it are flagged for review.
+    // A support request closed with "voorwaarde vervuld": the acceptance condition is recorded as met on the route.
+    'support.condition_met': [markConditionMet],
     'reference.wording_changed': [
       async (event, ctx) => {
         await flagChaptersFor(event, ctx);
@@ -50,5 +53,7 @@ export function wireWorkflows(): void {
     referenceLabels,
     monitoringLabels,
     administrationLabels,
+    accountLabels,
+    supportLabels,
   );
 }

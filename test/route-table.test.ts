@@ -11,6 +11,7 @@ import { addImage, addPdf, createItem, publishItem } from '../src/features/knowl
 import { openYear } from '../src/features/monitoring/index.ts';
 import { keepImport } from '../src/features/reference/index.ts';
 import { storeUpload } from '../src/features/registrations/index.ts';
+import { createRequest } from '../src/features/support/index.ts';
 import { enqueueMail } from '../src/platform/mail/repo.ts';
 import { assessAndAccept, registration, user } from './factories.ts';
 import { buildTestApp, Client, countRows, signIn } from './helpers.ts';
@@ -196,6 +197,21 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'GET /beheer/dashboard/csv/:figure': 'team',
   'GET /beheer/monitor': 'team',
   'GET /beheer/instellingen': 'admin',
+  'GET /mijn/ondersteuning/nieuw': 'signedIn',
+  'POST /mijn/ondersteuning/nieuw': 'signedIn',
+  'GET /ondersteuning/:id': 'signedIn',
+  'POST /ondersteuning/:id': 'signedIn',
+  'GET /ondersteuning/:id/bijlagen/:file': 'signedIn',
+  'GET /beheer/ondersteuning': 'team',
+  'POST /beheer/ondersteuning/afsluiten': 'team',
+  'GET /beheer/ondersteuning/vastgehouden': 'team',
+  'POST /beheer/ondersteuning/vastgehouden/:id': 'team',
+  'GET /beheer/ondersteuning/:id': 'team',
+  'POST /beheer/ondersteuning/:id/bericht': 'team',
+  'POST /beheer/ondersteuning/:id/notitie': 'team',
+  'POST /beheer/ondersteuning/:id/adviseur': 'team',
+  'POST /beheer/ondersteuning/:id/afsluiten': 'team',
+  'POST /inkomend/mail': 'public',
   'GET /beheer/gebruikers': 'admin',
   'POST /mijn/expertise': 'signedIn',
   'POST /beheer/gebruikers': 'admin',
@@ -318,6 +334,15 @@ describe('route table', () => {
     const importId = await keepImport(db, { id: teamUser.id }, 'duo.csv', [
       { brin: '07GR', name: 'Avans Hogeschool', city: 'Breda', province: 'Noord-Brabant', website: null },
     ]);
+    const support = await createRequest(
+      db,
+      app.config,
+      me as never,
+      { registrationId: submitted, theme: 'supervision', subject: 'Vraag', question: 'Tekst', condition: null },
+      { filename: 'plan.pdf', content: Buffer.from('%PDF-1.4 plan'), truncated: false },
+    );
+    const supportId = support.ok ? support.id : '';
+    const supportFile = (await db.selectFrom('support_files').select('id').executeTakeFirstOrThrow()).id;
     const start = new Date(Date.now() + 7 * 86_400_000).toISOString();
     await publishSlots(db, app.config, teamUser, [
       {
@@ -450,6 +475,9 @@ describe('route table', () => {
       '/beheer/kennis/themas/:code': '/beheer/kennis/themas/funding',
       '/beheer/dashboard/csv/:figure': '/beheer/dashboard/csv/status',
       '/beheer/hogescholen/import/:id': `/beheer/hogescholen/import/${importId}`,
+      '/ondersteuning/:id': `/ondersteuning/${supportId}`,
+      '/ondersteuning/:id/bijlagen/:file': `/ondersteuning/${supportId}/bijlagen/${supportFile}`,
+      '/beheer/ondersteuning/:id': `/beheer/ondersteuning/${supportId}`,
       '/beheer/monitor/:year': '/beheer/monitor/2026',
       '/beheer/monitor/:year/antwoorden.csv': '/beheer/monitor/2026/antwoorden.csv',
       '/beheer/monitor/:year/:id': `/beheer/monitor/2026/${report}`,
@@ -474,6 +502,10 @@ describe('route table', () => {
       // A route's monitor: its hogeschool reads and fills it in; the team reads it (and fills in nothing).
       '/mijn/monitor/:id': ownedByA,
       '/mijn/monitor/:id/:step': { ...ownedByA, team: 403, admin: 403 },
+      // Support: the route's own staff and the team read a request; only staff of an admitted route ask.
+      '/ondersteuning/:id': ownedByA,
+      '/ondersteuning/:id/bijlagen/:file': ownedByA,
+      '/mijn/ondersteuning/nieuw': { anonymous: 303, applicantA: 200, applicantB: 403, team: 403, admin: 403 },
       // Only someone without a hogeschool has a link to ask for.
       '/mijn/koppeling': { anonymous: 303, applicantA: 404, applicantB: 404, team: 404, admin: 404 },
       '/inloggen/surfconext': { anonymous: 303, applicantA: 303, applicantB: 303, team: 303, admin: 303 },
@@ -562,6 +594,15 @@ describe('route table', () => {
       deadline: '2099-12-31',
     });
     const report = (await db.selectFrom('monitor_reports').select('id').executeTakeFirstOrThrow()).id;
+    const supportId = (
+      (await createRequest(
+        db,
+        app.config,
+        await user(db, 'a@avans.nl', 'applicant'),
+        { registrationId: submitted, theme: 'supervision', subject: 'Vraag', question: 'Tekst', condition: null },
+        null,
+      )) as { id: string }
+    ).id;
     const route = (await db.selectFrom('routes').select('id').executeTakeFirstOrThrow()).id;
     for (const c of Object.values(clients)) await c.get('/inloggen');
 
@@ -579,6 +620,9 @@ describe('route table', () => {
       '/beheer/teksten/themas/:code': '/beheer/teksten/themas/funding',
       '/mijn/monitor/:id/:step': `/mijn/monitor/${report}/studenten`,
       '/mijn/monitor/:id': `/mijn/monitor/${report}`,
+      '/beheer/ondersteuning/vastgehouden/:id': '/beheer/ondersteuning/vastgehouden/x',
+      '/beheer/ondersteuning/:id': `/beheer/ondersteuning/${supportId}`,
+      '/ondersteuning/:id': `/ondersteuning/${supportId}`,
       '/beheer/monitor/:year/:id': `/beheer/monitor/2026/${report}`,
       '/beheer/monitor/:year': '/beheer/monitor/2026',
     };
@@ -596,6 +640,8 @@ describe('route table', () => {
       if (access === 'signedIn') {
         if (url.startsWith('/mijn/routes/')) return { anonymous: 303, applicantB: 404, team: 404 };
         if (url.startsWith('/mijn/monitor/')) return { anonymous: 303, applicantB: 404, team: 403 };
+        if (url.startsWith('/ondersteuning/')) return { anonymous: 303, applicantB: 404 };
+        if (url === '/mijn/ondersteuning/nieuw') return { anonymous: 303, applicantB: 403, team: 403 };
         if (url === '/mijn/koppeling') return { anonymous: 303, applicantA: 404, applicantB: 404, team: 404 };
         if (url.startsWith('/aanmelden/') && ownedByA) return { anonymous: 303, applicantB: 404, team: 409 };
         if (ownedByA) return { anonymous: 303, applicantB: 404 };

@@ -9,6 +9,7 @@ import type { MonitoringTables } from '../features/monitoring/tables.ts';
 import type { ReferenceTables } from '../features/reference/tables.ts';
 import type { RegistrationsTables } from '../features/registrations/tables.ts';
 import type { SearchTables } from '../features/search/tables.ts';
+import type { SupportTables } from '../features/support/tables.ts';
 import type { PlatformTables } from '../platform/tables.ts';
 
 /**
@@ -28,4 +29,5 @@ export interface Database
     EventsTables,
     SearchTables,
     KnowledgeTables,
-    MonitoringTables {}
+    MonitoringTables,
+    SupportTables {}

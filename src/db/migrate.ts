@@ -17,6 +17,7 @@ import * as assessmentVersion from './migrations/2026-11-30T0900-assessment-vers
 import * as monitor from './migrations/2026-11-30T1000-monitor.ts';
 import * as figureColumns from './migrations/2026-11-30T1100-figure-columns.ts';
 import * as administration from './migrations/2026-11-30T1200-administration.ts';
+import * as support from './migrations/2026-11-30T1300-support.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1000-monitor': monitor,
   '2026-11-30T1100-figure-columns': figureColumns,
   '2026-11-30T1200-administration': administration,
+  '2026-11-30T1300-support': support,
 };
 
 /**

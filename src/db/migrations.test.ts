@@ -38,6 +38,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-30T1000-monitor',
     '2026-11-30T1100-figure-columns',
     '2026-11-30T1200-administration',
+    '2026-11-30T1300-support',
   ];
   assert.deepEqual(
     await migrateToLatest(db),
@@ -52,6 +53,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'assignments',
     'audit_events',
     'comments',
+    'condition_fulfilments',
     'conflict_dismissals',
     'criteria',
     'decisions',
@@ -92,6 +94,12 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'sign_in_tokens',
     'slots',
     'stories',
+    'support_files',
+    'support_held',
+    'support_mail_refs',
+    'support_messages',
+    'support_notes',
+    'support_requests',
     'theme_pages',
     'themes',
     'toolkit_assets',

@@ -23,6 +23,8 @@ export interface OutboxTable {
   last_error: string | null;
   /** JSON: [{ filename, contentType, base64 }] or null. */
   attachments: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Where a reply goes (a support thread's own address), or null for the sender. */
+  reply_to: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditEventTable {

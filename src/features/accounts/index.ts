@@ -1,6 +1,6 @@
 import type { Db, Trx } from '../../db/connect.ts';
 import { askForLink } from './links.ts';
-import { countUsersPerInstitution, deleteUsers, userIdsInDomain } from './repo.ts';
+import { countUsersPerInstitution, deleteUsers, listTeamWithExpertise, listUsersOfInstitution, userIdsInDomain } from './repo.ts';
 
 /** Accounts (inloggen, mensen): the public surface other features and app.ts may use. */
 export { AUDIT_LABELS } from './messages.ts';
@@ -30,4 +30,19 @@ export async function removeUsers(trx: Trx, ids: string[]): Promise<void> {
 /** How many accounts belong to each of these hogescholen. */
 export async function usersPerInstitution(db: Db, brins: string[]): Promise<Map<string, number>> {
   return new Map((await countUsersPerInstitution(db, brins)).map((r) => [r.institution_brin ?? '', Number(r.n)]));
+}
+
+/** Active team members with the themes they declared expertise in (for suggesting an advisor). */
+export async function teamWithExpertise(db: Db): Promise<{ id: string; name: string; email: string; expertise: string[] }[]> {
+  return (await listTeamWithExpertise(db)).map((m) => ({
+    id: m.id,
+    name: m.name ?? m.email,
+    email: m.email,
+    expertise: m.expertise ? (JSON.parse(m.expertise) as string[]) : [],
+  }));
+}
+
+/** The active accounts of a hogeschool (its colleagues), for checking who wrote a mail. */
+export async function usersOfInstitution(db: Db, brin: string) {
+  return listUsersOfInstitution(db, brin);
 }

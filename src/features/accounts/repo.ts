@@ -323,3 +323,23 @@ export async function countUsersPerInstitution(db: Kysely<Database>, brins: stri
     .groupBy('institution_brin')
     .execute();
 }
+
+/** Active team members and administrators with the themes they declared. */
+export async function listTeamWithExpertise(db: Kysely<Database>) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'expertise'])
+    .where('role', 'in', ['team', 'admin'])
+    .where('disabled_at', 'is', null)
+    .orderBy('email')
+    .execute();
+}
+
+export async function listUsersOfInstitution(db: Kysely<Database>, brin: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('institution_brin', '=', brin)
+    .where('disabled_at', 'is', null)
+    .execute();
+}

@@ -1,7 +1,9 @@
 /** Assessments (beoordelen): the public surface other features and app.ts may use. */
 import type { Db } from '../../db/connect.ts';
-import { assessmentsOf, assigneesOf } from './repo.ts';
-import type { Verdicts } from './rules.ts';
+import { newId } from '../../platform/crypto.ts';
+import type { EventContext } from '../../platform/events.ts';
+import { affiliationsOf, assessmentsOf, assigneesOf, fulfilmentsOf, insertFulfilment } from './repo.ts';
+import { type Affiliation, conflictReasons, type Verdicts } from './rules.ts';
 
 export { type DecisionForm, decide } from './decisions.ts';
 export { AUDIT_LABELS } from './messages.ts';
@@ -21,4 +23,42 @@ export async function submittedVerdicts(db: Db, registrationId: string, version:
   return (await assessmentsOf(db, registrationId))
     .filter((a) => a.version === version && a.submitted_at)
     .map((a) => JSON.parse(a.verdicts) as Verdicts);
+}
+
+/** Conflicts of interest of team members with a hogeschool (the rule of the assessment queue), per member. */
+export async function conflictsWith(
+  db: Db,
+  memberIds: string[],
+  institution: { brin: string; name: string },
+): Promise<Map<string, string[]>> {
+  const rows = await affiliationsOf(db, memberIds);
+  return new Map(
+    memberIds.map((id) => [
+      id,
+      conflictReasons(
+        rows.filter((r) => r.user_id === id).map((r) => ({ kind: r.kind, value: r.value }) as Affiliation),
+        { institutionBrin: institution.brin, institutionName: institution.name, partnerNames: [] },
+      ),
+    ]),
+  );
+}
+
+/** Subscriber of `support.condition_met`: the acceptance condition is recorded as fulfilled, in the same transaction. */
+export async function markConditionMet(
+  event: { registrationId: string; condition: string; source: string },
+  ctx: EventContext,
+): Promise<void> {
+  await insertFulfilment(ctx.trx, {
+    id: newId(),
+    registration_id: event.registrationId,
+    condition_text: event.condition,
+    source: event.source,
+    fulfilled_at: ctx.now.toISOString(),
+    fulfilled_by: ctx.actorUserId,
+  });
+}
+
+/** The acceptance conditions a route has fulfilled, with when and how. */
+export async function fulfilledConditions(db: Db, registrationId: string) {
+  return (await fulfilmentsOf(db, registrationId)).map((f) => ({ condition: f.condition_text, source: f.source, at: f.fulfilled_at }));
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Trx } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 
@@ -243,4 +243,12 @@ export async function updateTemplate(
 ) {
   const r = await db.updateTable('mail_templates').set(change).where('key', '=', key).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
+}
+
+export async function insertFulfilment(db: Kysely<Database>, row: Insertable<Database['condition_fulfilments']>): Promise<void> {
+  await db.insertInto('condition_fulfilments').values(row).execute();
+}
+
+export async function fulfilmentsOf(db: Kysely<Database>, registrationId: string) {
+  return db.selectFrom('condition_fulfilments').selectAll().where('registration_id', '=', registrationId).orderBy('fulfilled_at').execute();
 }

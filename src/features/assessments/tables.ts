@@ -53,7 +53,19 @@ export interface MailTemplateTable {
 }
 
 /** The tables owned by this feature: only its repo.ts reads or writes them (scripts/check-structure.ts). */
+/** An acceptance condition the route has fulfilled (from a support request closed with "voorwaarde vervuld"). */
+export interface ConditionFulfilmentTable {
+  id: string;
+  registration_id: string;
+  condition_text: string;
+  /** What fulfilled it, in words ("ondersteuningsvraag ONDS-2026-0003"). */
+  source: string;
+  fulfilled_at: string;
+  fulfilled_by: string | null;
+}
+
 export interface AssessmentsTables {
+  condition_fulfilments: ConditionFulfilmentTable;
   assignments: AssignmentTable;
   member_affiliations: MemberAffiliationTable;
   conflict_dismissals: ConflictDismissalTable;

@@ -4,7 +4,7 @@ import { isPostgres } from '../../db/dialect.ts';
 import { newId } from '../crypto.ts';
 
 export type MailAttachment = { filename: string; contentType: string; content: Buffer };
-export type MailInput = { to: string; subject: string; text: string; attachments?: MailAttachment[] };
+export type MailInput = { to: string; subject: string; text: string; attachments?: MailAttachment[]; replyTo?: string };
 
 export function decodeAttachments(json: string | null): MailAttachment[] {
   if (!json) return [];
@@ -33,6 +33,7 @@ export async function enqueueMail(db: Kysely<Database>, mail: MailInput, now = n
       locked_until: null,
       sent_at: null,
       last_error: null,
+      reply_to: mail.replyTo ?? null,
       attachments: mail.attachments?.length
         ? JSON.stringify(
             mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, base64: a.content.toString('base64') })),

@@ -5,7 +5,15 @@ import { MINUTE } from '../time.ts';
 import { claimDueMail, decodeAttachments, type MailAttachment, markMailFailed, markMailSent } from './repo.ts';
 
 export type MailTransport = {
-  send(message: { id: string; from: string; to: string; subject: string; text: string; attachments: MailAttachment[] }): Promise<void>;
+  send(message: {
+    id: string;
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    attachments: MailAttachment[];
+    replyTo?: string | null;
+  }): Promise<void>;
 };
 
 /** SMTP through nodemailer. The outbox id is the Message-ID, so a receiver can drop a repeat. */
@@ -24,6 +32,7 @@ export function smtpTransport(smtpUrl: string, host: string): MailTransport {
         text: m.text,
         attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
         messageId: `<${m.id}@${host}>`,
+        ...(m.replyTo ? { replyTo: m.replyTo } : {}),
       });
     },
   };
@@ -77,6 +86,7 @@ export function startOutboxWorker(options: OutboxWorkerOptions, autostart = true
           subject: row.subject,
           text: row.body_text,
           attachments: decodeAttachments(row.attachments),
+          replyTo: row.reply_to,
         });
         await markMailSent(db, row.id, new Date());
         sent++;

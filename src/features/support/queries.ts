@@ -1,0 +1,187 @@
+import type { Db } from '../../db/connect.ts';
+import { NotFoundError } from '../../platform/errors.tsx';
+import { readSetting } from '../../platform/settings/registry.ts';
+import type { CurrentUser } from '../../ui/context.ts';
+import { teamWithExpertise } from '../accounts/index.ts';
+import { conflictsWith, fulfilledConditions, submittedVerdicts } from '../assessments/index.ts';
+import { findInstitution, referenceOptions } from '../reference/index.ts';
+import { decisionOf, inGroup, registrationById, registrationSummaries, registrationsOfUser } from '../registrations/index.ts';
+import { filesOf, findRequest, listRequests, messagesOf, notesOf, openLoad, type RequestFilters, requestsOfRoutes } from './repo.ts';
+import { type Clock, clock, FIRST_RESPONSE_SETTING, SOLUTION_SETTING, type SupportState, suggestAdvisors } from './rules.ts';
+
+const day = (iso: string) => iso.slice(0, 10);
+const isTeam = (u: Pick<CurrentUser, 'role'>) => u.role === 'team' || u.role === 'admin';
+
+/** The admitted routes of the person's hogeschool: the ones that may ask. */
+export async function routesThatMayAsk(db: Db, user: CurrentUser) {
+  if (user.role !== 'applicant') return [];
+  return (await registrationsOfUser(db, user)).filter((r) => inGroup('admitted', r.state));
+}
+
+export type Draft = {
+  key: string;
+  registrationId: string;
+  route: string;
+  theme: string;
+  subject: string;
+  question: string;
+  condition: string | null;
+  why: string;
+};
+
+/**
+ * Ready drafts from what the platform knows of each admitted route: the support it asked for in its
+ * registration, the criteria judged "voldoet deels" or "onduidelijk", and each acceptance
+ * condition not yet fulfilled.
+ */
+export async function draftsFor(db: Db, user: CurrentUser): Promise<Draft[]> {
+  const out: Draft[] = [];
+  const themes = new Set((await referenceOptions(db)).themes.map((t) => t.value));
+  const pick = (t: string) => (themes.has(t) ? t : ([...themes][0] ?? ''));
+  for (const r of await routesThatMayAsk(db, user)) {
+    const reg = await registrationById(db, r.id);
+    if (!reg) continue;
+    const route = reg.title ?? reg.reference ?? 'uw route';
+    const needs = reg.answers.deelname?.values.support_needs;
+    const chosen = reg.answers.deelname?.values.themes;
+    const firstTheme = Array.isArray(chosen) ? String(chosen[0] ?? '') : typeof chosen === 'string' ? chosen : '';
+    if (typeof needs === 'string' && needs.trim())
+      out.push({
+        key: `${reg.id}:needs`,
+        registrationId: reg.id,
+        route,
+        theme: pick(firstTheme),
+        subject: 'Ondersteuning zoals gevraagd bij de aanmelding',
+        question: needs.trim(),
+        condition: null,
+        why: 'uit uw aanmelding',
+      });
+    const open = new Set<string>();
+    for (const v of await submittedVerdicts(db, reg.id, reg.version))
+      for (const [code, j] of Object.entries(v)) if (j.verdict === 'partly' || j.verdict === 'unclear') open.add(code);
+    for (const code of [...open].sort())
+      out.push({
+        key: `${reg.id}:${code}`,
+        registrationId: reg.id,
+        route,
+        theme: pick(firstTheme),
+        subject: `Hulp bij criterium ${code}`,
+        question: `Bij de beoordeling was criterium ${code} nog niet helemaal duidelijk. Wij willen graag hulp bij: `,
+        condition: null,
+        why: `criterium ${code} voldeed deels of was onduidelijk`,
+      });
+    const fulfilled = new Set((await fulfilledConditions(db, reg.id)).map((f) => f.condition));
+    const conditions = ((await decisionOf(db, reg.id))?.conditions ?? '')
+      .split(/\n+/)
+      .map((c) => c.trim())
+      .filter(Boolean);
+    conditions.forEach((c, i) => {
+      if (!fulfilled.has(c))
+        out.push({
+          key: `${reg.id}:v${i}`,
+          registrationId: reg.id,
+          route,
+          theme: pick(firstTheme),
+          subject: `Voorwaarde: ${c.slice(0, 100)}`,
+          question: `Bij de toelating is als voorwaarde gesteld: "${c}". Wij willen graag hulp om hieraan te voldoen: `,
+          condition: c,
+          why: 'een voorwaarde van de toelating',
+        });
+    });
+  }
+  return out;
+}
+
+/** The requests of the person's hogeschool, for /mijn. */
+export async function requestsOfUser(db: Db, user: CurrentUser) {
+  const routes = await routesThatMayAsk(db, user);
+  const names = new Map(routes.map((r) => [r.id, r.title ?? r.reference ?? 'route']));
+  return (await requestsOfRoutes(db, [...names.keys()])).map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    subject: r.subject,
+    state: r.state as SupportState,
+    route: names.get(r.registration_id) ?? '',
+  }));
+}
+
+/** One request as its route or the team sees it; the team also gets the notes (`withNotes`). */
+export async function requestView(db: Db, user: CurrentUser, id: string, withNotes: boolean) {
+  const req = id.length <= 36 ? await findRequest(db, id) : undefined;
+  if (!req) throw new NotFoundError('request');
+  const reg = await registrationById(db, req.registration_id);
+  if (!reg) throw new NotFoundError('request');
+  if (!isTeam(user) && !(user.role === 'applicant' && user.institutionBrin === reg.institutionBrin)) throw new NotFoundError('request');
+  if (withNotes && !isTeam(user)) throw new NotFoundError('request');
+  const [messages, files, team] = await Promise.all([messagesOf(db, id), filesOf(db, id), teamWithExpertise(db)]);
+  return {
+    request: req,
+    route: reg.title ?? reg.reference ?? 'route',
+    registration: { id: reg.id, reference: reg.reference, institutionBrin: reg.institutionBrin },
+    advisor: team.find((m) => m.id === req.advisor_id)?.name ?? null,
+    messages: messages.map((m) => ({ ...m, files: files.filter((f) => f.message_id === m.id) })),
+    notes: withNotes ? await notesOf(db, id) : [],
+  };
+}
+
+/** Advisor suggestions for a request: expertise in its theme, lowest load, no conflict of interest. */
+export async function advisorSuggestions(db: Db, request: { theme: string }, institutionBrin: string) {
+  const [team, load, institution] = await Promise.all([teamWithExpertise(db), openLoad(db), findInstitution(db, institutionBrin)]);
+  const conflicts = await conflictsWith(
+    db,
+    team.map((m) => m.id),
+    { brin: institutionBrin, name: institution?.name ?? institutionBrin },
+  );
+  return suggestAdvisors(
+    request.theme,
+    team.map((m) => ({
+      id: m.id,
+      name: m.name,
+      expertise: m.expertise,
+      load: Number(load.find((l) => l.advisor_id === m.id)?.n ?? 0),
+      conflicts: conflicts.get(m.id) ?? [],
+    })),
+  );
+}
+
+export type QueueRow = {
+  id: string;
+  reference: string;
+  subject: string;
+  theme: string;
+  route: string;
+  state: SupportState;
+  advisor: string | null;
+  ageDays: number;
+  first: Clock;
+  solution: Clock;
+  outcome: string | null;
+};
+
+/** The team's queue with both clocks per request, on the working-day calendar. */
+export async function supportQueue(db: Db, filters: RequestFilters, now = new Date()): Promise<QueueRow[]> {
+  const [rows, team, firstDays, solutionDays] = await Promise.all([
+    listRequests(db, filters),
+    teamWithExpertise(db),
+    readSetting(db, FIRST_RESPONSE_SETTING),
+    readSetting(db, SOLUTION_SETTING),
+  ]);
+  const names = await registrationSummaries(
+    db,
+    rows.map((r) => r.registration_id),
+  );
+  const today = day(now.toISOString());
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    subject: r.subject,
+    theme: r.theme,
+    route: names.get(r.registration_id)?.title ?? names.get(r.registration_id)?.reference ?? '',
+    state: r.state as SupportState,
+    advisor: team.find((m) => m.id === r.advisor_id)?.name ?? null,
+    ageDays: Math.floor((now.getTime() - Date.parse(r.created_at)) / 86_400_000),
+    first: clock(day(r.created_at), firstDays, r.first_response_at ? day(r.first_response_at) : null, today),
+    solution: clock(day(r.created_at), solutionDays, r.closed_at ? day(r.closed_at) : null, today),
+    outcome: r.outcome,
+  }));
+}
