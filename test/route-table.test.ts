@@ -203,6 +203,7 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'POST /ondersteuning/:id': 'signedIn',
   'GET /ondersteuning/:id/bijlagen/:file': 'signedIn',
   'GET /beheer/ondersteuning': 'team',
+  'GET /beheer/ondersteuning.csv': 'team',
   'POST /beheer/ondersteuning/afsluiten': 'team',
   'GET /beheer/ondersteuning/vastgehouden': 'team',
   'POST /beheer/ondersteuning/vastgehouden/:id': 'team',

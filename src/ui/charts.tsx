@@ -155,3 +155,66 @@ export function MultiLineChart({
     </svg>
   );
 }
+
+/** A filled square in a series' colour and pattern, for the key above a `StackedBarChart`. */
+export function SeriesBox({ index }: { index: number }) {
+  return (
+    <svg class="mkb-chart-key__line" viewBox="0 0 14 14" width="14" height="14" aria-hidden="true" focusable="false">
+      <rect x="1" y="1" width="12" height="12" class={`mkb-chart__stack mkb-chart__series-${index}`} />
+    </svg>
+  );
+}
+
+/** Horizontal bars, one per row, split into the row's values (one segment per series), the total after each bar. */
+export function StackedBarChart({
+  rows,
+  labelledBy,
+  title,
+}: {
+  rows: { label: string; values: number[] }[];
+  labelledBy: string;
+  title: string;
+}) {
+  const width = 640;
+  const labelWidth = 220;
+  const barMax = width - labelWidth - 70;
+  const rowHeight = 30;
+  const totals = rows.map((r) => r.values.reduce((n, v) => n + v, 0));
+  const max = Math.max(1, ...totals);
+  const height = rows.length * rowHeight + 10;
+  return (
+    <svg class="mkb-chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={labelledBy} focusable="false">
+      <title>{title}</title>
+      {rows.map((r, i) => {
+        const y = 5 + i * rowHeight;
+        let x = labelWidth;
+        return (
+          <g key={r.label}>
+            <text x={labelWidth - 8} y={y + 19} text-anchor="end" class="mkb-chart__label">
+              {short(r.label, 25)}
+            </text>
+            {r.values.map((v, si) => {
+              const w = Math.round((v / max) * barMax);
+              const rect =
+                w > 0 ? (
+                  <rect
+                    key={`${r.label}-${si}`}
+                    x={x}
+                    y={y + 4}
+                    width={w}
+                    height={rowHeight - 10}
+                    class={`mkb-chart__stack mkb-chart__series-${si}`}
+                  />
+                ) : null;
+              x += w;
+              return rect;
+            })}
+            <text x={x + 6} y={y + 19} class="mkb-chart__value">
+              {fmt(totals[i] ?? 0)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { registration, user } from '../../../test/factories.ts';
 import { buildTestApp, signIn } from '../../../test/helpers.ts';
 import { createEvent } from '../events/index.ts';
+import { createRequest } from '../support/index.ts';
 import { openYear } from './monitor.ts';
 
 const rows = (body: string) => parse(body.replace(/^\ufeff/, '')) as string[][];
@@ -91,5 +92,36 @@ describe('team exports: each list as CSV with its own filters', () => {
     assert.deepEqual(answers[1]?.slice(0, 4), [answers[1]?.[0], 'Ad Technische Bedrijfskunde', 'open', 'nee']);
     assert.equal(answers[0]?.length, 5 + 5 * 4 + 3);
     assert.match(answers[1]?.[0] ?? '', /^MKB-\d{4}-\d{4}$/);
+
+    // Support requests: the queue's filters.
+    const routeId = (await site.db.selectFrom('registrations').select('id').where('state', '=', 'accepted').executeTakeFirstOrThrow()).id;
+    const annaUser = await user(site.db, 'anna@avans.nl', 'applicant', { name: 'Anna' });
+    for (const theme of ['supervision', 'funding'])
+      await createRequest(
+        site.db,
+        site.config,
+        annaUser,
+        { registrationId: routeId, theme, subject: `Vraag over ${theme}`, question: 'Tekst', condition: null },
+        null,
+      );
+    const supportPage = (await team.get('/beheer/ondersteuning?thema=funding')).body;
+    assert.match(supportPage, /href="\/beheer\/ondersteuning\.csv\?thema=funding">Deze lijst als CSV \(1 vraag\)/);
+    const support = rows((await team.get('/beheer/ondersteuning.csv?thema=funding')).body);
+    assert.deepEqual(support[0], [
+      'kenmerk',
+      'onderwerp',
+      'route',
+      'thema',
+      'stand',
+      'adviseur',
+      'dagen oud',
+      'eerste reactie uiterlijk',
+      'afgerond uiterlijk',
+      'uitkomst',
+    ]);
+    assert.deepEqual(
+      support.slice(1).map((r) => [r[1], r[3], r[4]]),
+      [['Vraag over funding', 'Financiering en scholingsregelingen', 'Nieuw, nog zonder adviseur']],
+    );
   });
 });

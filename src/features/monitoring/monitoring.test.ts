@@ -6,6 +6,7 @@ import { buildTestApp, Client, signIn } from '../../../test/helpers.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { createEvent, markAttendance, registerDirect } from '../events/index.ts';
 import { withdrawRegistration } from '../registrations/index.ts';
+import { closeRequests, createRequest } from '../support/index.ts';
 import { openYear } from './monitor.ts';
 import { figureCsv } from './routes.tsx';
 import { ACTIONS, dashboard } from './service.ts';
@@ -212,6 +213,54 @@ describe('monitoring: the team dashboard', () => {
     const n = await count();
     await add('registration.submitted', 'reg-2');
     assert.equal(await count(), (n ?? 0) + 1);
+  });
+
+  test('support requests per theme and outcome: stacked bars, the table and the CSV with the same numbers', async (t) => {
+    const site = await buildTestApp(t);
+    const anna = await user(site.db, 'anna@avans.nl', 'applicant', { name: 'Anna' });
+    const tessa = await user(site.db, 'tessa@programma.nl', 'team', { name: 'Tessa' });
+    const route = await registration(site, 'accepted', { applicant: anna, team: tessa });
+    const ask = async (theme: string) => {
+      const r = await createRequest(
+        site.db,
+        site.config,
+        anna,
+        { registrationId: route.id, theme, subject: 'Vraag', question: 'Tekst', condition: null },
+        null,
+      );
+      return r.ok ? r.id : '';
+    };
+    const a = await ask('supervision');
+    const b = await ask('supervision');
+    await ask('supervision');
+    const c = await ask('funding');
+    await closeRequests(site.db, site.config, tessa, [a, b], 'advice', 'Beantwoord.');
+    await closeRequests(site.db, site.config, tessa, [c], 'not_possible', 'Valt buiten het programma.');
+    const team = await teamClient(site);
+    const s = section((await team.get('/beheer/dashboard')).body, 'ondersteuning');
+    const table = [...s.matchAll(/<tr><th scope="row">([^<]+)<\/th>((?:<td>[^<]+<\/td>)+)<\/tr>/g)].map((m) => [
+      m[1],
+      ...[...(m[2] as string).matchAll(/<td>([^<]+)<\/td>/g)].map((x) => x[1]),
+    ]);
+    assert.deepEqual(
+      table,
+      [
+        ['Praktijkbegeleiding', '1', '2', '0', '0', '0'],
+        ['Financiering en scholingsregelingen', '0', '0', '0', '0', '1'],
+      ].sort((x, y) => 0 * (x.length - y.length)),
+    );
+    assert.match(s, /4 vragen, waarvan 1 open; de meeste over praktijkbegeleiding\./);
+    assert.equal([...s.matchAll(/height="20" class="mkb-chart__stack mkb-chart__series-\d"/g)].length, 3, 'one segment per non-zero value');
+    const csv = parse((await team.get('/beheer/dashboard/csv/ondersteuning')).body.replace(/^\ufeff/, '')) as string[][];
+    assert.deepEqual(csv[0], [
+      'Thema',
+      'Open',
+      'Advies gegeven',
+      'Doorverwezen naar een bijeenkomst of partner',
+      'Voorwaarde vervuld',
+      'Niet mogelijk',
+    ]);
+    assert.deepEqual(csv.slice(1), table);
   });
 
   test('CSV cells that a spreadsheet would run are escaped', () => {

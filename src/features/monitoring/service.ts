@@ -4,6 +4,7 @@ import { ViewCache } from '../../platform/view-cache.ts';
 import { attendanceOfPastEvents } from '../events/index.ts';
 import { referenceOptions } from '../reference/index.ts';
 import { admittedRoutesPerProvince, admittedRoutesPerSector, registrationsPerState, STATE_LABELS } from '../registrations/index.ts';
+import { OUTCOMES, supportOutcomes } from '../support/index.ts';
 import { decisionTimes, kickoffsInTime, submissionsPerMonth, summariseDecisions, type TrailEvent } from './metrics.ts';
 import { enrolledPerYear, submittedPerYear } from './repo.ts';
 import { GROUPS } from './rules.ts';
@@ -22,8 +23,8 @@ export type Figure = {
   definition: string;
   /** The figure in words, for those who do not see the chart. */
   summary: string;
-  /** bars: one bar per row; line: one line over the rows; lines: one line per value column (a key names them). */
-  chart: 'bars' | 'line' | 'lines';
+  /** bars: one bar per row; line: one line over the rows; lines: one line per value column; stacked: a bar per row split by value column (a key names the columns). */
+  chart: 'bars' | 'line' | 'lines' | 'stacked';
   /** The label column, then one column per value. */
   columns: string[];
   rows: { label: string; values: number[] }[];
@@ -49,6 +50,7 @@ export const FIGURE_KEYS = [
   'sectoren',
   'provincies',
   'studenten',
+  'ondersteuning',
   'bijeenkomsten',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
@@ -97,7 +99,7 @@ export async function dashboard(db: Db, now = new Date()): Promise<Figure[]> {
 }
 
 async function computeDashboard(db: Db, now: Date): Promise<Figure[]> {
-  const [states, fromTrail, sectors, provinces, options, meetings, reports] = await Promise.all([
+  const [states, fromTrail, sectors, provinces, options, meetings, reports, support] = await Promise.all([
     registrationsPerState(db),
     trailFigures(db, now),
     admittedRoutesPerSector(db),
@@ -105,6 +107,7 @@ async function computeDashboard(db: Db, now: Date): Promise<Figure[]> {
     referenceOptions(db),
     attendanceOfPastEvents(db, now),
     monitorSums(db),
+    supportOutcomes(db),
   ]);
   const figures: Figure[] = [];
 
@@ -216,6 +219,7 @@ async function computeDashboard(db: Db, now: Date): Promise<Figure[]> {
   });
 
   figures.push(studentsFigure(reports));
+  figures.push(supportFigure(support, options.themes));
 
   const came = meetings.reduce((n, m) => n + m.present, 0);
   const seats = meetings.reduce((n, m) => n + m.confirmed, 0);
@@ -266,5 +270,32 @@ export function studentsFigure(sums: Awaited<ReturnType<typeof monitorSums>>): F
     chart: 'lines',
     columns: ['Jaar', ...GROUPS.map((g) => g.label)],
     rows: years.map((y) => ({ label: String(y), values: GROUPS.map((g) => sum(y, g.value)) })),
+  };
+}
+
+/** Support requests per theme, by outcome (still open apart), over every request so far. */
+export function supportFigure(requests: { theme: string; outcome: string | null }[], themes: { value: string; label: string }[]): Figure {
+  const outcomes = Object.keys(OUTCOMES) as (keyof typeof OUTCOMES)[];
+  const used = themes.filter((t) => requests.some((r) => r.theme === t.value));
+  const rows = used.map((t) => {
+    const of = requests.filter((r) => r.theme === t.value);
+    return {
+      label: t.label,
+      values: [of.filter((r) => r.outcome === null).length, ...outcomes.map((o) => of.filter((r) => r.outcome === o).length)],
+    };
+  });
+  const open = requests.filter((r) => r.outcome === null).length;
+  const busiest = [...rows].sort((a, b) => b.values.reduce((n, v) => n + v, 0) - a.values.reduce((n, v) => n + v, 0))[0];
+  return {
+    key: 'ondersteuning',
+    title: 'Ondersteuningsvragen per thema en uitkomst',
+    definition: 'Alle ondersteuningsvragen tot nu toe, per thema: hoeveel nog open zijn en met welke uitkomst de andere zijn afgesloten.',
+    summary:
+      requests.length === 0
+        ? 'Nog geen gegevens: er is nog geen ondersteuningsvraag gesteld.'
+        : `${plural(requests.length, 'vraag', 'vragen')}, waarvan ${open} open; de meeste over ${busiest?.label.toLowerCase() ?? 'onbekend'}.`,
+    chart: 'stacked',
+    columns: ['Thema', 'Open', ...outcomes.map((o) => OUTCOMES[o])],
+    rows,
   };
 }

@@ -185,3 +185,26 @@ export async function supportQueue(db: Db, filters: RequestFilters, now = new Da
     outcome: r.outcome,
   }));
 }
+
+/** Each admitted route's acceptance conditions with whether (and how) they were fulfilled, for /mijn. */
+export async function conditionsOf(db: Db, user: CurrentUser) {
+  const out: { route: string; condition: string; fulfilled: { at: string; source: string } | null }[] = [];
+  for (const r of await routesThatMayAsk(db, user)) {
+    const conditions = ((await decisionOf(db, r.id))?.conditions ?? '')
+      .split(/\n+/)
+      .map((c) => c.trim())
+      .filter(Boolean);
+    if (conditions.length === 0) continue;
+    const done = await fulfilledConditions(db, r.id);
+    for (const c of conditions) {
+      const f = done.find((d) => d.condition === c);
+      out.push({ route: r.title ?? r.reference ?? 'route', condition: c, fulfilled: f ? { at: f.at, source: f.source } : null });
+    }
+  }
+  return out;
+}
+
+/** Requests per theme and outcome (open ones apart), for the team dashboard. */
+export async function requestsPerThemeAndOutcome(db: Db) {
+  return listRequests(db, {});
+}

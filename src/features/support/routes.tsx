@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { csvDocument } from '../../platform/csv.ts';
 import { NotFoundError } from '../../platform/errors.tsx';
 import { requireUser as me, readForm } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
@@ -9,7 +10,7 @@ import { closeRequests } from './closing.ts';
 import { receiveMail } from './inbound.ts';
 import { advisorSuggestions, draftsFor, requestView, routesThatMayAsk, supportQueue } from './queries.ts';
 import { findFile, findHeld, heldMail, markHeldHandled } from './repo.ts';
-import { STATES } from './rules.ts';
+import { OUTCOMES, STATES } from './rules.ts';
 import { addNote, assignAdvisor, createRequest, notParticipating, postMessage } from './service.ts';
 import { AskPage } from './views/ask.tsx';
 import { HeldPage, SupportQueuePage, TeamRequestPage } from './views/team.tsx';
@@ -155,6 +156,44 @@ export default async function supportRoutes(app: FastifyInstance) {
   app.get('/beheer/ondersteuning', TEAM, async (request, reply) =>
     sendPage(reply, <SupportQueuePage ctx={pageContext(request, reply)} {...(await queueData(request))} notice={melding(request)} />),
   );
+
+  // The queue as CSV, with the filters of the page it is linked from.
+  app.get('/beheer/ondersteuning.csv', TEAM, async (request, reply) => {
+    const { rows, themes } = await queueData(request);
+    const theme = new Map(themes.map((t) => [t.value, t.label]));
+    const due = (c: { due: string; met: boolean; late: boolean }) => `${c.due}${c.met ? ' (op tijd)' : c.late ? ' (te laat)' : ''}`;
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="ondersteuning-${new Date().toISOString().slice(0, 10)}.csv"`)
+      .send(
+        csvDocument([
+          [
+            'kenmerk',
+            'onderwerp',
+            'route',
+            'thema',
+            'stand',
+            'adviseur',
+            'dagen oud',
+            'eerste reactie uiterlijk',
+            'afgerond uiterlijk',
+            'uitkomst',
+          ],
+          ...rows.map((r) => [
+            r.reference,
+            r.subject,
+            r.route,
+            theme.get(r.theme) ?? r.theme,
+            STATES[r.state],
+            r.advisor,
+            r.ageDays,
+            due(r.first),
+            due(r.solution),
+            r.outcome ? OUTCOMES[r.outcome as keyof typeof OUTCOMES] : null,
+          ]),
+        ]),
+      );
+  });
 
   app.post('/beheer/ondersteuning/afsluiten', TEAM, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;

@@ -1,5 +1,6 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
-import { draftsFor, requestsOfUser, routesThatMayAsk } from './queries.ts';
+import { formatDateTime } from '../../platform/time.ts';
+import { conditionsOf, draftsFor, requestsOfUser, routesThatMayAsk } from './queries.ts';
 import { listRequests } from './repo.ts';
 import { FIRST_RESPONSE_SETTING, SOLUTION_SETTING, STATES, UNASSIGNED_SETTING } from './rules.ts';
 
@@ -12,7 +13,7 @@ export const supportSurfaces: FeatureSurfaces = {
       order: 28,
       render: async ({ db, user }) => {
         if ((await routesThatMayAsk(db, user)).length === 0) return null;
-        const [requests, drafts] = await Promise.all([requestsOfUser(db, user), draftsFor(db, user)]);
+        const [requests, drafts, conditions] = await Promise.all([requestsOfUser(db, user), draftsFor(db, user), conditionsOf(db, user)]);
         return (
           <section aria-labelledby="ondersteuning-titel">
             <h2 class="utrecht-heading-2" id="ondersteuning-titel">
@@ -35,6 +36,25 @@ export const supportSurfaces: FeatureSurfaces = {
                       <span class="mkb-meta">
                         — {d.route}, {d.why}
                       </span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+            {conditions.length > 0 && (
+              <>
+                <h3 class="utrecht-heading-3">Voorwaarden van de toelating</h3>
+                <ul>
+                  {conditions.map((c) => (
+                    <li key={`${c.route}-${c.condition}`}>
+                      {c.condition} <span class="mkb-meta">({c.route})</span> —{' '}
+                      {c.fulfilled ? (
+                        <strong>
+                          vervuld op {formatDateTime(c.fulfilled.at)} ({c.fulfilled.source})
+                        </strong>
+                      ) : (
+                        'nog open'
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -1,5 +1,5 @@
 import { BackOfficePage } from '../../../ui/back-office.tsx';
-import { BarChart, LineChart, MultiLineChart, SeriesSwatch } from '../../../ui/charts.tsx';
+import { BarChart, LineChart, MultiLineChart, SeriesBox, SeriesSwatch, StackedBarChart } from '../../../ui/charts.tsx';
 import { TableScroll } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import type { Figure } from '../service.ts';
@@ -21,11 +21,11 @@ function FigureBlock({ figure }: { figure: Figure }) {
       </p>
       {figure.rows.length > 0 && (
         <>
-          {figure.chart === 'lines' ? (
+          {figure.chart === 'lines' || figure.chart === 'stacked' ? (
             <ul class="mkb-chart-key--series" aria-label="Legenda">
               {series.map((name, i) => (
                 <li key={name}>
-                  <SeriesSwatch index={i} />
+                  {figure.chart === 'stacked' ? <SeriesBox index={i} /> : <SeriesSwatch index={i} />}
                   {name}
                 </li>
               ))}
@@ -36,7 +36,9 @@ function FigureBlock({ figure }: { figure: Figure }) {
               {figure.chart === 'line' ? `Lijn: ${unit} per ${figure.columns[0]?.toLowerCase()}` : `Balk: ${unit}`}
             </p>
           )}
-          {figure.chart === 'lines' ? (
+          {figure.chart === 'stacked' ? (
+            <StackedBarChart rows={figure.rows} labelledBy={labelledBy} title={figure.title} />
+          ) : figure.chart === 'lines' ? (
             <MultiLineChart rows={figure.rows} series={series} labelledBy={labelledBy} title={figure.title} />
           ) : figure.chart === 'line' ? (
             <LineChart rows={single} labelledBy={labelledBy} title={figure.title} />

@@ -92,6 +92,19 @@ export function SupportQueuePage(props: {
         {props.rows.length === 1 ? '1 vraag' : `${props.rows.length} vragen`}
       </p>
       {props.rows.length > 0 && (
+        <p>
+          <a
+            class="utrecht-link"
+            href={`/beheer/ondersteuning.csv${(() => {
+              const qs = new URLSearchParams(Object.entries(props.query).filter(([, v]) => v)).toString();
+              return qs ? `?${qs}` : '';
+            })()}`}
+          >
+            Deze lijst als CSV ({props.rows.length} {props.rows.length === 1 ? 'vraag' : 'vragen'})
+          </a>
+        </p>
+      )}
+      {props.rows.length > 0 && (
         <form method="post" action="/beheer/ondersteuning/afsluiten" class="mkb-form">
           <CsrfField token={props.ctx.csrfToken} />
           <TableScroll label="Ondersteuningsvragen">
