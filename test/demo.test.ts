@@ -62,6 +62,11 @@ test('the demo loads once through the services, fills the catalogue and the map,
   const reports = await db.selectFrom('monitor_reports').select(['year', 'state']).execute();
   assert.equal(reports.filter((r) => r.year === year - 1 && r.state === 'submitted').length, admitted - Math.floor(admitted / 5));
   assert.equal(reports.filter((r) => r.year === year && r.state === 'open').length, admitted);
+  // Support: one request waiting, one in conversation, one closed with its outcome.
+  assert.deepEqual(
+    (await db.selectFrom('support_requests').select('state').execute()).map((r) => r.state).sort(),
+    ['closed', 'new', 'open'],
+  );
   const users = await db.selectFrom('users').select('email').execute();
   assert.ok(users.every((u) => u.email.endsWith(`@${DEMO_DOMAIN}`)));
 
@@ -132,6 +137,7 @@ test('the demo loads once through the services, fills the catalogue and the map,
   );
   assert.equal(await countRows(db, 'stories'), 0);
   assert.equal(await countRows(db, 'monitor_years'), 0);
+  assert.equal(await countRows(db, 'support_requests'), 0, 'gone with the registrations');
   assert.equal(await countRows(db, 'figure_snapshots'), 0);
   assert.match((await app.inject({ method: 'GET', url: '/in-cijfers' })).body, /Nog geen gegevens/);
   // Its knowledge is gone, the platform's guide stays; nothing of the demo is left in the search.

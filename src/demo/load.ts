@@ -5,6 +5,7 @@ import { assign, decide, saveAssessment, type Verdicts } from '../features/asses
 import { addAsset, addStory, prepareImage, routesForTeam } from '../features/catalogue/index.ts';
 import { book, kickoffIdOf, publishSlots, recordOutcome, slotIdAt } from '../features/kickoffs/index.ts';
 import {
+  admittedRegistrations,
   choices,
   rawValues,
   STEPS,
@@ -19,6 +20,7 @@ import type { CurrentUser } from '../ui/context.ts';
 import { loadDemoEvents } from './events.ts';
 import { loadDemoKnowledge } from './knowledge.ts';
 import { loadDemoMonitor } from './monitor.ts';
+import { loadDemoSupport } from './support.ts';
 import { DEMO_ROUTES, type DemoRoute, demoAnswers } from './routes.ts';
 
 /** Every demo address is in this domain; the removal command finds demo data by it. */
@@ -32,7 +34,7 @@ export const DEMO_USERS = [
 ] as const;
 
 const DAY = 86_400_000;
-type Site = { db: Db; config: Pick<Config, 'baseUrl' | 'sessionSecret' | 'mailFrom'> };
+type Site = { db: Db; config: Pick<Config, 'baseUrl' | 'sessionSecret' | 'mailFrom' | 'replyDomain'> };
 
 const person = (db: Db, email: string, role: 'admin' | 'team' | 'applicant', name: string, brin?: string) =>
   ensureCurrentUser(db, { email, role, name, institutionBrin: brin ?? null });
@@ -271,6 +273,13 @@ export async function loadDemoContent(db: Db, config: Site['config']): Promise<b
   await loadDemoEvents(db, config, host, [DEMO_USERS[2].email]);
   await loadDemoKnowledge(db, host);
   await loadDemoMonitor(db, config, host, [...applicants.values()]);
+  // Support: the demo applicant's own admitted route first, so signing in as the demo applicant shows it.
+  const admitted = await admittedRegistrations(db);
+  const asks = [...applicants.values()].flatMap((u) => {
+    const reg = admitted.find((r) => r.institutionBrin === u.institutionBrin);
+    return reg ? [{ user: u, registrationId: reg.id }] : [];
+  });
+  await loadDemoSupport(db, config, host, asks);
   await setSetting(db, 'demo_content_loaded_at', new Date().toISOString());
   return true;
 }
