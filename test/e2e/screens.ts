@@ -49,6 +49,7 @@ const myReports = admitted
   : [];
 const openReport = myReports.find((r) => r.year === year);
 const doneReport = myReports.find((r) => r.year === year - 1);
+const supportRequest = await site.db.selectFrom('support_requests').select('id').where('state', '=', 'open').executeTakeFirst();
 const inReview = await site.db.selectFrom('registrations').select('id').where('state', '=', 'in_review').executeTakeFirstOrThrow();
 
 const who: Record<string, string | null> = {
@@ -81,6 +82,14 @@ const pages: [keyof typeof who, string][] = [
     : []),
   ...(doneReport ? ([['team', `/beheer/monitor/${year - 1}/${doneReport.id}`]] as [keyof typeof who, string][]) : []),
   ['bezoeker', '/in-cijfers'],
+  ['aanvrager', '/mijn/ondersteuning/nieuw'],
+  ...(supportRequest
+    ? ([
+        ['aanvrager', `/ondersteuning/${supportRequest.id}`],
+        ['team', `/beheer/ondersteuning/${supportRequest.id}`],
+      ] as [keyof typeof who, string][])
+    : []),
+  ['team', '/beheer/ondersteuning'],
   ['team', '/beheer/monitor'],
   ['team', `/beheer/monitor/${year - 1}`],
   ['team', `/beheer/monitor/${year}`],

@@ -113,6 +113,28 @@ describe('support journey (Chromium + axe-core)', () => {
     );
     await school.check('mijn met vervulde voorwaarde');
 
+    // Another request closed from the queue, by its checkbox (it belongs to the form below the table).
+    await annaPage.goto(`${base}/mijn/ondersteuning/nieuw`);
+    await annaPage.getByLabel('Thema').selectOption('funding');
+    await annaPage.getByLabel('Korte titel').fill('Scholingsregeling');
+    await annaPage.getByLabel('Uw vraag').fill('Welke regeling geldt voor de metaal?');
+    await annaPage.getByRole('button', { name: 'Vraag versturen' }).click();
+    await teamPage.goto(`${base}/beheer/ondersteuning`);
+    await teamPage.getByRole('checkbox', { name: /Kies ONDS-\d{4}-0002/ }).check();
+    await teamPage.getByLabel('Advies gegeven').check();
+    await teamPage.getByLabel('Samenvatting: wat is er gebeurd?').fill('Beantwoord met het overzicht van de regelingen.');
+    await teamPage.getByRole('button', { name: 'Gekozen vragen afsluiten' }).click();
+    assert.match((await teamPage.locator('.mkb-notice').first().textContent()) ?? '', /De vraag is afgesloten/);
+    await team.check('wachtrij na afsluiten');
+    const states = await db.selectFrom('support_requests').select(['reference', 'state', 'outcome']).orderBy('reference').execute();
+    assert.deepEqual(
+      states.map((r) => [r.state, r.outcome]),
+      [
+        ['closed', 'condition_met'],
+        ['closed', 'advice'],
+      ],
+    );
+
     for (const j of [school, team]) {
       assert.deepEqual(j.violations, {});
       assert.deepEqual(j.overflow, {}, 'no page wider than the window');

@@ -105,8 +105,7 @@ export function SupportQueuePage(props: {
         </p>
       )}
       {props.rows.length > 0 && (
-        <form method="post" action="/beheer/ondersteuning/afsluiten" class="mkb-form">
-          <CsrfField token={props.ctx.csrfToken} />
+        <>
           <TableScroll label="Ondersteuningsvragen">
             <table class="mkb-table">
               <thead>
@@ -127,6 +126,7 @@ export function SupportQueuePage(props: {
                         <input
                           type="checkbox"
                           name="ids"
+                          form="vragen-afsluiten"
                           value={r.id}
                           id={`kies-${r.id}`}
                           aria-label={`Kies ${r.reference}`}
@@ -161,13 +161,17 @@ export function SupportQueuePage(props: {
             </table>
           </TableScroll>
           {open.length > 0 && (
-            <fieldset class="utrecht-form-fieldset mkb-fieldset">
-              <legend class="utrecht-form-fieldset__legend">De gekozen vragen afsluiten</legend>
-              <CloseFields values={props.values ?? {}} errors={props.errors} />
-              <Button secondary>Gekozen vragen afsluiten</Button>
-            </fieldset>
+            // The checkboxes in the table belong to this form (their form attribute), so the table keeps the page's width.
+            <form method="post" action="/beheer/ondersteuning/afsluiten" class="mkb-form" id="vragen-afsluiten">
+              <CsrfField token={props.ctx.csrfToken} />
+              <fieldset class="utrecht-form-fieldset mkb-fieldset">
+                <legend class="utrecht-form-fieldset__legend">De gekozen vragen afsluiten</legend>
+                <CloseFields values={props.values ?? {}} errors={props.errors} />
+                <Button secondary>Gekozen vragen afsluiten</Button>
+              </fieldset>
+            </form>
           )}
-        </form>
+        </>
       )}
     </BackOfficePage>
   );
