@@ -63,10 +63,11 @@ test('the demo loads once through the services, fills the catalogue and the map,
   assert.equal(reports.filter((r) => r.year === year - 1 && r.state === 'submitted').length, admitted - Math.floor(admitted / 5));
   assert.equal(reports.filter((r) => r.year === year && r.state === 'open').length, admitted);
   // Support: one request waiting, one in conversation, one closed with its outcome.
-  assert.deepEqual(
-    (await db.selectFrom('support_requests').select('state').execute()).map((r) => r.state).sort(),
-    ['closed', 'new', 'open'],
-  );
+  assert.deepEqual((await db.selectFrom('support_requests').select('state').execute()).map((r) => r.state).sort(), [
+    'closed',
+    'new',
+    'open',
+  ]);
   const users = await db.selectFrom('users').select('email').execute();
   assert.ok(users.every((u) => u.email.endsWith(`@${DEMO_DOMAIN}`)));
 

@@ -20,8 +20,8 @@ import type { CurrentUser } from '../ui/context.ts';
 import { loadDemoEvents } from './events.ts';
 import { loadDemoKnowledge } from './knowledge.ts';
 import { loadDemoMonitor } from './monitor.ts';
-import { loadDemoSupport } from './support.ts';
 import { DEMO_ROUTES, type DemoRoute, demoAnswers } from './routes.ts';
+import { loadDemoSupport } from './support.ts';
 
 /** Every demo address is in this domain; the removal command finds demo data by it. */
 export const DEMO_DOMAIN = 'demo.mkbroute.nl';
