@@ -343,3 +343,22 @@ export function FileField(props: { name: string; label: string; hint?: string; a
     </div>
   );
 }
+
+/** Previous and next page of a list; nothing when it fits on one page. `href(n)` gives page n's address with the list's filters. */
+export function Pagination(props: { page: number; pages: number; href: (page: number) => string }) {
+  if (props.pages <= 1) return null;
+  return (
+    <nav aria-label="Paginering" class="mkb-pagination">
+      {props.page > 1 && (
+        <a class="utrecht-link" href={props.href(props.page - 1)}>
+          Vorige pagina
+        </a>
+      )}
+      {props.page < props.pages && (
+        <a class="utrecht-link" href={props.href(props.page + 1)}>
+          Volgende pagina
+        </a>
+      )}
+    </nav>
+  );
+}

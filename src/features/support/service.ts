@@ -69,6 +69,27 @@ function readBody(raw: string, field: string, label: string): { value: string } 
   return { value: v };
 }
 
+/** Stores a checked attachment with the message it came with. */
+async function keepFile(
+  trx: Trx,
+  requestId: string,
+  messageId: string,
+  file: { filename: string; content: Buffer; type: string } | null,
+  now: Date,
+) {
+  if (!file) return;
+  await insertFile(trx, {
+    id: newId(),
+    request_id: requestId,
+    message_id: messageId,
+    filename: file.filename,
+    content_type: file.type,
+    size: file.content.length,
+    content: file.content,
+    created_at: now.toISOString(),
+  });
+}
+
 async function reference(trx: Trx, now: Date): Promise<string> {
   const prefix = `ONDS-${now.getUTCFullYear()}-`;
   return `${prefix}${String((await countReferences(trx, prefix)) + 1).padStart(4, '0')}`;
@@ -151,17 +172,7 @@ export async function createRequest(
       message_id: null,
       created_at: now.toISOString(),
     });
-    if (upload.file)
-      await insertFile(trx, {
-        id: newId(),
-        request_id: id,
-        message_id: messageId,
-        filename: upload.file.filename,
-        content_type: upload.file.type,
-        size: upload.file.content.length,
-        content: upload.file.content,
-        created_at: now.toISOString(),
-      });
+    await keepFile(trx, id, messageId, upload.file, now);
     await recordAudit(
       trx,
       {
@@ -262,17 +273,7 @@ export async function postMessage(
       message_id: options.messageId ?? null,
       created_at: now.toISOString(),
     });
-    if (upload.file)
-      await insertFile(trx, {
-        id: newId(),
-        request_id: id,
-        message_id: messageId,
-        filename: upload.file.filename,
-        content_type: upload.file.type,
-        size: upload.file.content.length,
-        content: upload.file.content,
-        created_at: now.toISOString(),
-      });
+    await keepFile(trx, id, messageId, upload.file, now);
     await updateRequest(trx, id, {
       updated_at: now.toISOString(),
       ...(author.team && !req.first_response_at ? { first_response_at: now.toISOString() } : {}),

@@ -1,6 +1,15 @@
 import { formatDateTime } from '../../../platform/time.ts';
 import { BackOfficePage } from '../../../ui/back-office.tsx';
-import { Button, ChoiceGroup, CsrfField, type FieldErrors, FilterSelect, TableScroll, TextField } from '../../../ui/components.tsx';
+import {
+  Button,
+  ChoiceGroup,
+  CsrfField,
+  type FieldErrors,
+  FilterSelect,
+  Pagination,
+  TableScroll,
+  TextField,
+} from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { ROLE_LABELS, type Role } from '../rules.ts';
 
@@ -114,20 +123,7 @@ export function PeoplePage(props: {
           </table>
         </TableScroll>
       )}
-      {props.pages > 1 && (
-        <nav aria-label="Paginering" class="mkb-pagination">
-          {props.page > 1 && (
-            <a class="utrecht-link" href={link(props.page - 1)}>
-              Vorige pagina
-            </a>
-          )}
-          {props.page < props.pages && (
-            <a class="utrecht-link" href={link(props.page + 1)}>
-              Volgende pagina
-            </a>
-          )}
-        </nav>
-      )}
+      <Pagination page={props.page} pages={props.pages} href={link} />
       <h2 class="utrecht-heading-2">Iemand uitnodigen</h2>
       <form method="post" action="/beheer/gebruikers" class="mkb-form" novalidate>
         <CsrfField token={props.ctx.csrfToken} />

@@ -1,6 +1,6 @@
 import { formatDateTime } from '../../../platform/time.ts';
 import { BackOfficePage } from '../../../ui/back-office.tsx';
-import { Button, FilterSelect, Notice, TableScroll } from '../../../ui/components.tsx';
+import { Button, FilterSelect, Notice, Pagination, TableScroll } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import type { AuditQuery, AuditRow } from '../audit-log.ts';
 
@@ -102,20 +102,7 @@ export function AuditPage(props: {
           </table>
         </TableScroll>
       )}
-      {props.pages > 1 && (
-        <nav aria-label="Paginering" class="mkb-pagination">
-          {props.page > 1 && (
-            <a class="utrecht-link" href={link('/beheer/audit', props.page - 1)}>
-              Vorige pagina
-            </a>
-          )}
-          {props.page < props.pages && (
-            <a class="utrecht-link" href={link('/beheer/audit', props.page + 1)}>
-              Volgende pagina
-            </a>
-          )}
-        </nav>
-      )}
+      <Pagination page={props.page} pages={props.pages} href={(n) => link('/beheer/audit', n)} />
     </BackOfficePage>
   );
 }

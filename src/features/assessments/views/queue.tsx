@@ -1,5 +1,5 @@
 import { BackOfficePage } from '../../../ui/back-office.tsx';
-import { Button, FilterSelect, TableScroll } from '../../../ui/components.tsx';
+import { Button, FilterSelect, Pagination, TableScroll } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import type { Option } from '../../reference/index.ts';
 import { PARTICIPATION, STATE_LABELS, STATES, stateLabel } from '../../registrations/index.ts';
@@ -136,20 +136,7 @@ export function QueuePage(props: {
           </table>
         </TableScroll>
       )}
-      {props.pages > 1 && (
-        <nav aria-label="Paginering" class="mkb-pagination">
-          {props.page > 1 && (
-            <a class="utrecht-link" href={link({ pagina: props.page - 1 })}>
-              Vorige pagina
-            </a>
-          )}
-          {props.page < props.pages && (
-            <a class="utrecht-link" href={link({ pagina: props.page + 1 })}>
-              Volgende pagina
-            </a>
-          )}
-        </nav>
-      )}
+      <Pagination page={props.page} pages={props.pages} href={(n) => link({ pagina: n })} />
     </BackOfficePage>
   );
 }
