@@ -36,7 +36,7 @@ export const AUDIT_LABELS: Record<string, AuditLabel> = {
     detail: (d) => String(d.reference ?? ''),
     applicant: (d) => `Ondersteuningsvraag ${String(d.reference ?? '')} gesteld`,
   },
-  'support.assigned': { team: 'Adviseur toegewezen', detail: (d) => String(d.advisor ?? '') },
+  'support.assigned': { team: 'Adviseur toegewezen' },
   'support.reopened': {
     team: 'Ondersteuningsvraag heropend',
     detail: (d) => String(d.reference ?? ''),

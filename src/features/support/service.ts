@@ -211,7 +211,7 @@ export async function assignAdvisor(db: Db, config: MailConfig, actor: CurrentUs
     await updateRequest(trx, id, { advisor_id: advisorId, state: 'open', updated_at: now.toISOString() });
     await recordAudit(
       trx,
-      { actorUserId: actor.id, action: 'support.assigned', subjectType: 'support', subjectId: id, detail: { advisor: advisor.name } },
+      { actorUserId: actor.id, action: 'support.assigned', subjectType: 'support', subjectId: id, detail: { advisorId: advisor.id } },
       now,
     );
     await enqueueMail(
