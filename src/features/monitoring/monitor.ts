@@ -255,8 +255,8 @@ export async function submitReport(
     const row = await lockReport(trx, id);
     if (!row) throw new NotFoundError('report');
     if (row.state === 'submitted') throw closed();
-    const todo = missing(JSON.parse(row.steps_done) as string[]);
-    if (todo.length) return { ok: false, missing: todo } as const;
+    const unsaved = missing(JSON.parse(row.steps_done) as string[]);
+    if (unsaved.length) return { ok: false, missing: unsaved } as const;
     const late = row.state === 'open' ? isLate(report.deadline, now) : row.late === 1;
     await updateReport(trx, id, {
       state: 'submitted',

@@ -1,4 +1,5 @@
 import { toAmsterdam } from '../../platform/calendar.ts';
+import { cleanText, tooLong } from '../../platform/forms.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
 import { TARGET_GROUPS } from '../registrations/index.ts';
 
@@ -132,13 +133,10 @@ export function readStep(
     read('supervisors', 'het aantal praktijkbegeleiders');
   }
   if (step === 'terugblik' && editable.has('reflection')) {
-    const text = (body.reflection ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+    const text = cleanText(body.reflection ?? '').trim();
     if (text === '') errors.push({ field: 'reflection', message: 'Schrijf een korte terugblik op het jaar' });
     else if (text.length > REFLECTION_MAX)
-      errors.push({
-        field: 'reflection',
-        message: `De terugblik is hooguit ${REFLECTION_MAX.toLocaleString('nl-NL')} tekens lang; u typte er ${text.length.toLocaleString('nl-NL')}. Kort de tekst in.`,
-      });
+      errors.push({ field: 'reflection', message: tooLong('De terugblik', REFLECTION_MAX, text.length) });
     else next.reflection = text;
   }
   return errors.length ? { ok: false, errors } : { ok: true, answers: next };

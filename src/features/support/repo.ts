@@ -50,6 +50,16 @@ export async function listRequests(db: Db, f: RequestFilters) {
   return q.orderBy('created_at').execute();
 }
 
+/** Requests still without an advisor (the count on /beheer). */
+export async function countUnassigned(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('support_requests')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('state', '=', 'new')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function requestsOfRoutes(db: Db, registrationIds: string[]) {
   if (registrationIds.length === 0) return [];
   return db

@@ -3,6 +3,7 @@ import type { Db, Trx } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { newId, newToken } from '../../platform/crypto.ts';
 import { ConflictError, ForbiddenError, NotFoundError, PageError } from '../../platform/errors.tsx';
+import { cleanText, tooLong } from '../../platform/forms.ts';
 import { enqueueMail } from '../../platform/mail/repo.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
 import type { CurrentUser } from '../../ui/context.ts';
@@ -56,16 +57,11 @@ function readUpload(
   };
 }
 
+/** A message's text as every form reads text (`cleanText`), required and at most BODY_MAX long. */
 function readBody(raw: string, field: string, label: string): { value: string } | { error: { field: string; message: string } } {
-  const v = raw.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+  const v = cleanText(raw).trim();
   if (!v) return { error: { field, message: `Schrijf ${label}` } };
-  if (v.length > BODY_MAX)
-    return {
-      error: {
-        field,
-        message: `De tekst is hooguit ${BODY_MAX.toLocaleString('nl-NL')} tekens lang; u typte er ${v.length.toLocaleString('nl-NL')}`,
-      },
-    };
+  if (v.length > BODY_MAX) return { error: { field, message: tooLong('De tekst', BODY_MAX, v.length) } };
   return { value: v };
 }
 

@@ -1,7 +1,7 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
 import { formatDateTime } from '../../platform/time.ts';
 import { conditionsOf, draftsFor, requestsOfUser, routesThatMayAsk } from './queries.ts';
-import { listRequests } from './repo.ts';
+import { countUnassigned } from './repo.ts';
 import { FIRST_RESPONSE_SETTING, SOLUTION_SETTING, STATES, UNASSIGNED_SETTING } from './rules.ts';
 
 export const supportSurfaces: FeatureSurfaces = {
@@ -90,7 +90,7 @@ export const supportSurfaces: FeatureSurfaces = {
       label: 'Ondersteuning',
       description: 'Vragen van deelnemende routes: adviseur toewijzen, berichten en interne notities, afsluiten met een uitkomst.',
       count: async (db) => {
-        const n = (await listRequests(db, { state: 'new' })).length;
+        const n = await countUnassigned(db);
         return n === 0 ? null : `${n} zonder adviseur`;
       },
     },
