@@ -13,7 +13,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import { databaseReachable } from './db/ping.ts';
 import { accountRoutes, accountSurfaces } from './features/accounts/index.ts';
-import { administrationRoutes, administrationSurfaces } from './features/administration/index.ts';
+import { administrationRoutes, administrationSurfaces, privacyRoutes } from './features/administration/index.ts';
 import { assessmentRoutes, assessmentSurfaces } from './features/assessments/index.ts';
 import { catalogueRoutes, catalogueSurfaces, storyRoutes } from './features/catalogue/index.ts';
 import { contentRoutes, contentSurfaces } from './features/content/index.ts';
@@ -26,9 +26,12 @@ import { referenceRoutes, referenceSurfaces } from './features/reference/index.t
 import { FILE_MAX_BYTES, registrationRoutes, registrationSurfaces } from './features/registrations/index.ts';
 import { searchRoutes } from './features/search/index.ts';
 import { supportRoutes, supportSurfaces } from './features/support/index.ts';
+import { PERSONAL_DATA } from './personal-data.ts';
 import { type Access, checkAccess } from './platform/access.ts';
 import { ForbiddenError, NotFoundError, registerErrorPages } from './platform/errors.tsx';
 import { safeReturnPath } from './platform/forms.ts';
+import { retentionRules } from './platform/privacy/retention.ts';
+import type { PersonalDataSource } from './platform/privacy/types.ts';
 import { serveFromCache } from './platform/public-cache.ts';
 import { loadSession, SESSION_COOKIE } from './platform/session/session.ts';
 import type { SettingDefinition } from './platform/settings/registry.ts';
@@ -47,6 +50,8 @@ declare module 'fastify' {
     publicIndex: PublicIndex[];
     /** Every feature's settings (platform/surfaces.tsx), for /beheer/instellingen. */
     settingGroups: { title: string; items: SettingDefinition[] }[];
+    /** Where personal data lives, feature by feature (src/personal-data.ts). */
+    personalData: PersonalDataSource[];
     /** Every route with who may use it; read by the route-table test. */
     routeTable: { method: string; url: string; access: Access }[];
   }
@@ -277,7 +282,12 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   ];
   app.decorate('homeSections', homeSections(features));
   app.decorate('publicIndex', publicIndexes(features));
-  app.decorate('settingGroups', settingGroups(features));
+  app.decorate('personalData', PERSONAL_DATA);
+  // The retention periods of every feature's personal data, as one group of settings.
+  app.decorate('settingGroups', [
+    ...settingGroups(features),
+    { title: 'Bewaartermijnen (AVG)', items: retentionRules(PERSONAL_DATA).map((r) => r.setting) },
+  ]);
   await app.register(contentRoutes);
   await app.register(accountRoutes);
   await app.register(registrationRoutes);
@@ -291,6 +301,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   await app.register(knowledgeRoutes);
   await app.register(monitoringRoutes);
   await app.register(administrationRoutes);
+  await app.register(privacyRoutes);
   await app.register(supportRoutes);
   await app.register(devMailboxRoutes);
   // /mijn and /beheer, assembled from what each feature contributes.

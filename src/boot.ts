@@ -8,6 +8,8 @@ import { ensureSeedPages } from './features/content/index.ts';
 import { ensureKnowledge } from './features/knowledge/index.ts';
 import { ensureReferenceData } from './features/reference/index.ts';
 import { ensureSearchEntries } from './features/search/index.ts';
+import { PERSONAL_DATA } from './personal-data.ts';
+import { replayLedger } from './platform/privacy/engine.ts';
 import { wireWorkflows } from './workflows.ts';
 
 /**
@@ -24,6 +26,9 @@ export async function prepareDatabase(config: Config, db: Db = connect(config.da
   await ensureSearchEntries(db);
   await ensureRouteSearch(db);
   await ensureKnowledge(db);
+  // Erasures the database does not know of (restored from an older back-up) are carried out
+  // again before anything is served (platform/privacy/ledger.ts).
+  await replayLedger(db, PERSONAL_DATA, config.erasureLedger);
   const demoLoaded = config.demoContent ? await loadDemoContent(db, config) : false;
   return { db, demoLoaded };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -30,6 +31,8 @@ export type Config = {
   replyDomain: string;
   /** The shared secret the mail server sends to `/inkomend/mail`; null: the endpoint does not exist. */
   inboundSecret: string | null;
+  /** The erasure ledger's file, kept outside the database and its back-ups (platform/privacy/ledger.ts). */
+  erasureLedger: string;
 };
 
 export class ConfigError extends Error {
@@ -94,6 +97,7 @@ const schema = z.object({
     .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i, 'moet een domeinnaam zijn, zoals antwoord.mkbroute.nl')
     .optional(),
   INBOUND_MAIL_SECRET: z.string().min(32, 'moet minstens 32 tekens lang zijn').optional(),
+  ERASURE_LEDGER: z.string().min(1, 'mag niet leeg zijn').optional(),
   MAIL_FROM: z
     .string()
     .regex(/^[^\s@<>]+@[^\s@<>]+$/, 'moet een e-mailadres zijn')
@@ -155,6 +159,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mailFrom: v.MAIL_FROM,
     replyDomain: v.REPLY_DOMAIN ?? new URL(baseUrl).hostname,
     inboundSecret: v.INBOUND_MAIL_SECRET ?? null,
+    // Beside the SQLite file by default (the back-up copies the database, not this file).
+    erasureLedger:
+      v.ERASURE_LEDGER ??
+      (database.kind === 'sqlite' && database.path !== ':memory:'
+        ? join(dirname(database.path), 'verwijderlog.jsonl')
+        : './data/verwijderlog.jsonl'),
     oidc:
       v.OIDC_ISSUER && v.OIDC_CLIENT_ID && v.OIDC_CLIENT_SECRET
         ? {

@@ -9,8 +9,10 @@ import { runKickoffReminders } from './features/kickoffs/index.ts';
 import { runReviewJob } from './features/knowledge/index.ts';
 import { runMonitorReminders } from './features/monitoring/index.ts';
 import { runSupportJobs } from './features/support/index.ts';
+import { PERSONAL_DATA } from './personal-data.ts';
 import { runWhenDue } from './platform/jobs/run.ts';
 import { mailboxTransport, smtpTransport, startOutboxWorker } from './platform/mail/worker.ts';
+import { runRetention } from './platform/privacy/retention.ts';
 import { HOUR, MINUTE } from './platform/time.ts';
 
 /** Process entry: configuration, database, HTTP, worker, and an orderly stop. Nothing else. */
@@ -46,6 +48,15 @@ async function main() {
   // is due (platform/jobs), so each runs once an hour however many processes there are.
   const jobs: { name: string; run: () => Promise<unknown>; intervalMs?: number }[] = [
     { name: 'housekeeping', run: () => purgeOldSignInTokens(db) },
+    {
+      // Retention periods (AVG): what is due is anonymised or deleted, once a day.
+      name: 'retention',
+      intervalMs: 24 * HOUR,
+      run: async () => {
+        const done = await runRetention(db, PERSONAL_DATA, config.erasureLedger);
+        if (Object.keys(done).length) app.log.info({ done }, 'retention periods applied');
+      },
+    },
     {
       name: 'assessment-reminders',
       run: async () => {

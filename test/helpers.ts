@@ -44,7 +44,10 @@ export async function freshDatabaseUrl(t: TestContext | { after: (fn: () => unkn
 }
 
 export function testConfig(databaseUrl: string, env: Record<string, string> = {}): Config {
+  // On PostgreSQL every test database gets a ledger file of its own (on SQLite it sits beside the file).
+  const ledger = POSTGRES_URL ? { ERASURE_LEDGER: join(tmpdir(), `mkbroute-ledger-${Math.random().toString(36).slice(2)}.jsonl`) } : {};
   return loadConfig({
+    ...ledger,
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'silent',

@@ -220,6 +220,13 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'POST /beheer/gebruikers/:id/uitzetten': 'admin',
   'POST /beheer/gebruikers/:id/aanzetten': 'admin',
   'POST /beheer/instellingen': 'admin',
+  'GET /mijn/gegevens': 'signedIn',
+  'GET /mijn/gegevens.json': 'signedIn',
+  'GET /beheer/privacy': 'admin',
+  'GET /beheer/privacy/persoon': 'admin',
+  'GET /beheer/privacy/persoon.json': 'admin',
+  'POST /beheer/privacy/verwijderen': 'admin',
+  'POST /beheer/privacy/bewaartermijnen': 'admin',
   'GET /beheer/audit': 'admin',
   'GET /beheer/hogescholen': 'admin',
   'POST /beheer/hogescholen': 'admin',
@@ -430,6 +437,8 @@ describe('route table', () => {
       .slug;
     const withAttachment = (await db.selectFrom('outbox').select('id').where('attachments', 'is not', null).executeTakeFirstOrThrow()).id;
     const samples: Record<string, string> = {
+      '/beheer/privacy/persoon.json': '/beheer/privacy/persoon.json?email=a%40avans.nl',
+      '/beheer/privacy/persoon': '/beheer/privacy/persoon?email=a%40avans.nl',
       '/beheer/paginas/:slug': '/beheer/paginas/contact',
       '/beheer/aanmeldingen/:id': `/beheer/aanmeldingen/${submitted}`,
       '/beheer/sjablonen/:key': '/beheer/sjablonen/decision_accept',

@@ -18,6 +18,7 @@ import * as monitor from './migrations/2026-11-30T1000-monitor.ts';
 import * as figureColumns from './migrations/2026-11-30T1100-figure-columns.ts';
 import * as administration from './migrations/2026-11-30T1200-administration.ts';
 import * as support from './migrations/2026-11-30T1300-support.ts';
+import * as privacy from './migrations/2026-11-30T1400-privacy.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1100-figure-columns': figureColumns,
   '2026-11-30T1200-administration': administration,
   '2026-11-30T1300-support': support,
+  '2026-11-30T1400-privacy': privacy,
 };
 
 /**

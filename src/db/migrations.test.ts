@@ -39,6 +39,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-30T1100-figure-columns',
     '2026-11-30T1200-administration',
     '2026-11-30T1300-support',
+    '2026-11-30T1400-privacy',
   ];
   assert.deepEqual(
     await migrateToLatest(db),
@@ -57,6 +58,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'conflict_dismissals',
     'criteria',
     'decisions',
+    'erasure_ledger',
     'event_pending',
     'event_registrations',
     'events',

@@ -52,6 +52,21 @@ export interface JobRunTable {
   last_ok: number | null;
 }
 
+/** One erasure or retention action: identifiers only (platform/privacy/ledger.ts). */
+export interface ErasureLedgerTable {
+  id: string;
+  at: Timestamp;
+  /** 'verzoek' (a person's request) or 'bewaartermijn' (a retention period ran out). */
+  kind: string;
+  /** The retention rule's key, for 'bewaartermijn'. */
+  rule: string | null;
+  /** JSON: the identifiers ("<source>:<table>:<id>") the person or record was found by. */
+  anchors: string;
+  /** JSON: per source, how many records were erased or anonymised (numbers only). */
+  counts: string | null;
+  by_user_id: string | null;
+}
+
 /** The tables owned by the platform: only platform/ reads or writes them (scripts/check-structure.ts). */
 export interface PlatformTables {
   sessions: SessionTable;
@@ -59,4 +74,5 @@ export interface PlatformTables {
   audit_events: AuditEventTable;
   settings: SettingTable;
   job_runs: JobRunTable;
+  erasure_ledger: ErasureLedgerTable;
 }

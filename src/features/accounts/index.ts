@@ -46,3 +46,4 @@ export async function teamWithExpertise(db: Db): Promise<{ id: string; name: str
 export async function usersOfInstitution(db: Db, brin: string) {
   return listUsersOfInstitution(db, brin);
 }
+export { accountsPersonalData } from './privacy.ts';

@@ -5,9 +5,11 @@ import { newId, newToken, sha256 } from '../../platform/crypto.ts';
 import { enqueueMail } from '../../platform/mail/repo.ts';
 import { deleteSession, deleteSessionsOfUser } from '../../platform/session/repo.ts';
 import { createSession } from '../../platform/session/session.ts';
+import { readSetting } from '../../platform/settings/registry.ts';
 import { DAY, MINUTE } from '../../platform/time.ts';
 import { type DomainInstitution, domainOfEmail, institutionOfDomain } from '../reference/index.ts';
 import { askForLink } from './links.ts';
+import { SIGN_IN_LINK_DAYS } from './privacy.ts';
 import {
   consumeToken,
   countRecentTokens,
@@ -252,6 +254,7 @@ export async function ensureUser(
  * SURFconext round trips and pending links that were never finished go once expired.
  */
 export async function purgeOldSignInTokens(db: Db, now = new Date()): Promise<void> {
-  await deleteOldTokens(db, new Date(now.getTime() - DAY).toISOString());
+  const days = await readSetting(db, SIGN_IN_LINK_DAYS);
+  await deleteOldTokens(db, new Date(now.getTime() - days * DAY).toISOString());
   await deleteExpiredOidcRows(db, now.toISOString());
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
+import { publicContentChanged } from '../../platform/public-cache.ts';
 import { parseSettingInput, type SettingDefinition } from '../../platform/settings/registry.ts';
 import { deleteSetting, getSetting, setSetting } from '../../platform/settings/repo.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
@@ -58,6 +59,8 @@ export async function saveSettings(
       );
       changed++;
     }
+    // The privacy statement shows the retention periods: its cached page is rebuilt.
+    if (changed) await publicContentChanged(trx);
   });
   return { ok: true, changed };
 }

@@ -62,3 +62,4 @@ export async function markConditionMet(
 export async function fulfilledConditions(db: Db, registrationId: string) {
   return (await fulfilmentsOf(db, registrationId)).map((f) => ({ condition: f.condition_text, source: f.source, at: f.fulfilled_at }));
 }
+export { assessmentsPersonalData } from './privacy.ts';

@@ -36,3 +36,4 @@ export async function consentingRoutes(db: Db): Promise<{ id: string; sector: st
     institution: r.institution_brin,
   }));
 }
+export { cataloguePersonalData } from './privacy.ts';

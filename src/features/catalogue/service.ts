@@ -102,7 +102,7 @@ export async function rebuildSearchIndex(db: Db): Promise<number> {
 type RouteRow = NonNullable<Awaited<ReturnType<typeof findRouteById>>>;
 
 /** The route row with its catalogue search entry and its entry in the site-wide search (only while published). */
-async function writeRoute(db: Db, row: Omit<RouteRow, 'search'>): Promise<void> {
+export async function writeRoute(db: Db, row: Omit<RouteRow, 'search'>): Promise<void> {
   await saveRoute(db, row, searchText(row));
   await syncRouteEntry(db, row);
 }

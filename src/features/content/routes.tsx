@@ -3,13 +3,14 @@ import { NotFoundError } from '../../platform/errors.tsx';
 import { parseForm, submittedValues } from '../../platform/forms.ts';
 import { renderMarkdown } from '../../platform/markdown.ts';
 import { pageContext } from '../../platform/page-context.ts';
+import { retentionSummary } from '../../platform/privacy/retention.ts';
 import { cachedPage } from '../../platform/public-cache.ts';
 import { renderPage, sendPage } from '../../ui/render.ts';
 import { criteria } from '../reference/index.ts';
 import { pageSchema } from './schemas.ts';
 import { getPage, PAGE_PATHS, savePage } from './service.ts';
 import { EditPageView } from './views/backoffice.tsx';
-import { ContentPageView, CriteriaView, HomeView } from './views/public.tsx';
+import { ContentPageView, CriteriaView, HomeView, RetentionTable } from './views/public.tsx';
 
 export default async function contentRoutes(app: FastifyInstance) {
   const { db } = app;
@@ -42,7 +43,13 @@ export default async function contentRoutes(app: FastifyInstance) {
     if (slug === 'home' || slug === 'criteria') continue;
     app.get(path, { config: { access: 'public' } }, async (request, reply) =>
       cachedPage(db, request, reply, async () => ({
-        html: renderPage(<ContentPageView ctx={pageContext(request, reply)} page={await getPage(db, slug)} />),
+        html: renderPage(
+          <ContentPageView
+            ctx={pageContext(request, reply)}
+            page={await getPage(db, slug)}
+            appendix={slug === 'privacy' ? <RetentionTable rows={await retentionSummary(db, app.personalData)} /> : null}
+          />,
+        ),
       })),
     );
   }

@@ -50,3 +50,4 @@ export async function attendanceOfPastEvents(db: Db, now = new Date(), limit = 8
     .map((r) => ({ id: r.id, title: r.title, startsAt: r.starts_at, confirmed: Number(r.confirmed), present: Number(r.present) }))
     .reverse();
 }
+export { eventsPersonalData } from './privacy.ts';

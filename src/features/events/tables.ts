@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { Timestamp, WithDefault } from '../../db/columns.ts';
 
 export type EventState = 'published' | 'cancelled';
@@ -74,6 +75,8 @@ export interface EventRegistrationTable {
   created_at: Timestamp;
   confirmed_at: Timestamp | null;
   updated_at: Timestamp;
+  /** When the guest's name and address were removed (retention or an erasure request). */
+  anonymised_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A guest's registration waiting for the click on the confirmation link (double opt-in). */

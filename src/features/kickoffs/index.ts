@@ -1,6 +1,7 @@
 /** Kick-offs (startgesprek): the public surface other features and app.ts may use. */
 export { book, inviteToKickoff, recordOutcome } from './booking.ts';
 export { AUDIT_LABELS } from './messages.ts';
+export { kickoffsPersonalData } from './privacy.ts';
 export { runKickoffReminders } from './reminders.ts';
 export { default as kickoffRoutes } from './routes.tsx';
 export { signLink } from './rules.ts';

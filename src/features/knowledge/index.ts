@@ -20,3 +20,4 @@ export async function removeKnowledgeOf(trx: Trx, userIds: string[]): Promise<nu
   if (removed.length) await publicContentChanged(trx);
   return removed.length;
 }
+export { knowledgePersonalData } from './privacy.ts';

@@ -15,3 +15,4 @@ export async function removeMonitoringOf(trx: Trx, userIds: string[]): Promise<v
   await deleteMonitoringOf(trx, userIds);
   await publicContentChanged(trx);
 }
+export { monitoringPersonalData } from './privacy.ts';

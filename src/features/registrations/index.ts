@@ -105,3 +105,4 @@ export async function registrationIdByReference(db: Db, reference: string): Prom
 export async function registrationsPerInstitution(db: Db, brins: string[]): Promise<Map<string, number>> {
   return new Map((await countPerInstitution(db, brins)).map((r) => [r.institution_brin, Number(r.n)]));
 }
+export { registrationsPersonalData } from './privacy.ts';

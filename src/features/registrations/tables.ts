@@ -39,6 +39,8 @@ export interface RegistrationTable {
   info_escalated_at: ColumnType<string | null, string | null | undefined, string | null>;
   review_reminded_at: ColumnType<string | null, string | null | undefined, string | null>;
   participant_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When its contact persons were anonymised (a retention period or an erasure request). */
+  anonymised_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DecisionTable {

@@ -1,4 +1,6 @@
 /** The site-wide search (`/zoeken`): the public surface. Features index their published items here. */
+
+export { searchPersonalData } from './privacy.ts';
 export { default as searchRoutes } from './routes.tsx';
 export {
   ensureSearchEntries,

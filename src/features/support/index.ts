@@ -15,4 +15,5 @@ import { requestsPerThemeAndOutcome } from './queries.ts';
 export async function supportOutcomes(db: Db): Promise<{ theme: string; outcome: string | null }[]> {
   return (await requestsPerThemeAndOutcome(db)).map((r) => ({ theme: r.theme, outcome: r.state === 'closed' ? r.outcome : null }));
 }
+export { supportPersonalData } from './privacy.ts';
 export { OUTCOMES } from './rules.ts';

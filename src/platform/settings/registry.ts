@@ -12,7 +12,7 @@ export type SettingDefinition = {
   label: string;
   /** What it changes, in one sentence. */
   description: string;
-  unit: 'dagen' | 'uren' | 'werkdagen';
+  unit: 'dagen' | 'uren' | 'werkdagen' | 'maanden';
   default: number;
   min: number;
   max: number;

@@ -1,5 +1,5 @@
 import type { VNode } from 'preact';
-import { Heading1 } from '../../../ui/components.tsx';
+import { Heading1, TableScroll } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import type { Criterion } from '../../reference/index.ts';
@@ -10,12 +10,13 @@ export function Prose({ html }: { html: string }) {
   return <div class="mkb-prose" dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-export function ContentPageView({ ctx, page }: { ctx: PageContext; page: ContentPage }) {
+export function ContentPageView({ ctx, page, appendix }: { ctx: PageContext; page: ContentPage; appendix?: VNode | null }) {
   return (
     <Layout ctx={ctx} title={page.title} description={page.summary}>
       <Heading1>{page.title}</Heading1>
       <p class="utrecht-paragraph mkb-lead">{page.summary}</p>
       <Prose html={page.bodyHtml} />
+      {appendix}
     </Layout>
   );
 }
@@ -85,6 +86,40 @@ export function PreviewView({ page }: { page: ContentPage }) {
       </h2>
       <p class="utrecht-paragraph mkb-lead">{page.summary}</p>
       <Prose html={page.bodyHtml} />
+    </section>
+  );
+}
+
+/** The retention periods in force, below the privacy statement (from the settings, so the page and the platform agree). */
+export function RetentionTable({ rows }: { rows: { key: string; label: string; period: number; unit: string; action: string }[] }) {
+  return (
+    <section aria-labelledby="bewaartermijnen">
+      <h2 class="utrecht-heading-2" id="bewaartermijnen">
+        Bewaartermijnen
+      </h2>
+      <p class="utrecht-paragraph">Deze termijnen gelden nu; het platform past ze elke nacht zelf toe.</p>
+      <TableScroll label="Bewaartermijnen">
+        <table class="mkb-table">
+          <thead>
+            <tr>
+              <th scope="col">Gegevens</th>
+              <th scope="col">Termijn</th>
+              <th scope="col">Daarna</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.label}</th>
+                <td>
+                  {r.period} {r.unit}
+                </td>
+                <td>{r.action}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </section>
   );
 }

@@ -1,0 +1,49 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db, Trx } from '../../db/connect.ts';
+import type { Scrubber } from './scrub.ts';
+
+const likeEscape = (v: string) => v.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** `(lower(a) like '%v%' escape '\' or …)` over the columns and the scrubber's values (digits of a phone as written). */
+function mentionsAny(columns: string[], s: Scrubber): RawBuilder<boolean> {
+  const terms = columns.flatMap((c) => s.values.map((v) => sql`lower(${sql.ref(c)}) like ${`%${likeEscape(v)}%`} escape '\\'`));
+  return terms.length ? sql<boolean>`(${sql.join(terms, sql` or `)})` : sql<boolean>`(1 = 0)`;
+}
+
+/**
+ * Finds the rows of `table` whose text `columns` mention the person and writes them back scrubbed.
+ * For a feature's own tables only (called from its privacy source). Returns how many rows changed.
+ * A phone number written differently from the stored spelling is only found when the row also
+ * names the person another way; the text check below still catches it once the row is read.
+ */
+export async function scrubRows(db: Db | Trx, table: string, key: string | string[], columns: string[], s: Scrubber): Promise<number> {
+  if (s.isEmpty || !columns.length) return 0;
+  const keys = [key].flat();
+  const rows = await sql<
+    Record<string, string | null>
+  >`select ${sql.join([...keys, ...columns].map((c) => sql.ref(c)))} from ${sql.table(table)} where ${mentionsAny(columns, s)}`.execute(db);
+  let changed = 0;
+  for (const row of rows.rows) {
+    const updates = columns.flatMap((c) => {
+      const before = row[c];
+      if (typeof before !== 'string') return [];
+      const after = s.text(before);
+      return after === before ? [] : [sql`${sql.ref(c)} = ${after}`];
+    });
+    if (!updates.length) continue;
+    const where = sql.join(
+      keys.map((k) => sql`${sql.ref(k)} = ${row[k]}`),
+      sql` and `,
+    );
+    await sql`update ${sql.table(table)} set ${sql.join(updates)} where ${where}`.execute(db);
+    changed++;
+  }
+  return changed;
+}
+
+/** How many rows of `table` mention the person in one of `columns`. */
+export async function countMentions(db: Db | Trx, table: string, columns: string[], s: Scrubber): Promise<number> {
+  if (s.isEmpty) return 0;
+  const r = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)} where ${mentionsAny(columns, s)}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
