@@ -1,5 +1,8 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import { restoreBackup } from '../db/backup.ts';
+import { connect } from '../db/connect.ts';
+import { PERSONAL_DATA } from '../personal-data.ts';
+import { replayLedger } from '../platform/privacy/engine.ts';
 
 /**
  * `npm run restore -- <back-up> [--force]` puts a back-up into the database DATABASE_URL names.
@@ -21,9 +24,17 @@ async function main(args: string[]) {
     return;
   }
   const migrated = result.migrated.length ? `; daarna bijgewerkt: ${result.migrated.join(', ')}` : '';
-  process.stdout.write(
-    `Hersteld: ${result.rows} rijen${migrated}.\nEen verwijderlog (AVG) bestaat in deze versie nog niet; er is niets opnieuw toe te passen.\n`,
-  );
+  // Erasures made after this back-up was taken are carried out again at once (the platform would
+  // also do it when it starts, before serving anything).
+  const db = connect(config.database);
+  try {
+    const replay = await replayLedger(db, PERSONAL_DATA, config.erasureLedger);
+    process.stdout.write(
+      `Hersteld: ${result.rows} rijen${migrated}.\nVerwijderlog (${config.erasureLedger}): ${replay.replayed} ${replay.replayed === 1 ? 'verwijdering' : 'verwijderingen'} opnieuw toegepast.\n`,
+    );
+  } finally {
+    await db.destroy();
+  }
 }
 
 main(process.argv.slice(2)).catch((error) => {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connect.ts';
 import { auditLabel } from '../../platform/audit/labels.ts';
-import { type AuditFilters, searchAudit } from '../../platform/audit/repo.ts';
+import { type AuditFilters, peopleNamed, searchAudit } from '../../platform/audit/repo.ts';
 import { registrationIdByReference, registrationSummaries } from '../registrations/index.ts';
 
 export const AUDIT_PAGE = 50;
@@ -54,16 +54,18 @@ export async function auditLog(db: Db, q: AuditQuery, page: number, all = false)
     db,
     rows.filter((r) => r.subject_type === 'registration').map((r) => r.subject_id),
   );
-  const out: AuditRow[] = rows.map((r) => {
+  const details = rows.map((r) => (r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : {}));
+  const name = await peopleNamed(db, details);
+  const out: AuditRow[] = rows.map((r, i) => {
     const label = auditLabel(r.action);
-    const d = r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : {};
+    const d = details[i] ?? {};
     const reg = r.subject_type === 'registration' ? registrations.get(r.subject_id) : undefined;
     return {
       at: r.at,
       who: r.actor_user_id ? (r.actor_name ?? r.actor_email ?? 'verwijderde gebruiker') : 'systeem',
       action: r.action,
       label: label?.team ?? r.action,
-      detail: label?.detail?.(d) ?? '',
+      detail: label?.detail?.(d, name) ?? '',
       // What the event is about, by its identifier: it stays readable after the object is gone.
       object: reg ? `aanmelding ${reg.reference ?? r.subject_id}` : `${r.subject_type} ${r.subject_id}`,
     };

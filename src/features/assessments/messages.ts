@@ -4,7 +4,12 @@ import { RECOMMENDATION_LABELS } from './rules.ts';
 
 /** How this feature's audit events read in the team's trail (platform/audit/labels.ts). */
 export const AUDIT_LABELS: Record<string, AuditLabel> = {
-  'registration.assigned': { team: 'Beoordelaars toegewezen', detail: (d) => (d.assignees as string[] | undefined)?.join(', ') ?? '' },
+  'registration.assigned': {
+    team: 'Beoordelaars toegewezen',
+    // Events before ids were stored keep the names they were written with (`assignees`).
+    detail: (d, name) =>
+      (Array.isArray(d.userIds) ? (d.userIds as string[]).map(name) : ((d.assignees as string[] | undefined) ?? [])).join(', '),
+  },
   'assessment.submitted': {
     team: 'Beoordeling ingediend',
     detail: (d) => `advies: ${RECOMMENDATION_LABELS[d.recommendation as keyof typeof RECOMMENDATION_LABELS] ?? ''}`,

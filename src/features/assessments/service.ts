@@ -62,7 +62,7 @@ export async function ensureTemplates(db: Db, now = new Date()): Promise<void> {
 
 /**
  * Sets who assesses the registration. Side effects (one transaction): the assignments, an audit
- * event naming them, a mail to each newly assigned member, and — when the registration was just
+ * event with their account ids, a mail to each newly assigned member, and — when the registration was just
  * submitted — the move to "in beoordeling".
  */
 export async function assign(db: Db, config: LifecycleConfig, user: CurrentUser, id: string, memberIds: string[], now = new Date()) {
@@ -73,10 +73,10 @@ export async function assign(db: Db, config: LifecycleConfig, user: CurrentUser,
     if (valid.length !== new Set(memberIds).size) throw new ConflictError(REFUSALS.unknownMember.title, REFUSALS.unknownMember.text);
     const before = new Set((await assignmentsOf(trx, id)).map((a) => a.user_id));
     await replaceAssignments(trx, id, valid, user.id, now.toISOString());
-    const names = valid.map((m) => who(team.find((t) => t.id === m) ?? { name: null, email: m }));
+    // The assessors by account id: the trail shows their names as they are now (AVG: no copies).
     await recordAudit(
       trx,
-      { actorUserId: user.id, action: 'registration.assigned', subjectType: 'registration', subjectId: id, detail: { assignees: names } },
+      { actorUserId: user.id, action: 'registration.assigned', subjectType: 'registration', subjectId: id, detail: { userIds: valid } },
       now,
     );
     for (const m of valid.filter((v) => !before.has(v))) {

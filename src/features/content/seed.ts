@@ -119,7 +119,7 @@ Om aanmeldingen te beoordelen, startgesprekken te plannen, u te informeren over 
 
 ## Hoe lang?
 
-Afgewezen of ingetrokken aanmeldingen worden na een vaste termijn geanonimiseerd. Accountgegevens bewaren we zolang u het platform gebruikt.
+We bewaren niets langer dan nodig. Concepten die nooit zijn ingediend, contactpersonen van afgewezen of ingetrokken aanmeldingen, gasten van afgelopen bijeenkomsten, afgesloten ondersteuningsgesprekken en verzonden e-mail worden na een vaste termijn verwijderd of geanonimiseerd; de termijnen die nu gelden staan onderaan deze pagina. Aantallen (hoeveel routes, studenten, gasten) blijven, zonder namen. Accountgegevens bewaren we zolang u het platform gebruikt.
 
 ## Cookies
 
@@ -127,7 +127,7 @@ Dit platform plaatst alleen cookies die nodig zijn om in te loggen en formuliere
 
 ## Uw rechten
 
-U kunt uw gegevens inzien, laten verbeteren, laten verwijderen of meenemen. Neem daarvoor contact op met het programmateam.`,
+U kunt uw gegevens inzien, laten verbeteren, laten verwijderen of meenemen. Ingelogd ziet u onder Mijn omgeving, "Uw gegevens", alles wat het platform over u bewaart, en downloadt u het als bestand. Voor verwijderen of verbeteren neemt u contact op met het programmateam; u krijgt binnen een maand antwoord, met wat is verwijderd, wat is geanonimiseerd en wat we bewaren en waarom.`,
   },
   {
     slug: 'toegankelijkheid',

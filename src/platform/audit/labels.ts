@@ -6,8 +6,11 @@
 export type AuditLabel = {
   /** The team's trail: the event in a few words. */
   team: string;
-  /** Extra words for the team's trail, from the event's detail. */
-  detail?: (d: Record<string, unknown>) => string;
+  /**
+   * Extra words for the team's trail, from the event's detail. People are stored by account id
+   * (`userIds`), never by name; `name` gives the name they have now ("Verwijderde persoon" once erased).
+   */
+  detail?: (d: Record<string, unknown>, name: (userId: string) => string) => string;
   /** The applicant's timeline: present only for events the hogeschool gets to see. */
   applicant?: (d: Record<string, unknown>) => string;
 };

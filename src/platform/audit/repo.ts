@@ -58,14 +58,25 @@ export async function trailOf(db: Kysely<Database>, subjectType: string, subject
   const details = rows.map((r) => (r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : {}));
   const outboxIds = details.map((d) => d.outboxId).filter((v): v is string => typeof v === 'string');
   const delivered = await deliveryStates(db, outboxIds);
+  const name = await peopleNamed(db, details);
   return rows.map((r, i) => {
     const d = details[i] ?? {};
     const known = auditLabel(r.action);
     let label = known?.team ?? r.action;
     if (r.action === 'mail.queued')
       label = typeof d.outboxId === 'string' && delivered.get(d.outboxId) ? 'E-mail verstuurd' : 'E-mail in de wachtrij';
-    return { at: r.at, actor: r.actor_name ?? r.actor_email ?? 'systeem', action: r.action, label, detail: known?.detail?.(d) ?? '' };
+    return { at: r.at, actor: r.actor_name ?? r.actor_email ?? 'systeem', action: r.action, label, detail: known?.detail?.(d, name) ?? '' };
   });
+}
+
+/** The names (as they are now) of the accounts the details refer to by `userIds`. */
+export async function peopleNamed(db: Kysely<Database>, details: Record<string, unknown>[]): Promise<(id: string) => string> {
+  const ids = [
+    ...new Set(details.flatMap((d) => (Array.isArray(d.userIds) ? d.userIds.filter((x): x is string => typeof x === 'string') : []))),
+  ];
+  const rows = ids.length ? await db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', ids).execute() : [];
+  const names = new Map(rows.map((r) => [r.id, r.name ?? r.email]));
+  return (id) => names.get(id) ?? 'onbekend account';
 }
 
 /** What the applicant sees of a subject's history: only events whose label says so. */
