@@ -19,6 +19,7 @@ import * as figureColumns from './migrations/2026-11-30T1100-figure-columns.ts';
 import * as administration from './migrations/2026-11-30T1200-administration.ts';
 import * as support from './migrations/2026-11-30T1300-support.ts';
 import * as privacy from './migrations/2026-11-30T1400-privacy.ts';
+import * as criterionVersions from './migrations/2026-11-30T1500-criterion-versions.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1200-administration': administration,
   '2026-11-30T1300-support': support,
   '2026-11-30T1400-privacy': privacy,
+  '2026-11-30T1500-criterion-versions': criterionVersions,
 };
 
 /**

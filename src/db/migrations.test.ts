@@ -40,6 +40,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-30T1200-administration',
     '2026-11-30T1300-support',
     '2026-11-30T1400-privacy',
+    '2026-11-30T1500-criterion-versions',
   ];
   assert.deepEqual(
     await migrateToLatest(db),
@@ -57,6 +58,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'condition_fulfilments',
     'conflict_dismissals',
     'criteria',
+    'criterion_versions',
     'decisions',
     'erasure_ledger',
     'event_pending',

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connect.ts';
 import { trailOf } from '../../platform/audit/repo.ts';
 import { ViewCache } from '../../platform/view-cache.ts';
 import type { CurrentUser } from '../../ui/context.ts';
-import { findInstitution } from '../reference/index.ts';
+import { criteriaAt, findInstitution } from '../reference/index.ts';
 import { type Answers, choices, frozenAnswers as frozenVersion, type Registration, readout, STATE_GROUPS } from '../registrations/index.ts';
 import { affiliationsOf, assessmentsOf, assignmentsOf, commentsOf, dismissalsOf, teamWithLoad } from './repo.ts';
 import { type Affiliation, type Change, changes, conflictReasons, type Recommendation, suggestAssignee, type Verdicts } from './rules.ts';
@@ -75,7 +75,8 @@ async function readAssessmentPage(db: Db, user: CurrentUser, id: string) {
   const institution = await findInstitution(db, reg.institutionBrin);
   const options = await choices(db);
   const current = await frozenAnswers(db, reg, reg.version);
-  const sections = readout(current, options);
+  // The criteria in the words the registration was (last) submitted against.
+  const sections = readout(current, options, await criteriaAt(db, reg.submittedAt ?? new Date().toISOString()));
 
   // The team with its open load counts every open registration: kept behind team_version (ADR 010).
   const team = await teamLoad.get(db, 'open', () => teamWithLoad(db, STATE_GROUPS.open));

@@ -13,7 +13,9 @@ export { default as referenceRoutes } from './routes.tsx';
 export {
   AUDIENCES,
   type Criterion,
+  type CriterionWording,
   criteria,
+  criteriaAt,
   ensureReferenceData,
   findInstitution,
   type Institution,

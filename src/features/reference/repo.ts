@@ -172,6 +172,47 @@ export async function updateCriterion(db: Kysely<Database>, code: string, text: 
   await db.updateTable('criteria').set(text).where('code', '=', code).execute();
 }
 
+/** Adds the next version of a criterion's wording, in force from `validFrom`. */
+export async function addCriterionVersion(
+  db: Kysely<Database>,
+  code: string,
+  text: { title: string; description: string },
+  validFrom: string,
+  changedBy: string | null,
+): Promise<void> {
+  const last = await db
+    .selectFrom('criterion_versions')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('code', '=', code)
+    .executeTakeFirst();
+  await db
+    .insertInto('criterion_versions')
+    .values({ code, version: Number(last?.v ?? 0) + 1, ...text, valid_from: validFrom, changed_by: changedBy })
+    .execute();
+}
+
+/** Every version of every criterion, oldest first. */
+export async function listCriterionVersions(db: Kysely<Database>) {
+  return db.selectFrom('criterion_versions').selectAll().orderBy('code').orderBy('version').execute();
+}
+
+/** Version 1 for criteria that have none yet (a fresh database: the migration ran before the criteria were loaded). */
+export async function ensureFirstCriterionVersions(db: Kysely<Database>): Promise<void> {
+  const missing = await db
+    .selectFrom('criteria')
+    .select(['code', 'title', 'description'])
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('criterion_versions').select('code').whereRef('criterion_versions.code', '=', 'criteria.code'))),
+    )
+    .execute();
+  if (missing.length)
+    await db
+      .insertInto('criterion_versions')
+      .values(missing.map((c) => ({ ...c, version: 1, valid_from: '2000-01-01T00:00:00.000Z', changed_by: null })))
+      .onConflict((oc) => oc.columns(['code', 'version']).doNothing())
+      .execute();
+}
+
 export async function updateTheme(db: Kysely<Database>, code: string, name: string): Promise<void> {
   await db.updateTable('themes').set({ name }).where('code', '=', code).execute();
 }

@@ -4,10 +4,12 @@ import type { Db } from '../../db/connect.ts';
 import { dataVersion } from '../../platform/view-cache.ts';
 import { ensureShippedDomains } from './domains.ts';
 import {
+  ensureFirstCriterionVersions,
   findInstitution as findInstitutionRow,
   insertMissingReferenceData,
   listChoiceData,
   listCriteria,
+  listCriterionVersions,
   listInstitutions,
 } from './repo.ts';
 
@@ -107,6 +109,7 @@ export function referenceDataChanged(db: Db): void {
 /** Loads the reference data the project ships into a database; safe to run at every start. */
 export async function ensureReferenceData(db: Db): Promise<void> {
   await insertMissingReferenceData(db, readReferenceFiles());
+  await ensureFirstCriterionVersions(db);
   await ensureShippedDomains(db);
   referenceDataChanged(db);
 }
@@ -156,6 +159,22 @@ async function readOptions(db: Db): Promise<Record<'institutions' | 'sectors' | 
     provinces: lists.provinces.map((p) => ({ value: p.name, label: p.name })),
     themes: lists.themes.map((t) => ({ value: t.code, label: t.name })),
   };
+}
+
+export type CriterionWording = Criterion & { version: number; validFrom: string };
+
+/**
+ * The criteria as they were worded at `at` (ISO): per criterion the last version in force then.
+ * A registration shows the wording it was submitted against.
+ */
+export async function criteriaAt(db: Db, at: string): Promise<CriterionWording[]> {
+  const order = new Map((await listCriteria(db)).map((c) => [c.code, c.position]));
+  const byCode = new Map<string, CriterionWording>();
+  for (const v of await listCriterionVersions(db)) {
+    if (v.valid_from > at) continue;
+    byCode.set(v.code, { code: v.code, title: v.title, description: v.description, version: v.version, validFrom: v.valid_from });
+  }
+  return [...byCode.values()].sort((a, b) => (order.get(a.code) ?? 0) - (order.get(b.code) ?? 0));
 }
 
 export async function criteria(db: Db): Promise<Criterion[]> {

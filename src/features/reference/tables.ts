@@ -41,6 +41,16 @@ export interface CriterionTable {
   description: string;
 }
 
+/** A criterion's wording from `valid_from` on; version 1 is the wording it started with. */
+export interface CriterionVersionTable {
+  code: string;
+  version: number;
+  title: string;
+  description: string;
+  valid_from: string;
+  changed_by: string | null;
+}
+
 export interface ThemeTable {
   code: string;
   position: number;
@@ -70,6 +80,7 @@ export interface ReferenceTables {
   sectors: SectorTable;
   provinces: ProvinceTable;
   criteria: CriterionTable;
+  criterion_versions: CriterionVersionTable;
   themes: ThemeTable;
   institution_domains: InstitutionDomainTable;
   unknown_home_organisations: UnknownHomeOrganisationTable;

@@ -5,7 +5,7 @@ import { NotFoundError } from '../../platform/errors.tsx';
 import { emit } from '../../platform/events.ts';
 import { publicContentChanged } from '../../platform/public-cache.ts';
 import { bumpCounter } from '../../platform/settings/repo.ts';
-import { listChoiceData, listCriteria, updateCriterion, updateTheme } from './repo.ts';
+import { addCriterionVersion, listChoiceData, listCriteria, updateCriterion, updateTheme } from './repo.ts';
 import { REFERENCE_VERSION, referenceDataChanged } from './service.ts';
 
 type Ctx = { config: Pick<Config, 'baseUrl' | 'sessionSecret'>; actorUserId: string; now?: Date };
@@ -22,6 +22,8 @@ export async function rewordCriterion(db: Db, ctx: Ctx, code: string, text: { ti
     if (!before) throw new NotFoundError('criterion');
     if (before.title === text.title && before.description === text.description) return false;
     await updateCriterion(trx, code, text);
+    // The earlier wording stays as a version: registrations submitted against it still show it.
+    await addCriterionVersion(trx, code, text, now.toISOString(), ctx.actorUserId);
     await recordAudit(
       trx,
       { actorUserId: ctx.actorUserId, action: 'reference.criterion_reworded', subjectType: 'criterion', subjectId: code },

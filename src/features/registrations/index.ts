@@ -48,7 +48,7 @@ export {
 export { FILE_MAX_BYTES, LEVELS, MODES, PARTICIPATION, STEPS, stepBySlug, TARGET_GROUPS } from './steps.ts';
 export { submitRegistration, withdrawRegistration } from './submission.ts';
 export { registrationSurfaces } from './surfaces.tsx';
-export { ReadoutValue } from './views/parts.tsx';
+export { CriterionWording, ReadoutValue } from './views/parts.tsx';
 
 /** Registrations waiting for a decision, with what the reminder job needs to decide. */
 export async function registrationsAwaitingDecision(db: Db) {

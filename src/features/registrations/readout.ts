@@ -9,7 +9,9 @@ import { STEPS } from './steps.ts';
  * as plain text (for e-mail, the PDF and comparing versions).
  */
 export type ReadoutRow = { label: string; value: string; fileId?: string; table?: { columns: string[]; rows: string[][] } };
-export type ReadoutSection = { slug: string; title: string; rows: ReadoutRow[] };
+/** The wording of the criterion a step answers, as it was when the registration was submitted. */
+export type SectionCriterion = { code: string; title: string; description: string; version: number; validFrom: string };
+export type ReadoutSection = { slug: string; title: string; rows: ReadoutRow[]; criterion?: SectionCriterion };
 
 export const NOT_ANSWERED = 'Niet ingevuld';
 
@@ -19,8 +21,9 @@ const longDate = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone:
  * The answers as a person reads them: per step, each question with its answer in words. Used by
  * the summary, the registration page, the receipt PDF and the confirmation e-mail.
  */
-export function readout(answers: Answers, choices: Choices): ReadoutSection[] {
+export function readout(answers: Answers, choices: Choices, wording: SectionCriterion[] = []): ReadoutSection[] {
   return STEPS.map((step) => {
+    const criterion = step.criterion ? wording.find((w) => w.code === step.criterion) : undefined;
     const values = answers[step.slug]?.values ?? {};
     const rows: ReadoutRow[] = [];
     for (const field of step.fields) {
@@ -70,6 +73,6 @@ export function readout(answers: Answers, choices: Choices): ReadoutSection[] {
       }
       rows.push({ label: field.label, value: value || NOT_ANSWERED });
     }
-    return { slug: step.slug, title: step.title, rows };
+    return { slug: step.slug, title: step.title, rows, ...(criterion ? { criterion } : {}) };
   });
 }

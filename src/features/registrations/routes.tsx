@@ -4,6 +4,7 @@ import { parseForm, readForm, submittedValues, requireUser as user } from '../..
 import { pageContext } from '../../platform/page-context.ts';
 import type { FieldErrors } from '../../ui/components.tsx';
 import { sendPage } from '../../ui/render.ts';
+import { criteriaAt } from '../reference/index.ts';
 import { getUpload, saveStep, startRegistration, storeUpload } from './editing.ts';
 import { decisionOf, receiptPdf, timeline } from './history.ts';
 import { MESSAGES } from './messages.ts';
@@ -163,7 +164,7 @@ export default async function registrationRoutes(app: FastifyInstance) {
       <DetailPage
         ctx={pageContext(request, reply)}
         reg={reg}
-        sections={readout(reg.answers, await choices(db))}
+        sections={readout(reg.answers, await choices(db), await criteriaAt(db, reg.submittedAt ?? new Date().toISOString()))}
         timeline={await timeline(db, id)}
         decision={await decisionOf(db, id)}
         canEdit={canEditRegistration(me, reg)}

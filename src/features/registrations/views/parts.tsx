@@ -1,4 +1,4 @@
-import type { ReadoutRow, ReadoutSection } from '../readout.ts';
+import type { ReadoutRow, ReadoutSection, SectionCriterion } from '../readout.ts';
 import { canEditStep, type State, stateLabel, stepStatus } from '../rules.ts';
 import type { Registration } from '../service.ts';
 import { STEPS, SUMMARY_SLUG } from '../steps.ts';
@@ -77,6 +77,18 @@ export function ReadoutValue({ row, registrationId }: { row: ReadoutRow; registr
   return <>{row.value}</>;
 }
 
+const wordingDate = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' });
+
+/** The criterion a step answers, in the words of the version the registration was submitted against. */
+export function CriterionWording({ criterion }: { criterion: SectionCriterion }) {
+  return (
+    <p class="utrecht-paragraph mkb-meta">
+      Criterium {criterion.code.replace('C', '')}: <strong>{criterion.title}</strong> — {criterion.description}{' '}
+      {criterion.version > 1 ? `(tekst van ${wordingDate.format(new Date(criterion.validFrom))})` : '(oorspronkelijke tekst)'}
+    </p>
+  );
+}
+
 export function Readout({
   sections,
   editLinks,
@@ -95,6 +107,7 @@ export function Readout({
             <h2 class="utrecht-heading-2" id={`deel-${section.slug}`}>
               {section.title}
             </h2>
+            {section.criterion && <CriterionWording criterion={section.criterion} />}
             {link && (
               <p class="utrecht-paragraph">
                 <a class="utrecht-link" href={link}>
