@@ -3,6 +3,8 @@ import { describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { registration, user } from '../../../test/factories.ts';
 import { buildTestApp, Client, lastMailTo, signIn } from '../../../test/helpers.ts';
+import { PERSONAL_DATA } from '../../personal-data.ts';
+import { erasePerson, findPerson } from '../../platform/privacy/engine.ts';
 import { setRoutePublication } from '../catalogue/index.ts';
 import { publishSnapshot } from './figures.ts';
 import { openYear, runMonitorReminders } from './monitor.ts';
@@ -292,5 +294,31 @@ describe('monitoring: public figures', () => {
     assert.match(after, /2025, Nieuwe studenten, Havisten en vwo’ers: was 8, nu 6/);
     assert.match(after, /2025, Betrokken mkb-bedrijven: was 6, nu &lt;5/);
     assert.equal(year2025(after).replace(/<h3[\s\S]*$/, ''), year2025(page).replace(/<h3[\s\S]*$/, ''), '2025 itself still as published');
+  });
+
+  test('an erasure after publication changes no published figure and needs no correction', async (t) => {
+    const { site, anna, tessa, route } = await setup(t);
+    await openYear(site.db, site.config, tessa, { year: 2025, title: 'Monitor 2025', deadline: '2099-01-15' });
+    const client = await signIn(site.app, site.db, 'anna@avans.nl');
+    await fillAndSubmit(client, (await report(site, 2025, route.id)).id, studentsForm({ havo_vwo: [6, 20, 3, 1] }), '3');
+    await publishSnapshot(site.db, tessa, 2025);
+    const anonymous = new Client(site.app);
+    const before = (await anonymous.get('/in-cijfers')).body;
+    const csvBefore = (await anonymous.get('/in-cijfers.csv')).body;
+
+    // Anna, who submitted the monitor and is a contact person of the route, is erased.
+    const person = await findPerson(site.db, PERSONAL_DATA, anna.email);
+    const done = await erasePerson(site.db, PERSONAL_DATA, person, {
+      ledgerPath: site.config.erasureLedger,
+      byUserId: null,
+      replacements: { [route.id]: { name: 'Quinten Quist', email: 'quinten@avans.nl', phone: '' } },
+    });
+    assert.ok(done.ok);
+    assert.equal((await anonymous.get('/in-cijfers')).body, before, 'the page is the same, byte for byte');
+    assert.equal((await anonymous.get('/in-cijfers.csv')).body, csvBefore);
+    // Counts are not people: the next year's publication finds nothing to correct.
+    await openYear(site.db, site.config, tessa, { year: 2026, title: 'Monitor 2026', deadline: '2099-01-15' });
+    await publishSnapshot(site.db, tessa, 2026);
+    assert.doesNotMatch((await anonymous.get('/in-cijfers')).body, /was \d+, nu/);
   });
 });
