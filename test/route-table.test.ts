@@ -220,6 +220,7 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'POST /beheer/gebruikers/:id/uitzetten': 'admin',
   'POST /beheer/gebruikers/:id/aanzetten': 'admin',
   'POST /beheer/instellingen': 'admin',
+  'POST /beheer/teksten/sectoren/:code': 'admin',
   'GET /mijn/gegevens': 'signedIn',
   'GET /mijn/gegevens.json': 'signedIn',
   'GET /beheer/privacy': 'admin',

@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { registration, user } from '../../../test/factories.ts';
 import { buildTestApp, Client, signIn } from '../../../test/helpers.ts';
 import { parseForm } from '../../platform/forms.ts';
+import { setSetting } from '../../platform/settings/repo.ts';
 import {
   AlreadyRegisteredError,
   acceptOffer,
@@ -130,6 +131,24 @@ describe('events: seats and the waiting list', () => {
       .executeTakeFirstOrThrow();
     assert.match(confirmation.body_text, /Wanneer: woensdag 10 maart 2027, 14:00–17:00 uur/);
     assert.match(confirmation.body_text, /Waar: Jaarbeurs, Utrecht/);
+  });
+
+  test('the windows are settings: with 12 hours to decide and 6 open hours, the offer and the rule in mail and page follow', async (t) => {
+    const s = await setup(t);
+    await setSetting(s.db, 'events.offer_hours', '12');
+    await setSetting(s.db, 'events.open_window_hours', '6');
+    for (const n of ['a', 'b', 'c']) await registerDirect(s.db, s.config, s.id, person(n), at(1));
+    const waitMail = await s.db
+      .selectFrom('outbox')
+      .select('body_text')
+      .where('to_address', '=', 'c@voorbeeld.nl')
+      .executeTakeFirstOrThrow();
+    assert.match(waitMail.body_text, /die plek 12 uur aangeboden \(of tot 6 uur voor de start, als dat eerder is\)\. In de laatste 6 uur/);
+    assert.equal(await withdraw(s.db, s.config, await s.key('a'), (await s.rowOf('a')).id, at(2)), 'cancelled');
+    assert.equal((await s.rowOf('c')).offer_expires_at, at(14).toISOString());
+    const page = await s.app.inject({ url: `/bijeenkomsten/${s.id}` });
+    assert.match(page.body, /die plek 12 uur aangeboden/);
+    assert.doesNotMatch(page.body, /48 uur/);
   });
 
   test('an offer never runs past 24 h before the start; inside those 24 h everyone on the list is told and the first to confirm wins', async (t) => {

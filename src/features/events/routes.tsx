@@ -17,9 +17,9 @@ import {
   standingFor,
   withdraw,
 } from './participation.ts';
-import { AUDIENCES, nextChange, SEAT_LABELS } from './rules.ts';
+import { AUDIENCES, nextChange, SEAT_LABELS, waitlistRule } from './rules.ts';
 import { answersFrom, guestSchema } from './schemas.ts';
-import { type EventWithSeats, eventsOverview, eventWithSeats, invitation, seatOf } from './service.ts';
+import { type EventWithSeats, eventsOverview, eventWithSeats, invitation, offerWindows, seatOf } from './service.ts';
 import teamRoutes from './team-routes.tsx';
 import { ConfirmGuestPage, EventPage, EventsPage, GuestForm, type Standing } from './views/public.tsx';
 import { OfferAnswerPage, SeatPage } from './views/seat.tsx';
@@ -108,12 +108,17 @@ export default async function eventRoutes(app: FastifyInstance) {
         baseUrl={config.baseUrl}
         now={now}
         standing={await standingOf(request, id)}
+        rule={waitlistRule(await offerWindows(db))}
         {...extra}
       />
     );
     return {
       html: await renderPage(page),
-      expiresAt: nextChange([{ startsAt: e.startsAt, endsAt: e.endsAt, deadline: e.deadline }], now),
+      expiresAt: nextChange(
+        [{ startsAt: e.startsAt, endsAt: e.endsAt, deadline: e.deadline }],
+        now,
+        (await offerWindows(db)).openWindowHours,
+      ),
       page,
     };
   }
@@ -128,7 +133,13 @@ export default async function eventRoutes(app: FastifyInstance) {
     const sent = (request.query as Record<string, unknown>).verstuurd;
     return sendPage(
       reply,
-      <GuestForm ctx={pageContext(request, reply)} e={e} values={{}} sent={typeof sent === 'string' ? sent.slice(0, 254) : undefined} />,
+      <GuestForm
+        ctx={pageContext(request, reply)}
+        e={e}
+        rule={waitlistRule(await offerWindows(db))}
+        values={{}}
+        sent={typeof sent === 'string' ? sent.slice(0, 254) : undefined}
+      />,
     );
   });
 
@@ -151,7 +162,11 @@ export default async function eventRoutes(app: FastifyInstance) {
       const guest = parseForm(guestSchema, body);
       if (!guest.ok || !answers.ok) {
         const errors = [...(guest.ok ? [] : guest.errors), ...answerErrors];
-        return sendPage(reply, <GuestForm ctx={pageContext(request, reply)} e={e} values={values} errors={errors} />, 422);
+        return sendPage(
+          reply,
+          <GuestForm ctx={pageContext(request, reply)} e={e} rule={waitlistRule(await offerWindows(db))} values={values} errors={errors} />,
+          422,
+        );
       }
       // The hidden field is filled in by robots only: they get the same answer as a person, and nothing is sent.
       if (!values.website) await requestGuestRegistration(db, config, id, { ...guest.data, answers: answers.answers });
@@ -201,6 +216,7 @@ export default async function eventRoutes(app: FastifyInstance) {
       <SeatPage
         ctx={pageContext(request, reply)}
         e={e}
+        rule={waitlistRule(await offerWindows(db))}
         now={new Date()}
         keyValue={keyOf(request) ?? null}
         notice={NOTICES[melding]}

@@ -13,10 +13,30 @@ export type Question = { id: string; label: string; kind: 'text' | 'choice'; opt
 /** How many question rows the team's form offers. */
 export const QUESTION_ROWS = 4;
 export const REMINDER_HOURS_DEFAULT = 48;
-/** A seat offered to the first in line is held this long... */
-export const OFFER_HOURS = 48;
+/** A seat offered to the first in line is held this long (a setting)... */
+export const OFFER_SETTING = {
+  key: 'events.offer_hours',
+  label: 'Bedenktijd voor een vrijgekomen plek',
+  description: 'Zo lang houden we een vrijgekomen plek vast voor de eerste op de wachtlijst.',
+  unit: 'uren' as const,
+  default: 48,
+  min: 1,
+  max: 336,
+};
 /** ...but never later than this before the start; inside it a freed seat goes to whoever on the list confirms first. */
-export const OPEN_WINDOW_HOURS = 24;
+export const OPEN_WINDOW_SETTING = {
+  key: 'events.open_window_hours',
+  label: 'Laatste uren vóór de start: wie het eerst bevestigt',
+  description:
+    'Zo veel uur vóór de start krijgt iedereen op de wachtlijst tegelijk bericht van een vrije plek, en gaat die naar wie het eerst bevestigt.',
+  unit: 'uren' as const,
+  default: 24,
+  min: 0,
+  max: 168,
+};
+/** The two windows of the waiting list, in hours. */
+export type OfferWindows = { offerHours: number; openWindowHours: number };
+export const DEFAULT_WINDOWS: OfferWindows = { offerHours: OFFER_SETTING.default, openWindowHours: OPEN_WINDOW_SETTING.default };
 /** A guest's confirmation link is valid this long. */
 export const CONFIRM_HOURS = 24;
 
@@ -37,23 +57,29 @@ export const ACTIVE_STATES = ['confirmed', 'offered', 'waiting'] as const;
 /** States that take a seat from the capacity. */
 export const SEAT_STATES = ['confirmed', 'offered'] as const;
 
-export const WAITLIST_RULE =
-  'De wachtlijst gaat op volgorde van aanmelding. Komt er een plek vrij, dan krijgt de eerste op de lijst die plek 48 uur aangeboden (of tot 24 uur voor de start, als dat eerder is). In de laatste 24 uur krijgt iedereen op de lijst tegelijk bericht en gaat de plek naar wie het eerst bevestigt.';
+/** The waiting list's rule in words, with the windows in force. */
+export function waitlistRule(w: OfferWindows): string {
+  const open = w.openWindowHours;
+  return open > 0
+    ? `De wachtlijst gaat op volgorde van aanmelding. Komt er een plek vrij, dan krijgt de eerste op de lijst die plek ${w.offerHours} uur aangeboden (of tot ${open} uur voor de start, als dat eerder is). In de laatste ${open} uur krijgt iedereen op de lijst tegelijk bericht en gaat de plek naar wie het eerst bevestigt.`
+    : `De wachtlijst gaat op volgorde van aanmelding. Komt er een plek vrij, dan krijgt de eerste op de lijst die plek ${w.offerHours} uur aangeboden (of tot de start, als dat eerder is).`;
+}
 
 /**
  * What a seat that frees at `now` becomes: held for the first in line until `expiresAt`, offered
- * to the whole list at once (the last 24 hours), or nothing at all (registration closed or the
+ * to the whole list at once (the last hours before the start), or nothing at all (registration closed or the
  * event begun: no offer is ever sent then).
  */
 export function offerFor(
   event: { startsAt: string; deadline: string },
   now: Date,
+  w: OfferWindows = DEFAULT_WINDOWS,
 ): { kind: 'held'; expiresAt: string } | { kind: 'open' } | null {
   const t = now.getTime();
   const start = Date.parse(event.startsAt);
   if (t >= Date.parse(event.deadline) || t >= start) return null;
-  const cutoff = start - OPEN_WINDOW_HOURS * HOUR;
-  if (t < cutoff) return { kind: 'held', expiresAt: new Date(Math.min(t + OFFER_HOURS * HOUR, cutoff)).toISOString() };
+  const cutoff = start - w.openWindowHours * HOUR;
+  if (t < cutoff) return { kind: 'held', expiresAt: new Date(Math.min(t + w.offerHours * HOUR, cutoff)).toISOString() };
   return { kind: 'open' };
 }
 
@@ -114,16 +140,20 @@ export function attendanceOpen(startsAt: string, now: Date): boolean {
 
 /**
  * The moment a cached public page about these events goes out of date by the clock alone (a
- * deadline passes, an event starts or ends, the last-24-hours window opens): the render cache
+ * deadline passes, an event starts or ends, the last hours' window opens): the render cache
  * keeps it no longer than that.
  */
-export function nextChange(events: { startsAt: string; endsAt: string; deadline: string }[], now: Date): number | null {
+export function nextChange(
+  events: { startsAt: string; endsAt: string; deadline: string }[],
+  now: Date,
+  openWindowHours = DEFAULT_WINDOWS.openWindowHours,
+): number | null {
   const t = now.getTime();
   const moments = events.flatMap((e) => [
     Date.parse(e.deadline),
     Date.parse(e.startsAt),
     Date.parse(e.endsAt),
-    Date.parse(e.startsAt) - OPEN_WINDOW_HOURS * HOUR,
+    Date.parse(e.startsAt) - openWindowHours * HOUR,
   ]);
   const future = moments.filter((m) => m > t);
   return future.length ? Math.min(...future) : null;

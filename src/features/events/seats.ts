@@ -15,13 +15,14 @@ import {
   takenSeats,
   updateEvent,
 } from './repo.ts';
-import { ACTIVE_STATES, fillAlert, momentText, offerFor, SEAT_LABELS, WAITLIST_RULE } from './rules.ts';
+import { ACTIVE_STATES, fillAlert, momentText, offerFor, SEAT_LABELS, waitlistRule } from './rules.ts';
 import {
   type Event,
   eventById,
   lockEventOrThrow,
   mailEvent,
   newCode,
+  offerWindows,
   type SiteConfig,
   seatLink,
   seatOf,
@@ -103,7 +104,10 @@ export async function join(trx: Trx, config: SiteConfig, eventId: string, person
     place = (await aheadInLine(trx, e.id, arrival)) + 1;
     await enqueueMail(
       trx,
-      { to: person.email, ...MAILS.waiting(facts, { name: person.name, place, rule: WAITLIST_RULE, link: seatLink(config, seat) }) },
+      {
+        to: person.email,
+        ...MAILS.waiting(facts, { name: person.name, place, rule: waitlistRule(await offerWindows(trx)), link: seatLink(config, seat) }),
+      },
       now,
     );
   }
@@ -145,7 +149,7 @@ export async function settle(trx: Trx, config: SiteConfig, e: Event, now: Date):
     if (e.openRoundAt) await updateEvent(trx, e.id, { open_round_at: null });
     return changes;
   }
-  const offer = offerFor({ startsAt: e.startsAt, deadline: e.deadline }, now);
+  const offer = offerFor({ startsAt: e.startsAt, deadline: e.deadline }, now, await offerWindows(trx));
   if (!offer) return changes;
   if (offer.kind === 'held') {
     for (const s of waiting.slice(0, free)) {

@@ -7,10 +7,20 @@ import { newId } from '../../platform/crypto.ts';
 import { NotFoundError } from '../../platform/errors.tsx';
 import { enqueueMail, type MailInput } from '../../platform/mail/repo.ts';
 import { publicContentChanged } from '../../platform/public-cache.ts';
+import { readSetting } from '../../platform/settings/registry.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { MAILS, type MailEvent } from './messages.ts';
 import { type EventRow, findEvent, inState, insertEvent, listEvents, lockEvent, seatCounts, takenSeats, updateEvent } from './repo.ts';
-import { attendanceCode, placeText, type Question, signLink, whenText } from './rules.ts';
+import {
+  attendanceCode,
+  OFFER_SETTING,
+  type OfferWindows,
+  OPEN_WINDOW_SETTING,
+  placeText,
+  type Question,
+  signLink,
+  whenText,
+} from './rules.ts';
 import type { EventInput } from './schemas.ts';
 import { settle } from './seats.ts';
 
@@ -95,6 +105,11 @@ export async function eventsOverview(db: Db, now = new Date()): Promise<{ upcomi
     upcoming: withSeats.filter((e) => e.endsAt > nowIso),
     past: withSeats.filter((e) => e.endsAt <= nowIso).reverse(),
   };
+}
+
+/** The waiting list's windows in force (settings). */
+export async function offerWindows(db: Db | Trx): Promise<OfferWindows> {
+  return { offerHours: await readSetting(db, OFFER_SETTING), openWindowHours: await readSetting(db, OPEN_WINDOW_SETTING) };
 }
 
 export async function eventWithSeats(db: Db, id: string): Promise<EventWithSeats> {

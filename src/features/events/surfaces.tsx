@@ -1,12 +1,13 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
 import { mySeats } from './participation.ts';
 import { listEvents } from './repo.ts';
-import { nextChange } from './rules.ts';
+import { nextChange, OFFER_SETTING, OPEN_WINDOW_SETTING } from './rules.ts';
 import { eventsOverview } from './service.ts';
 import { EventsCard } from './views/card.tsx';
 import { EventCard } from './views/parts.tsx';
 
 export const eventSurfaces: FeatureSurfaces = {
+  settings: { title: 'Bijeenkomsten', items: [OFFER_SETTING, OPEN_WINDOW_SETTING] },
   mijn: [
     {
       key: 'events',

@@ -26,8 +26,9 @@ export {
   referenceOptions,
 } from './service.ts';
 export { referenceSurfaces } from './surfaces.tsx';
-export { renameTheme, rewordCriterion } from './wording.ts';
+export { renameSector, renameTheme, rewordCriterion } from './wording.ts';
 export const AUDIT_LABELS = {
   'reference.criterion_reworded': { team: 'Tekst van een criterium gewijzigd' },
   'reference.theme_renamed': { team: 'Naam van een thema gewijzigd' },
+  'reference.sector_renamed': { team: 'Naam van een sector gewijzigd' },
 };

@@ -217,6 +217,10 @@ export async function updateTheme(db: Kysely<Database>, code: string, name: stri
   await db.updateTable('themes').set({ name }).where('code', '=', code).execute();
 }
 
+export async function updateSector(db: Kysely<Database>, code: string, name: string): Promise<void> {
+  await db.updateTable('sectors').set({ name_nl: name }).where('code', '=', code).execute();
+}
+
 // ---------------------------------------------------------------- DUO import
 
 export async function insertImport(db: Kysely<Database>, row: Insertable<InstitutionImportTable>): Promise<void> {

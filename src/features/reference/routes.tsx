@@ -9,7 +9,7 @@ import { addMailDomain, mailDomainsOverview, removeMailDomain } from './domains.
 import { criteria, referenceOptions } from './service.ts';
 import { MailDomainsPage } from './views/mail-domains.tsx';
 import { WordingPage } from './views/wording.tsx';
-import { renameTheme, rewordCriterion } from './wording.ts';
+import { renameSector, renameTheme, rewordCriterion } from './wording.ts';
 
 const domainForm = z.object({
   domain: z.string({ error: 'Vul een domein in' }).trim().min(1, 'Vul een domein in').max(253, 'Een domein is hooguit 253 tekens lang'),
@@ -72,6 +72,7 @@ export default async function referenceRoutes(app: FastifyInstance) {
         ctx={pageContext(request, reply)}
         criteria={await criteria(db)}
         themes={(await referenceOptions(db)).themes}
+        sectors={(await referenceOptions(db)).sectors.map((o) => ({ value: o.value, label: o.label.replace(/^[A-Z] – /, '') }))}
         {...extra}
       />,
       extra.errors ? 422 : 200,
@@ -122,6 +123,19 @@ export default async function referenceRoutes(app: FastifyInstance) {
       return wordingPage(request, reply, { errors: [{ field: `name_${code}`, message }], values });
     }
     await renameTheme(db, { config: app.config, actorUserId: request.user.id }, code.slice(0, 32), name);
+    return reply.redirect(`/beheer/teksten?klaar=${encodeURIComponent(code)}`, 303);
+  });
+
+  app.post<{ Params: { code: string } }>('/beheer/teksten/sectoren/:code', ADMIN, async (request, reply) => {
+    if (!request.user) throw new ForbiddenError();
+    const { code } = request.params;
+    const values = submittedValues(request.body);
+    const name = (values[`sector_${code}`] ?? '').trim();
+    if (!name || name.length > 200) {
+      const message = name ? 'Een naam is hooguit 200 tekens lang' : 'Vul de naam van de sector in';
+      return wordingPage(request, reply, { errors: [{ field: `sector_${code}`, message }], values });
+    }
+    await renameSector(db, { config: app.config, actorUserId: request.user.id }, code.slice(0, 2), name);
     return reply.redirect(`/beheer/teksten?klaar=${encodeURIComponent(code)}`, 303);
   });
 }

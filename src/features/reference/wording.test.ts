@@ -52,3 +52,28 @@ test('a criterion reworded keeps its earlier wording as a version; each registra
   const page = await tessa.get(`/beheer/aanmeldingen/${before.id}`);
   assert.match(page.body, /Criterium 1: <strong>Werkend leren<\/strong>/);
 });
+
+test('a sector is renamed from the same page; an empty or overlong name is refused with the typed value kept', async (t) => {
+  const site = await buildTestApp(t);
+  await user(site.db, 'beheer@programma.nl', 'admin', { name: 'Bea Beheer' });
+  const admin = await signIn(site.app, site.db, 'beheer@programma.nl');
+  const page = await admin.get('/beheer/teksten');
+  assert.match(page.body, /<label class="utrecht-form-label" for="veld-sector_Q">Sector Q<\/label>/);
+  const empty = await admin.post('/beheer/teksten/sectoren/Q', { sector_Q: '   ' });
+  assert.equal(empty.statusCode, 422);
+  assert.match(empty.body, /Vul de naam van de sector in/);
+  const long = await admin.post('/beheer/teksten/sectoren/Q', { sector_Q: 'x'.repeat(201) });
+  assert.match(long.body, /Een naam is hooguit 200 tekens lang/);
+  assert.match(long.body, new RegExp(`value="${'x'.repeat(201)}"`));
+  const ok = await admin.post('/beheer/teksten/sectoren/Q', { sector_Q: 'Zorg en welzijn' });
+  assert.equal(ok.headers.location, '/beheer/teksten?klaar=Q');
+  const { referenceOptions } = await import('./index.ts');
+  assert.equal((await referenceOptions(site.db)).sectors.find((s) => s.value === 'Q')?.label, 'Q – Zorg en welzijn');
+  assert.match((await site.app.inject({ url: '/routes' })).body, /Q – Zorg en welzijn/);
+  const audit = await site.db
+    .selectFrom('audit_events')
+    .select(['action', 'subject_id'])
+    .where('action', '=', 'reference.sector_renamed')
+    .execute();
+  assert.deepEqual(audit, [{ action: 'reference.sector_renamed', subject_id: 'Q' }]);
+});

@@ -5,7 +5,7 @@ import { NotFoundError } from '../../platform/errors.tsx';
 import { emit } from '../../platform/events.ts';
 import { publicContentChanged } from '../../platform/public-cache.ts';
 import { bumpCounter } from '../../platform/settings/repo.ts';
-import { addCriterionVersion, listChoiceData, listCriteria, updateCriterion, updateTheme } from './repo.ts';
+import { addCriterionVersion, listChoiceData, listCriteria, updateCriterion, updateSector, updateTheme } from './repo.ts';
 import { REFERENCE_VERSION, referenceDataChanged } from './service.ts';
 
 type Ctx = { config: Pick<Config, 'baseUrl' | 'sessionSecret'>; actorUserId: string; now?: Date };
@@ -55,6 +55,30 @@ export async function renameTheme(db: Db, ctx: Ctx, code: string, name: string):
       'reference.wording_changed',
       { kind: 'theme', code, label: name },
       { trx, config: ctx.config, actorUserId: ctx.actorUserId, now },
+    );
+    await bumpCounter(trx, REFERENCE_VERSION);
+    await publicContentChanged(trx);
+    return true;
+  });
+  referenceDataChanged(db);
+  return changed;
+}
+
+/**
+ * Renames a sector (an SBI section, as CBS names it; the team may shorten a name for the lists).
+ * Every list and the catalogue show the new name at once; nothing refers to a sector's words.
+ */
+export async function renameSector(db: Db, ctx: Ctx, code: string, name: string): Promise<boolean> {
+  const now = ctx.now ?? new Date();
+  const changed = await db.transaction().execute(async (trx) => {
+    const before = (await listChoiceData(trx)).sectors.find((s) => s.code === code);
+    if (!before) throw new NotFoundError('sector');
+    if (before.name_nl === name) return false;
+    await updateSector(trx, code, name);
+    await recordAudit(
+      trx,
+      { actorUserId: ctx.actorUserId, action: 'reference.sector_renamed', subjectType: 'sector', subjectId: code },
+      now,
     );
     await bumpCounter(trx, REFERENCE_VERSION);
     await publicContentChanged(trx);

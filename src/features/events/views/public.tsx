@@ -16,7 +16,7 @@ import { JsonLd } from '../../../ui/json-ld.tsx';
 import { Layout } from '../../../ui/layout.tsx';
 import { Prose } from '../../content/index.ts';
 import type { Option } from '../../reference/index.ts';
-import { AUDIENCES, type Question, WAITLIST_RULE } from '../rules.ts';
+import { AUDIENCES, type Question } from '../rules.ts';
 import type { EventWithSeats } from '../service.ts';
 import { EventCard, EventFacts } from './parts.tsx';
 
@@ -148,6 +148,8 @@ export function EventPage(props: {
   now: Date;
   /** Signed in: where I stand (null when not registered). */
   standing: Standing;
+  /** The waiting list's rule with the windows in force. */
+  rule: string;
   values?: Record<string, string>;
   errors?: FieldErrors;
   warning?: string;
@@ -186,7 +188,7 @@ export function EventPage(props: {
         <form method="post" action={`/bijeenkomsten/${e.id}/aanmelden`}>
           <CsrfField token={ctx.csrfToken} />
           <ErrorSummary errors={props.errors} />
-          {full && <p class="utrecht-paragraph">De bijeenkomst is vol; u komt op de wachtlijst. {WAITLIST_RULE}</p>}
+          {full && <p class="utrecht-paragraph">De bijeenkomst is vol; u komt op de wachtlijst. {props.rule}</p>}
           <p class="utrecht-paragraph">
             U meldt zich aan als {ctx.user.name ?? ctx.user.email} ({ctx.user.email}).
           </p>
@@ -195,7 +197,7 @@ export function EventPage(props: {
         </form>
       ) : (
         <>
-          {full && <p class="utrecht-paragraph">De bijeenkomst is vol; wie zich nu aanmeldt, komt op de wachtlijst. {WAITLIST_RULE}</p>}
+          {full && <p class="utrecht-paragraph">De bijeenkomst is vol; wie zich nu aanmeldt, komt op de wachtlijst. {props.rule}</p>}
           <p class="utrecht-paragraph">
             <a class="utrecht-link" href={`/bijeenkomsten/${e.id}/aanmelden`}>
               {full ? 'Op de wachtlijst' : 'Aanmelden'} met naam en e-mailadres
@@ -220,6 +222,7 @@ export function GuestForm(props: {
   values: Record<string, string>;
   errors?: FieldErrors;
   sent?: string;
+  rule: string;
 }) {
   const { e, ctx } = props;
   const full = e.capacity !== null && e.taken >= e.capacity;
@@ -250,7 +253,7 @@ export function GuestForm(props: {
         <form method="post" action={`/bijeenkomsten/${e.id}/aanmelden`} novalidate>
           <CsrfField token={ctx.csrfToken} />
           <ErrorSummary errors={props.errors} />
-          {full && <p class="utrecht-paragraph">De bijeenkomst is vol; u komt op de wachtlijst. {WAITLIST_RULE}</p>}
+          {full && <p class="utrecht-paragraph">De bijeenkomst is vol; u komt op de wachtlijst. {props.rule}</p>}
           <TextField
             name="name"
             label="Uw naam"

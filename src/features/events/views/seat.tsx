@@ -1,7 +1,7 @@
 import { Button, CsrfField, Heading1, Notice } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
-import { ATTENDANCE_LABELS, momentText, placeText, SEAT_LABELS, WAITLIST_RULE, whenText } from '../rules.ts';
+import { ATTENDANCE_LABELS, momentText, placeText, SEAT_LABELS, whenText } from '../rules.ts';
 import type { Event } from '../service.ts';
 
 export type SeatView = {
@@ -17,7 +17,15 @@ export type SeatView = {
 };
 
 /** Where a person stands, with what they can do now. `key` carries the signed link into the forms. */
-export function SeatPage(props: { ctx: PageContext; e: Event; seat: SeatView; keyValue: string | null; now: Date; notice?: string }) {
+export function SeatPage(props: {
+  ctx: PageContext;
+  e: Event;
+  seat: SeatView;
+  keyValue: string | null;
+  now: Date;
+  notice?: string;
+  rule: string;
+}) {
   const { e, seat, ctx } = props;
   const q = props.keyValue ? `?sleutel=${encodeURIComponent(props.keyValue)}` : '';
   const begun = props.now.toISOString() >= e.startsAt;
@@ -66,7 +74,7 @@ export function SeatPage(props: { ctx: PageContext; e: Event; seat: SeatView; ke
           </>
         )}
       </dl>
-      {seat.state === 'waiting' && <p class="utrecht-paragraph">{WAITLIST_RULE}</p>}
+      {seat.state === 'waiting' && <p class="utrecht-paragraph">{props.rule}</p>}
       {e.state === 'published' && !begun && (
         <div class="mkb-actions">
           {seat.state === 'offered' && seat.offerExpiresAt && (

@@ -13,13 +13,14 @@ export function WordingPage(props: {
   ctx: PageContext;
   criteria: Criterion[];
   themes: Theme[];
+  sectors: Theme[];
   notice?: string | null;
   errors?: FieldErrors;
   values?: Record<string, string>;
 }) {
   const v = (name: string, fallback: string) => props.values?.[name] ?? fallback;
   return (
-    <BackOfficePage ctx={props.ctx} title="Criteria en thema’s" notice={props.notice} errors={props.errors}>
+    <BackOfficePage ctx={props.ctx} title="Criteria, thema’s en sectoren" notice={props.notice} errors={props.errors}>
       <p class="utrecht-paragraph">
         Een nieuwe tekst staat meteen overal waar het criterium of thema getoond wordt. Hoofdstukken van de handreiking die ernaar verwijzen
         worden gemarkeerd voor beoordeling, en hun eigenaar krijgt bericht.
@@ -57,6 +58,25 @@ export function WordingPage(props: {
             name={`name_${t.value}`}
             label={`Thema (${t.value})`}
             value={v(`name_${t.value}`, t.label)}
+            maxLength={200}
+            required
+            errors={props.errors}
+          />
+          <Button secondary>Opslaan</Button>
+        </form>
+      ))}
+      <h2 class="utrecht-heading-2">Sectoren</h2>
+      <p class="utrecht-paragraph">
+        De secties van de Standaard Bedrijfsindeling (SBI) van het CBS. De letter blijft; de naam mag korter, zoals hij in de lijsten moet
+        staan.
+      </p>
+      {props.sectors.map((t) => (
+        <form key={t.value} method="post" action={`/beheer/teksten/sectoren/${t.value}`} class="mkb-form mkb-inline-form" noValidate>
+          <CsrfField token={props.ctx.csrfToken} />
+          <TextField
+            name={`sector_${t.value}`}
+            label={`Sector ${t.value}`}
+            value={v(`sector_${t.value}`, t.label)}
             maxLength={200}
             required
             errors={props.errors}
