@@ -103,6 +103,8 @@ async function petraEverywhere(t: Parameters<typeof buildTestApp>[0]) {
   assert.ok(asked.ok);
   if (!asked.ok) throw new Error('no request');
   await addNote(db, team, asked.id, `Bellen met ${PETRA.email} over de werving.`);
+  // Her number written without spaces, in a note that names her no other way.
+  await addNote(db, team, asked.id, 'Terugbellen: 0698765432.');
   return { ...site, admin, team, petra, made, other, eventId, requestId: asked.id };
 }
 

@@ -48,7 +48,8 @@ export function scrubberFor(person: Person, options: { names?: boolean } = {}): 
   parts.sort((a, b) => b.pattern.length - a.pattern.length);
   const regexps = parts.map((p) => ({ re: new RegExp(p.pattern, 'giu'), by: p.by }));
   return {
-    values: [...emails, ...phones, ...names.map((n) => n.toLowerCase())],
+    // What the database is searched for (LIKE): a phone number as typed and as bare digits.
+    values: [...emails, ...phones, ...phones.map((p) => p.replace(/\D/g, '')), ...names.map((n) => n.toLowerCase())],
     text: (value) => regexps.reduce((acc, { re, by }) => acc.replace(re, by), value),
     withoutNames: () => scrubberFor(person, { names: false }),
     isEmpty: parts.length === 0,
