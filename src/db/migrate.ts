@@ -20,6 +20,8 @@ import * as administration from './migrations/2026-11-30T1200-administration.ts'
 import * as support from './migrations/2026-11-30T1300-support.ts';
 import * as privacy from './migrations/2026-11-30T1400-privacy.ts';
 import * as criterionVersions from './migrations/2026-11-30T1500-criterion-versions.ts';
+import * as auditSequence from './migrations/2026-11-30T1600-audit-sequence.ts';
+import * as supportCounters from './migrations/2026-11-30T1700-support-counters.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
 const migrations: Record<string, Migration> = {
@@ -43,6 +45,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1300-support': support,
   '2026-11-30T1400-privacy': privacy,
   '2026-11-30T1500-criterion-versions': criterionVersions,
+  '2026-11-30T1600-audit-sequence': auditSequence,
+  '2026-11-30T1700-support-counters': supportCounters,
 };
 
 /**

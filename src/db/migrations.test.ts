@@ -41,6 +41,8 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-30T1300-support',
     '2026-11-30T1400-privacy',
     '2026-11-30T1500-criterion-versions',
+    '2026-11-30T1600-audit-sequence',
+    '2026-11-30T1700-support-counters',
   ];
   assert.deepEqual(
     await migrateToLatest(db),
@@ -98,6 +100,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'sign_in_tokens',
     'slots',
     'stories',
+    'support_counters',
     'support_files',
     'support_held',
     'support_mail_refs',

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { registration, user } from '../../../test/factories.ts';
 import { buildTestApp, Client, signIn } from '../../../test/helpers.ts';
+import { connect } from '../../db/connect.ts';
 import { recordAudit } from '../../platform/audit/repo.ts';
 import { createEvent, markAttendance, registerDirect } from '../events/index.ts';
 import { withdrawRegistration } from '../registrations/index.ts';
@@ -213,6 +214,47 @@ describe('monitoring: the team dashboard', () => {
     const n = await count();
     await add('registration.submitted', 'reg-2');
     assert.equal(await count(), (n ?? 0) + 1);
+  });
+
+  test('the trail kept in a process and brought up to date by what was written since equals a fresh read, after additions, a backdated event and a removal', async (t) => {
+    const site = await buildTestApp(t);
+    const now = new Date();
+    const day = (d: number) => new Date(now.getTime() - d * 86_400_000);
+    const add = (action: string, subject: string, at: Date) =>
+      recordAudit(site.db, { actorUserId: null, action, subjectType: 'registration', subjectId: subject }, at);
+    const trailFigures = (figures: Awaited<ReturnType<typeof dashboard>>) =>
+      figures
+        .filter((f) => ['per-maand', 'doorlooptijd', 'startgesprek'].includes(f.key))
+        .map((f) => ({ key: f.key, rows: f.rows, summary: f.summary }));
+    /** The same figures from a second connection: a process that reads the whole trail afresh. */
+    const fresh = async () => {
+      const other = connect(site.config.database);
+      try {
+        return trailFigures(await dashboard(other, now));
+      } finally {
+        await other.destroy();
+      }
+    };
+    await add('registration.submitted', 'r1', day(40));
+    await add('registration.accepted', 'r1', day(30));
+    assert.deepEqual(trailFigures(await dashboard(site.db, now)), await fresh());
+    // Added since: a registration with an information request, then a decision.
+    await add('registration.submitted', 'r2', day(20));
+    await add('registration.info_requested', 'r2', day(18));
+    await add('registration.submitted', 'r2', day(10));
+    await add('registration.declined', 'r2', day(5));
+    const kept = trailFigures(await dashboard(site.db, now));
+    assert.deepEqual(kept, await fresh());
+    assert.match(kept.find((f) => f.key === 'doorlooptijd')?.summary ?? '', /2 besluiten/);
+    // Written now with a time in the past (an import): put in its place, not at the end.
+    await add('registration.submitted', 'r3', day(60));
+    await add('registration.accepted', 'r3', day(59));
+    assert.deepEqual(trailFigures(await dashboard(site.db, now)), await fresh());
+    // A removal: the count no longer adds up and the trail is read again.
+    await site.db.deleteFrom('audit_events').where('subject_id', '=', 'r2').execute();
+    const afterRemoval = trailFigures(await dashboard(site.db, now));
+    assert.deepEqual(afterRemoval, await fresh());
+    assert.match(afterRemoval.find((f) => f.key === 'doorlooptijd')?.summary ?? '', /2 besluiten/);
   });
 
   test('support requests per theme and outcome: stacked bars, the table and the CSV with the same numbers', async (t) => {

@@ -11,13 +11,20 @@ export async function insertRequest(db: Db, row: Insertable<SupportRequestTable>
   await db.insertInto('support_requests').values(row).execute();
 }
 
-export async function countReferences(db: Db, prefix: string): Promise<number> {
+/** The next reference number of the year, raised atomically in the caller's transaction. */
+export async function nextReferenceNumber(db: Db, year: number): Promise<number> {
+  await db
+    .insertInto('support_counters')
+    .values({ year, last_number: 0 })
+    .onConflict((oc) => oc.column('year').doNothing())
+    .execute();
   const row = await db
-    .selectFrom('support_requests')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('reference', 'like', `${prefix}%`)
+    .updateTable('support_counters')
+    .set((eb) => ({ last_number: eb('last_number', '+', 1) }))
+    .where('year', '=', year)
+    .returning('last_number')
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return Number(row.last_number);
 }
 
 export async function findRequest(db: Db, id: string) {

@@ -13,13 +13,13 @@ import { contactsOf, inGroup, type Registration, registrationById } from '../reg
 import './events.ts';
 import { MAILS } from './messages.ts';
 import {
-  countReferences,
   insertFile,
   insertMailRef,
   insertMessage,
   insertNote,
   insertRequest,
   lockRequest,
+  nextReferenceNumber,
   updateRequest,
 } from './repo.ts';
 import { BODY_MAX, checkFile, FILE_MAX, REOPEN_DAYS, SUBJECT_MAX } from './rules.ts';
@@ -87,8 +87,8 @@ async function keepFile(
 }
 
 async function reference(trx: Trx, now: Date): Promise<string> {
-  const prefix = `ONDS-${now.getUTCFullYear()}-`;
-  return `${prefix}${String((await countReferences(trx, prefix)) + 1).padStart(4, '0')}`;
+  const year = now.getUTCFullYear();
+  return `ONDS-${year}-${String(await nextReferenceNumber(trx, year)).padStart(4, '0')}`;
 }
 
 /** Who gets the mail about a new message: the other side of the thread. */

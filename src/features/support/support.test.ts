@@ -6,6 +6,7 @@ import { postMultipart } from '../../../test/multipart.ts';
 import { addWorkingDays, easter, isWorkingDay, workingDaysBetween } from '../../platform/workdays.ts';
 import { runSupportJobs } from './jobs.ts';
 import { checkFile, cutQuotedHistory, suggestAdvisors } from './rules.ts';
+import { createRequest } from './service.ts';
 
 type Site = Awaited<ReturnType<typeof buildTestApp>>;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
@@ -283,6 +284,25 @@ describe('support: asking, the thread, notes and closing', () => {
     const late = await postMultipart(site, annaClient, `/ondersteuning/${ids[0]}`, { message: 'Nog iets.' });
     assert.equal(late.statusCode, 409);
     assert.match(late.body, /Stel een nieuwe vraag vanuit Mijn omgeving/);
+  });
+
+  test('requests made at the same moment get references in sequence, never the same one', async (t) => {
+    const { site, anna, route } = await setup(t);
+    const made = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        createRequest(
+          site.db,
+          site.config,
+          anna,
+          { registrationId: route.id, theme: 'supervision', subject: `Vraag ${i}`, question: 'Tegelijk gesteld.', condition: null },
+          null,
+          new Date('2027-02-01T10:00:00Z'),
+        ),
+      ),
+    );
+    assert.ok(made.every((m) => m.ok));
+    const refs = (await site.db.selectFrom('support_requests').select('reference').orderBy('reference').execute()).map((r) => r.reference);
+    assert.deepEqual(refs, ['ONDS-2027-0001', 'ONDS-2027-0002', 'ONDS-2027-0003', 'ONDS-2027-0004', 'ONDS-2027-0005', 'ONDS-2027-0006']);
   });
 
   test('reminders on the working-day calendar: the team when nobody took it after a working day, the advisor before each target, each once', async (t) => {

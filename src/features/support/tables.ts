@@ -81,7 +81,14 @@ export interface SupportHeldTable {
   handled_at: Timestamp | null;
 }
 
+/** The last reference number given per year (ONDS-<year>-<number>). */
+export interface SupportCounterTable {
+  year: number;
+  last_number: number;
+}
+
 export interface SupportTables {
+  support_counters: SupportCounterTable;
   support_requests: SupportRequestTable;
   support_messages: SupportMessageTable;
   support_notes: SupportNoteTable;

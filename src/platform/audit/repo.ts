@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { isPostgres } from '../../db/dialect.ts';
 import { sortableId } from '../crypto.ts';
 import { deliveryStates } from '../mail/repo.ts';
 import { auditLabel } from './labels.ts';
@@ -99,12 +100,38 @@ export async function auditEventsWithActions(db: Kysely<Database>, subjectType: 
   if (actions.length === 0) return [];
   return db
     .selectFrom('audit_events')
-    .select(['subject_id as subjectId', 'action', 'at'])
+    .select(['subject_id as subjectId', 'action', 'at', writeOrder(db).as('seq')])
     .where('subject_type', '=', subjectType)
     .where('action', 'in', actions)
     .orderBy('at')
     .orderBy('id')
     .execute();
+}
+
+/** The order events were written in: SQLite's rowid, PostgreSQL's `seq` (migration 2026-11-30T1600). */
+const writeOrder = (db: Kysely<Database>) => (isPostgres(db) ? sql<number>`cast(seq as integer)` : sql<number>`rowid`);
+
+/** Events of these actions written after `afterSeq` (in the order written). */
+export async function auditEventsAfter(db: Kysely<Database>, subjectType: string, actions: string[], afterSeq: number) {
+  return db
+    .selectFrom('audit_events')
+    .select(['subject_id as subjectId', 'action', 'at', writeOrder(db).as('seq')])
+    .where('subject_type', '=', subjectType)
+    .where('action', 'in', actions)
+    .where(isPostgres(db) ? sql<number>`seq` : sql<number>`rowid`, '>', afterSeq)
+    .orderBy(isPostgres(db) ? sql`seq` : sql`rowid`)
+    .execute();
+}
+
+/** How many events of these actions there are. */
+export async function countAuditEvents(db: Kysely<Database>, subjectType: string, actions: string[]): Promise<number> {
+  const row = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('subject_type', '=', subjectType)
+    .where('action', 'in', actions)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 export type AuditFilters = {
