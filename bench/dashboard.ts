@@ -10,8 +10,10 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { prepareDatabase } from '../src/boot.ts';
 import { loadConfig } from '../src/config.ts';
+import { connect } from '../src/db/connect.ts';
 import { dashboard } from '../src/features/monitoring/index.ts';
 import { DashboardPage } from '../src/features/monitoring/views/dashboard.tsx';
+import { recordAudit } from '../src/platform/audit/repo.ts';
 import { sortableId } from '../src/platform/crypto.ts';
 import { renderPage } from '../src/ui/render.ts';
 import { writeReport } from './lib.ts';
@@ -172,16 +174,24 @@ try {
     const html = renderPage(DashboardPage({ ctx, figures: await dashboard(db) }));
     if (i >= 5) rendered.push(performance.now() - s);
     if (html.length < 1000) throw new Error('the dashboard did not render');
-    await bump('assessment_version');
-    await bump('trail_version');
+    // A real submission: its audit event raises trail_version (and assessment_version) by trigger.
+    await recordAudit(db, { actorUserId: null, action: 'registration.submitted', subjectType: 'registration', subjectId: `bench-${i}-a` });
     s = performance.now();
     await dashboard(db);
     if (i >= 5) afterTrail.push(performance.now() - s);
-    await bump('assessment_version');
-    await bump('trail_version');
+    await recordAudit(db, { actorUserId: null, action: 'registration.submitted', subjectType: 'registration', subjectId: `bench-${i}-b` });
     s = performance.now();
     renderPage(DashboardPage({ ctx, figures: await dashboard(db) }));
     if (i >= 5) renderedTrail.push(performance.now() - s);
+  }
+  // A process that has not read the trail yet (just started, or the count did not add up): all of it.
+  const cold: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const other = connect(postgres ? { kind: 'postgres', url: databaseUrl } : { kind: 'sqlite', path: join(dir, 'bench.sqlite') });
+    const s = performance.now();
+    await dashboard(other);
+    if (i >= 1) cold.push(performance.now() - s);
+    await other.destroy();
   }
   const pct = (list: number[], p: number) => ([...list].sort((a, b) => a - b)[Math.floor((p / 100) * (list.length - 1))] ?? 0).toFixed(1);
   const max = (list: number[]) => Math.max(...list).toFixed(1);
@@ -191,12 +201,13 @@ try {
       '',
       `## Team dashboard over ${COUNT.toLocaleString('en-US')} registrations (${postgres ? 'PostgreSQL 15' : 'SQLite'}) — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `Machine: ${machine}. Command: \`${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:dashboard\`. ${eventsCount.toLocaleString('en-US')} audit events over five years and ${reports.toLocaleString('en-US')} submitted monitors over five years (generated in ${generated} s); every figure computed 50 times in process after 5 warm-up, each time right after raising \`assessment_version\` (as any change does), right after raising \`trail_version\` too (as a submission or a decision does: the five years of trail read again), and once more without a change; and the whole page rendered after each kind of change (figures, then charts, tables and layout to HTML; no HTTP).`,
+      `Machine: ${machine}. Command: \`${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:dashboard\`. ${eventsCount.toLocaleString('en-US')} audit events over five years and ${reports.toLocaleString('en-US')} submitted monitors over five years (generated in ${generated} s); every figure computed 50 times in process after 5 warm-up, each time right after raising \`assessment_version\` (as any change does), right after a submission's audit event (which raises \`trail_version\` too: the events written since are added to the trail kept in the process), and once more without a change; the whole page rendered after each kind of change (figures, then charts, tables and layout to HTML; no HTTP); and five times in a fresh connection (a process that reads the whole trail).`,
       '',
       '| dashboard figures | p50 ms | p95 ms | max ms |',
       '| --- | ---: | ---: | ---: |',
       `| all eight figures, after any change (trail figures kept) | ${pct(afterChange, 50)} | ${pct(afterChange, 95)} | ${max(afterChange)} |`,
-      `| all eight figures, after a submission or decision (trail read again) | ${pct(afterTrail, 50)} | ${pct(afterTrail, 95)} | ${max(afterTrail)} |`,
+      `| all eight figures, after a submission or decision (trail brought up to date) | ${pct(afterTrail, 50)} | ${pct(afterTrail, 95)} | ${max(afterTrail)} |`,
+      `| all eight figures, in a process that has not read the trail yet (5 runs) | ${pct(cold, 50)} | ${pct(cold, 95)} | ${max(cold)} |`,
       `| all eight figures, nothing changed (kept per process) | ${pct(kept, 50)} | ${pct(kept, 95)} | ${max(kept)} |`,
       `| the page rendered, after any change (bar: p95 < 100 ms) | ${pct(rendered, 50)} | ${pct(rendered, 95)} | ${max(rendered)} |`,
       `| the page rendered, after a submission or decision (bar: p95 < 100 ms) | ${pct(renderedTrail, 50)} | ${pct(renderedTrail, 95)} | ${max(renderedTrail)} |`,
