@@ -22,6 +22,7 @@ import { eventRoutes, eventSurfaces } from './features/events/index.ts';
 import { kickoffRoutes, kickoffSurfaces } from './features/kickoffs/index.ts';
 import { knowledgeRoutes, knowledgeSurfaces } from './features/knowledge/index.ts';
 import { monitoringRoutes, monitoringSurfaces } from './features/monitoring/index.ts';
+import { networkRoutes, networkSurfaces, networkTeamRoutes } from './features/network/index.ts';
 import { referenceRoutes, referenceSurfaces } from './features/reference/index.ts';
 import { FILE_MAX_BYTES, registrationRoutes, registrationSurfaces } from './features/registrations/index.ts';
 import { searchRoutes } from './features/search/index.ts';
@@ -279,6 +280,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     monitoringSurfaces,
     administrationSurfaces,
     supportSurfaces,
+    networkSurfaces,
   ];
   app.decorate('homeSections', homeSections(features));
   app.decorate('publicIndex', publicIndexes(features));
@@ -302,6 +304,8 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   await app.register(monitoringRoutes);
   await app.register(administrationRoutes);
   await app.register(privacyRoutes);
+  await app.register(networkRoutes);
+  await app.register(networkTeamRoutes);
   await app.register(supportRoutes);
   await app.register(devMailboxRoutes);
   // /mijn and /beheer, assembled from what each feature contributes.

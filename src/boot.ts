@@ -6,6 +6,7 @@ import { ensureTemplates } from './features/assessments/index.ts';
 import { ensureRouteSearch } from './features/catalogue/index.ts';
 import { ensureSeedPages } from './features/content/index.ts';
 import { ensureKnowledge } from './features/knowledge/index.ts';
+import { ensureNetworkLinks } from './features/network/index.ts';
 import { ensureReferenceData } from './features/reference/index.ts';
 import { ensureSearchEntries } from './features/search/index.ts';
 import { PERSONAL_DATA } from './personal-data.ts';
@@ -26,6 +27,8 @@ export async function prepareDatabase(config: Config, db: Db = connect(config.da
   await ensureSearchEntries(db);
   await ensureRouteSearch(db);
   await ensureKnowledge(db);
+  // Partners named in admitted registrations before the network existed: linked once.
+  await ensureNetworkLinks(db);
   // Erasures the database does not know of (restored from an older back-up) are carried out
   // again before anything is served (platform/privacy/ledger.ts).
   await replayLedger(db, PERSONAL_DATA, config.erasureLedger);

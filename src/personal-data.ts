@@ -15,6 +15,7 @@ import { eventsPersonalData } from './features/events/index.ts';
 import { kickoffsPersonalData } from './features/kickoffs/index.ts';
 import { knowledgePersonalData } from './features/knowledge/index.ts';
 import { monitoringPersonalData } from './features/monitoring/index.ts';
+import { networkPersonalData } from './features/network/index.ts';
 import { registrationsPersonalData } from './features/registrations/index.ts';
 import { searchPersonalData } from './features/search/index.ts';
 import { supportPersonalData } from './features/support/index.ts';
@@ -30,6 +31,7 @@ export const PERSONAL_DATA: PersonalDataSource[] = [
   cataloguePersonalData,
   eventsPersonalData,
   supportPersonalData,
+  networkPersonalData,
   monitoringPersonalData,
   knowledgePersonalData,
   contentPersonalData,

@@ -8,6 +8,7 @@ import { runEventJobs } from './features/events/index.ts';
 import { runKickoffReminders } from './features/kickoffs/index.ts';
 import { runReviewJob } from './features/knowledge/index.ts';
 import { runMonitorReminders } from './features/monitoring/index.ts';
+import { runIntroductionJobs } from './features/network/index.ts';
 import { runSupportJobs } from './features/support/index.ts';
 import { PERSONAL_DATA } from './personal-data.ts';
 import { runWhenDue } from './platform/jobs/run.ts';
@@ -76,6 +77,13 @@ async function main() {
       run: async () => {
         const sent = await runReviewJob(db, config);
         if (sent) app.log.info({ sent }, 'guide review mails queued');
+      },
+    },
+    {
+      name: 'network-introductions',
+      run: async () => {
+        const sent = await runIntroductionJobs(db, config);
+        if (sent) app.log.info({ sent }, 'introduction reminders and outcome questions queued');
       },
     },
     {

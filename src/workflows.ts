@@ -13,6 +13,7 @@ import { AUDIT_LABELS as eventLabels } from './features/events/index.ts';
 import { inviteToKickoff, AUDIT_LABELS as kickoffLabels } from './features/kickoffs/index.ts';
 import { flagChaptersFor, AUDIT_LABELS as knowledgeLabels } from './features/knowledge/index.ts';
 import { addToOpenYears, AUDIT_LABELS as monitoringLabels } from './features/monitoring/index.ts';
+import { linkPartnersOfAccepted, AUDIT_LABELS as networkLabels } from './features/network/index.ts';
 import { AUDIT_LABELS as referenceLabels } from './features/reference/index.ts';
 import { noteEventAttendance, AUDIT_LABELS as registrationLabels } from './features/registrations/index.ts';
 import { AUDIT_LABELS as supportLabels } from './features/support/index.ts';
@@ -30,6 +31,8 @@ export function wireWorkflows(): void {
         await publishRoute(event, ctx);
       },
       addToOpenYears,
+      // The companies and branches it names are linked to the network's organisations.
+      linkPartnersOfAccepted,
     ],
     // An information request answered: the assessors hear the registration is back.
     'registration.resubmitted': [tellAssessorsOfResubmission],
@@ -55,5 +58,6 @@ export function wireWorkflows(): void {
     administrationLabels,
     accountLabels,
     supportLabels,
+    networkLabels,
   );
 }

@@ -110,10 +110,12 @@ export class Client {
     return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }));
   }
 
-  /** Posts a form; pass `_csrf: null` to leave the token out. */
-  async post(url: string, form: Record<string, string | null>, headers: Record<string, string> = {}) {
+  /** Posts a form; pass `_csrf: null` to leave the token out, a list for a field sent several times (checkboxes). */
+  async post(url: string, form: Record<string, string | string[] | null>, headers: Record<string, string> = {}) {
     const fields = { _csrf: this.lastCsrf ?? '', ...form };
-    const body = new URLSearchParams(Object.entries(fields).filter((e): e is [string, string] => e[1] !== null)).toString();
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(fields)) for (const one of v === null ? [] : [v].flat()) params.append(k, one);
+    const body = params.toString();
     return this.remember(
       await this.app.inject({
         method: 'POST',

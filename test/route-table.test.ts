@@ -9,6 +9,7 @@ import { createEvent, registerSignedIn } from '../src/features/events/index.ts';
 import { book, publishSlots } from '../src/features/kickoffs/index.ts';
 import { addImage, addPdf, createItem, publishItem } from '../src/features/knowledge/index.ts';
 import { openYear } from '../src/features/monitoring/index.ts';
+import { addOrganisation } from '../src/features/network/index.ts';
 import { keepImport } from '../src/features/reference/index.ts';
 import { storeUpload } from '../src/features/registrations/index.ts';
 import { createRequest } from '../src/features/support/index.ts';
@@ -18,8 +19,8 @@ import { buildTestApp, Client, countRows, signIn } from './helpers.ts';
 import { startProvider } from './oidc-provider.ts';
 import { fillAll, startDraft, submit } from './registration-fixtures.ts';
 
-type Role = 'anonymous' | 'applicantA' | 'applicantB' | 'team' | 'admin';
-const ROLES: Role[] = ['anonymous', 'applicantA', 'applicantB', 'team', 'admin'];
+type Role = 'anonymous' | 'applicantA' | 'applicantB' | 'team' | 'admin' | 'partner';
+const ROLES: Role[] = ['anonymous', 'applicantA', 'applicantB', 'team', 'admin', 'partner'];
 
 /**
  * Collects warnings and errors the app logs. A refused request must stop at the guard: a handler
@@ -221,6 +222,29 @@ const EXPECTED: Record<string, 'public' | 'signedIn' | 'team' | 'admin' | 'pendi
   'POST /beheer/gebruikers/:id/aanzetten': 'admin',
   'POST /beheer/instellingen': 'admin',
   'POST /beheer/teksten/sectoren/:code': 'admin',
+  'GET /netwerk': 'public',
+  'GET /netwerk/aanmelden': 'public',
+  'POST /netwerk/aanmelden': 'public',
+  'GET /netwerk/bevestigen': 'public',
+  'POST /netwerk/bevestigen': 'public',
+  'GET /netwerk/:slug': 'public',
+  'GET /api/v1/organisations': 'public',
+  'GET /netwerk/introductie/:id': 'public',
+  'POST /netwerk/introductie/:id': 'public',
+  'GET /beheer/netwerk': 'team',
+  'GET /beheer/netwerk/nieuw': 'team',
+  'POST /beheer/netwerk/nieuw': 'team',
+  'GET /beheer/netwerk/routes': 'team',
+  'GET /beheer/netwerk/routes/:id': 'team',
+  'GET /beheer/netwerk/:id': 'team',
+  'POST /beheer/netwerk/:id': 'team',
+  'POST /beheer/netwerk/:id/samenvoegen': 'team',
+  'POST /beheer/netwerk/:id/voorstellen': 'team',
+  'POST /beheer/netwerk/introducties/:id/uitkomst': 'team',
+  'POST /beheer/netwerk/koppelingen/:id/bevestigen': 'team',
+  'GET /mijn/organisaties/:id': 'signedIn',
+  'POST /mijn/organisaties/:id': 'signedIn',
+  'POST /mijn/organisaties/:id/toestemming': 'signedIn',
   'GET /mijn/gegevens': 'signedIn',
   'GET /mijn/gegevens.json': 'signedIn',
   'GET /beheer/privacy': 'admin',
@@ -307,12 +331,26 @@ describe('route table', () => {
     await unlinked.get('/mijn/koppeling');
     await unlinked.post('/mijn/koppeling', { institution: '07GR', reason: 'Ik werk bij Avans via een detacheerder.' });
     const linkRequest = (await db.selectFrom('link_requests').select('id').executeTakeFirstOrThrow()).id;
+    // The contact of an organisation in the network (role partner): sees only that organisation.
+    const partnerOrg = await addOrganisation(db, null, {
+      name: 'Partner BV',
+      kind: 'mkb',
+      kvk: '12121212',
+      sectors: 'C',
+      province: 'Utrecht',
+      offers: 'leerwerkplekken',
+      contact_name: 'Pim Partner',
+      contact_email: 'p@partnerbv.nl',
+      consent: 'ja',
+    });
+    const organisationId = partnerOrg.ok ? partnerOrg.id : '';
     const clients: Record<Role, Client> = {
       anonymous: new Client(app),
       applicantA: await signIn(app, db, 'a@avans.nl'),
       applicantB: await signIn(app, db, 'b@hva.nl'),
       team: await signIn(app, db, 'team@programma.nl'),
       admin: await signIn(app, db, 'admin@programma.nl'),
+      partner: await signIn(app, db, 'p@partnerbv.nl'),
     };
     const mailId = await enqueueMail(db, { to: 'x@y.nl', subject: 'Route-table', text: 'x' });
     // A's data, so that B's refusals are refusals of something that exists.
@@ -439,6 +477,12 @@ describe('route table', () => {
     const withAttachment = (await db.selectFrom('outbox').select('id').where('attachments', 'is not', null).executeTakeFirstOrThrow()).id;
     const samples: Record<string, string> = {
       '/beheer/privacy/persoon.json': '/beheer/privacy/persoon.json?email=a%40avans.nl',
+      '/netwerk/:slug': '/netwerk/partner-bv',
+      '/netwerk/bevestigen': '/netwerk/bevestigen?token=onbekend',
+      '/netwerk/introductie/:id': `/netwerk/introductie/${organisationId}?kant=org&sleutel=x`,
+      '/beheer/netwerk/:id': `/beheer/netwerk/${organisationId}`,
+      '/beheer/netwerk/routes/:id': `/beheer/netwerk/routes/${submitted}`,
+      '/mijn/organisaties/:id': `/mijn/organisaties/${organisationId}`,
       '/beheer/privacy/persoon': '/beheer/privacy/persoon?email=a%40avans.nl',
       '/beheer/paginas/:slug': '/beheer/paginas/contact',
       '/beheer/aanmeldingen/:id': `/beheer/aanmeldingen/${submitted}`,
@@ -496,9 +540,9 @@ describe('route table', () => {
       '/mijn/monitor/:id/:step': `/mijn/monitor/${report}/studenten`,
     };
     // Routes about one hogeschool's registration: its colleagues and the team see it, others do not.
-    const ownedByA: Record<Role, number> = { anonymous: 303, applicantA: 200, applicantB: 404, team: 200, admin: 200 };
-    const ownSeat: Record<Role, number> = { anonymous: 404, applicantA: 200, applicantB: 404, team: 404, admin: 404 };
-    const special: Record<string, Record<Role, number>> = {
+    const ownedByA: Record<Role, number> = { anonymous: 303, applicantA: 200, applicantB: 404, team: 200, admin: 200, partner: 404 };
+    const ownSeat: Record<Role, number> = { anonymous: 404, applicantA: 200, applicantB: 404, team: 404, admin: 404, partner: 404 };
+    const special: Record<string, Partial<Record<Role, number>>> = {
       '/aanmelden/:id/:step': { ...ownedByA, team: 409, admin: 409 },
       '/aanmeldingen/:id': ownedByA,
       '/aanmeldingen/:id/ontvangstbewijs/:version': ownedByA,
@@ -507,7 +551,7 @@ describe('route table', () => {
       '/startgesprek/:id': { ...ownedByA, anonymous: 404 },
       '/startgesprek/:id/startgesprek.ics': { ...ownedByA, anonymous: 404 },
       // A public profile is edited by the hogeschool's own staff only.
-      '/mijn/routes/:id': { anonymous: 303, applicantA: 200, applicantB: 404, team: 404, admin: 404 },
+      '/mijn/routes/:id': { anonymous: 303, applicantA: 200, applicantB: 404, team: 404, admin: 404, partner: 404 },
       // The handout of an admitted route: its hogeschool and the team.
       '/mijn/handreiking/:id': ownedByA,
       // A route's monitor: its hogeschool reads and fills it in; the team reads it (and fills in nothing).
@@ -516,19 +560,24 @@ describe('route table', () => {
       // Support: the route's own staff and the team read a request; only staff of an admitted route ask.
       '/ondersteuning/:id': ownedByA,
       '/ondersteuning/:id/bijlagen/:file': ownedByA,
-      '/mijn/ondersteuning/nieuw': { anonymous: 303, applicantA: 200, applicantB: 403, team: 403, admin: 403 },
+      '/mijn/ondersteuning/nieuw': { anonymous: 303, applicantA: 200, applicantB: 403, team: 403, admin: 403, partner: 403 },
       // Only someone without a hogeschool has a link to ask for.
-      '/mijn/koppeling': { anonymous: 303, applicantA: 404, applicantB: 404, team: 404, admin: 404 },
-      '/inloggen/surfconext': { anonymous: 303, applicantA: 303, applicantB: 303, team: 303, admin: 303 },
+      '/mijn/koppeling': { anonymous: 303, applicantA: 404, applicantB: 404, team: 404, admin: 404, partner: 404 },
+      '/inloggen/surfconext': { anonymous: 303, applicantA: 303, applicantB: 303, team: 303, admin: 303, partner: 303 },
       // The guest form is for visitors; signed in, one click on the event page does it.
-      '/bijeenkomsten/:id/aanmelden': { anonymous: 200, applicantA: 303, applicantB: 303, team: 303, admin: 303 },
+      '/bijeenkomsten/:id/aanmelden': { anonymous: 200, applicantA: 303, applicantB: 303, team: 303, admin: 303, partner: 303 },
       // Without the token from the mail: "Deze bevestigingslink werkt niet meer".
-      '/bijeenkomsten/:id/bevestigen': { anonymous: 410, applicantA: 410, applicantB: 410, team: 410, admin: 410 },
+      '/bijeenkomsten/:id/bevestigen': { anonymous: 410, applicantA: 410, applicantB: 410, team: 410, admin: 410, partner: 410 },
       // One person's registration: without the signed link, only its owner.
       '/bijeenkomsten/aanmelding/:id': ownSeat,
       '/bijeenkomsten/aanmelding/:id/ik-kom': ownSeat,
       '/bijeenkomsten/aanmelding/:id/niet-meer': ownSeat,
       '/bijeenkomsten/aanmelding/:id/bijeenkomst.ics': ownSeat,
+      // The network: a confirmation link that does not exist, an answer link with a wrong key.
+      '/netwerk/bevestigen': { anonymous: 410, applicantA: 410, applicantB: 410, team: 410, admin: 410, partner: 410 },
+      '/netwerk/introductie/:id': { anonymous: 409, applicantA: 409, applicantB: 409, team: 409, admin: 409, partner: 409 },
+      // An organisation's own page: its contact only (the team works on /beheer/netwerk).
+      '/mijn/organisaties/:id': { anonymous: 303, applicantA: 404, applicantB: 404, team: 404, admin: 404, partner: 200 },
     };
     /** Routes that send signed-in people elsewhere on the site (not to sign in). */
     const ELSEWHERE = new Set(['/bijeenkomsten/:id/aanmelden']);
@@ -585,11 +634,22 @@ describe('route table', () => {
     await ensureUser(db, { email: 'a@avans.nl', role: 'applicant', institutionBrin: '07GR' });
     await ensureUser(db, { email: 'b@hva.nl', role: 'applicant', institutionBrin: '21QA' });
     await ensureUser(db, { email: 'team@programma.nl', role: 'team' });
+    await addOrganisation(db, null, {
+      name: 'Partner BV',
+      kind: 'mkb',
+      kvk: '12121212',
+      sectors: 'C',
+      province: 'Utrecht',
+      offers: 'leerwerkplekken',
+      contact_name: 'Pim Partner',
+      contact_email: 'p@partnerbv.nl',
+    });
     const clients: Record<Exclude<Role, 'admin'>, Client> = {
       anonymous: new Client(app),
       applicantA: await signIn(app, db, 'a@avans.nl'),
       applicantB: await signIn(app, db, 'b@hva.nl'),
       team: await signIn(app, db, 'team@programma.nl'),
+      partner: await signIn(app, db, 'p@partnerbv.nl'),
     };
     // A's accepted registration (through the services), so refusals are refusals of something that exists.
     const submitted = (
@@ -645,20 +705,22 @@ describe('route table', () => {
     /** Who may not use a route, and what they get instead. */
     function refusals(access: string, url: string): Partial<Record<Exclude<Role, 'admin'>, number>> {
       const ownedByA = url.includes(submitted) || url.includes(route);
-      if (access === 'team') return { anonymous: 303, applicantA: 403, applicantB: 403 };
-      if (access === 'admin') return { anonymous: 303, applicantA: 403, applicantB: 403, team: 403 };
-      if (access === 'pendingSignup') return { anonymous: 404, applicantA: 404, applicantB: 404, team: 404 };
+      if (access === 'team') return { anonymous: 303, applicantA: 403, applicantB: 403, partner: 403 };
+      if (access === 'admin') return { anonymous: 303, applicantA: 403, applicantB: 403, team: 403, partner: 403 };
+      if (access === 'pendingSignup') return { anonymous: 404, applicantA: 404, applicantB: 404, team: 404, partner: 404 };
       if (access === 'signedIn') {
-        if (url.startsWith('/mijn/routes/')) return { anonymous: 303, applicantB: 404, team: 404 };
-        if (url.startsWith('/mijn/monitor/')) return { anonymous: 303, applicantB: 404, team: 403 };
-        if (url.startsWith('/ondersteuning/')) return { anonymous: 303, applicantB: 404 };
-        if (url === '/mijn/ondersteuning/nieuw') return { anonymous: 303, applicantB: 403, team: 403 };
-        if (url === '/mijn/koppeling') return { anonymous: 303, applicantA: 404, applicantB: 404, team: 404 };
-        if (url.startsWith('/aanmelden/') && ownedByA) return { anonymous: 303, applicantB: 404, team: 409 };
-        if (ownedByA) return { anonymous: 303, applicantB: 404 };
+        if (url.startsWith('/mijn/routes/')) return { anonymous: 303, applicantB: 404, team: 404, partner: 404 };
+        if (url.startsWith('/mijn/monitor/')) return { anonymous: 303, applicantB: 404, team: 403, partner: 404 };
+        if (url.startsWith('/ondersteuning/')) return { anonymous: 303, applicantB: 404, partner: 404 };
+        if (url === '/mijn/ondersteuning/nieuw') return { anonymous: 303, applicantB: 403, team: 403, partner: 403 };
+        if (url === '/mijn/koppeling') return { anonymous: 303, applicantA: 404, applicantB: 404, team: 404, partner: 404 };
+        // Another organisation's record (the sample id is a registration's): nobody's.
+        if (url.startsWith('/mijn/organisaties/')) return { anonymous: 303, applicantA: 404, applicantB: 404, team: 404, partner: 404 };
+        if (url.startsWith('/aanmelden/') && ownedByA) return { anonymous: 303, applicantB: 404, team: 409, partner: 404 };
+        if (ownedByA) return { anonymous: 303, applicantB: 404, partner: 404 };
         return { anonymous: 303 };
       }
-      if (url.startsWith('/startgesprek/')) return { anonymous: 404, applicantB: 404 };
+      if (url.startsWith('/startgesprek/')) return { anonymous: 404, applicantB: 404, partner: 404 };
       return {};
     }
     const tables = (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_') && n !== 'sessions');

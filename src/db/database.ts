@@ -6,6 +6,7 @@ import type { EventsTables } from '../features/events/tables.ts';
 import type { KickoffsTables } from '../features/kickoffs/tables.ts';
 import type { KnowledgeTables } from '../features/knowledge/tables.ts';
 import type { MonitoringTables } from '../features/monitoring/tables.ts';
+import type { NetworkTables } from '../features/network/tables.ts';
 import type { ReferenceTables } from '../features/reference/tables.ts';
 import type { RegistrationsTables } from '../features/registrations/tables.ts';
 import type { SearchTables } from '../features/search/tables.ts';
@@ -30,4 +31,5 @@ export interface Database
     SearchTables,
     KnowledgeTables,
     MonitoringTables,
-    SupportTables {}
+    SupportTables,
+    NetworkTables {}

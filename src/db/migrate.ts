@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely';
+import { type Db, rawSqlite } from './connect.ts';
 import { isPostgres } from './dialect.ts';
 import * as foundation from './migrations/2026-11-26T1800-foundation.ts';
 import * as registrations from './migrations/2026-11-26T1900-registrations.ts';
@@ -22,6 +23,8 @@ import * as privacy from './migrations/2026-11-30T1400-privacy.ts';
 import * as criterionVersions from './migrations/2026-11-30T1500-criterion-versions.ts';
 import * as auditSequence from './migrations/2026-11-30T1600-audit-sequence.ts';
 import * as supportCounters from './migrations/2026-11-30T1700-support-counters.ts';
+import * as partnerRole from './migrations/2026-11-30T1750-partner-role.ts';
+import * as network from './migrations/2026-11-30T1800-network.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
 const migrations: Record<string, Migration> = {
@@ -47,6 +50,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1500-criterion-versions': criterionVersions,
   '2026-11-30T1600-audit-sequence': auditSequence,
   '2026-11-30T1700-support-counters': supportCounters,
+  '2026-11-30T1750-partner-role': partnerRole,
+  '2026-11-30T1800-network': network,
 };
 
 /**
@@ -71,18 +76,33 @@ function unwrap(result: MigrationResultSet): string[] {
   return (result.results ?? []).map((r) => `${r.direction === 'Up' ? 'uitgevoerd' : 'teruggedraaid'}: ${r.migrationName}`);
 }
 
+/**
+ * Migrations may edit SQLite's stored table definitions (to widen a CHECK constraint, which SQLite
+ * cannot ALTER: 2026-11-30T1750-partner-role), which better-sqlite3's defensive mode forbids; it is
+ * lifted for the migrations only, and restored whatever happens.
+ */
+async function withSchemaEdits<T>(db: Kysely<any>, run: () => Promise<T>): Promise<T> {
+  const raw = rawSqlite(db as Db);
+  raw?.unsafeMode(true);
+  try {
+    return await run();
+  } finally {
+    raw?.unsafeMode(false);
+  }
+}
+
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  return unwrap(await (await migrator(db)).migrateToLatest());
+  return withSchemaEdits(db, async () => unwrap(await (await migrator(db)).migrateToLatest()));
 }
 
 export async function migrateDown(db: Kysely<any>): Promise<string[]> {
-  return unwrap(await (await migrator(db)).migrateDown());
+  return withSchemaEdits(db, async () => unwrap(await (await migrator(db)).migrateDown()));
 }
 
 export async function migrateAllDown(db: Kysely<any>): Promise<string[]> {
   const done: string[] = [];
   for (;;) {
-    const step = unwrap(await (await migrator(db)).migrateDown());
+    const step = await migrateDown(db);
     if (step.length === 0) return done;
     done.push(...step);
   }

@@ -43,6 +43,8 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-30T1500-criterion-versions',
     '2026-11-30T1600-audit-sequence',
     '2026-11-30T1700-support-counters',
+    '2026-11-30T1750-partner-role',
+    '2026-11-30T1800-network',
   ];
   assert.deepEqual(
     await migrateToLatest(db),
@@ -71,6 +73,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'institution_domains',
     'institution_imports',
     'institutions',
+    'introductions',
     'job_runs',
     'kickoffs',
     'knowledge_files',
@@ -85,6 +88,10 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     'oidc_attempts',
     'oidc_identities',
     'oidc_pending_links',
+    'organisation_links',
+    'organisation_signups',
+    'organisation_users',
+    'organisations',
     'outbox',
     'pages',
     'provinces',

@@ -7,7 +7,8 @@ import { isPostgres } from './dialect.ts';
  * keys, their columns, rows as plain JSON values, and a checksum per table that does not depend on
  * row order or engine. Backups, their verification, and moving between engines all use it.
  * Derived data is left out: SQLite's full-text tables and PostgreSQL's `tsvector` column are
- * rebuilt from the rows (the catalogue and the search do that), and Kysely's own bookkeeping tables are not data.
+ * rebuilt from the rows (the catalogue and the search do that), the audit trail's write order on
+ * PostgreSQL (`seq`, filled by its sequence) is not data either, and Kysely's own bookkeeping tables are not data.
  */
 
 export type TableShape = { name: string; columns: string[]; key: string[] };
@@ -58,7 +59,8 @@ async function postgresShapes(db: Kysely<any>): Promise<{ shapes: TableShape[]; 
   for (const c of columns.rows) {
     if (DERIVED_TABLE.test(c.table)) continue;
     const shape = byTable.get(c.table) ?? { name: c.table, columns: [], key: [] };
-    if (c.type !== 'tsvector') shape.columns.push(c.column);
+    // Derived: the tsvector (rebuilt from the rows) and the audit trail's write order (PostgreSQL's own sequence; SQLite's rowid).
+    if (c.type !== 'tsvector' && !(c.table === 'audit_events' && c.column === 'seq')) shape.columns.push(c.column);
     byTable.set(c.table, shape);
   }
   for (const k of keys.rows) byTable.get(k.table)?.key.push(k.column);

@@ -3,7 +3,7 @@ export type CurrentUser = {
   id: string;
   email: string;
   name: string | null;
-  role: 'applicant' | 'team' | 'admin';
+  role: 'applicant' | 'team' | 'admin' | 'partner';
   institutionBrin: string | null;
   institutionName: string | null;
 };

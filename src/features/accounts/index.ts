@@ -7,7 +7,7 @@ export { AUDIT_LABELS } from './messages.ts';
 export { default as accountRoutes } from './routes.tsx';
 export { ROLE_LABELS, type Role } from './rules.ts';
 export { signInSchema } from './schemas.ts';
-export { ensureUser, purgeOldSignInTokens } from './service.ts';
+export { ensurePartnerAccount, ensureUser, purgeOldSignInTokens } from './service.ts';
 
 /** Asks the team to link a user without hogeschool to one (the demo uses it; people use /mijn/koppeling). */
 export async function askToBeLinked(db: Db, input: { userId: string; institutionBrin: string; reason: string }): Promise<void> {

@@ -14,6 +14,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   applicant: 'Aanvrager (medewerker hogeschool)',
   team: 'Lid programmateam',
   admin: 'Beheerder',
+  partner: 'Contactpersoon partnerorganisatie',
 };
 
 /** Applicants belong to exactly one hogeschool; team members and administrators to none. */

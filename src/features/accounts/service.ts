@@ -258,3 +258,31 @@ export async function purgeOldSignInTokens(db: Db, now = new Date()): Promise<vo
   await deleteOldTokens(db, new Date(now.getTime() - days * DAY).toISOString());
   await deleteExpiredOidcRows(db, now.toISOString());
 }
+
+/**
+ * The account of an organisation's contact, in the caller's transaction: an existing account (of
+ * any role) is used as it is; otherwise a `partner` account without hogeschool is made, which
+ * signs in by e-mail link like everyone else and sees only its own organisation (network feature).
+ */
+export async function ensurePartnerAccount(trx: Trx, input: { email: string; name: string | null }, now = new Date()): Promise<string> {
+  const email = input.email.trim().toLowerCase();
+  const existing = await findUserByEmail(trx, email);
+  if (existing) return existing.id;
+  const id = newId();
+  await insertUser(trx, {
+    id,
+    email,
+    name: input.name,
+    role: 'partner',
+    institution_brin: null,
+    created_at: now.toISOString(),
+    last_sign_in_at: null,
+    disabled_at: null,
+  });
+  await recordAudit(
+    trx,
+    { actorUserId: null, action: 'user.created', subjectType: 'user', subjectId: id, detail: { role: 'partner' } },
+    now,
+  );
+  return id;
+}

@@ -5,7 +5,7 @@ export interface UserTable {
   id: string;
   email: string;
   name: string | null;
-  role: 'applicant' | 'team' | 'admin';
+  role: 'applicant' | 'team' | 'admin' | 'partner';
   institution_brin: string | null;
   created_at: Timestamp;
   last_sign_in_at: Timestamp | null;

@@ -1,7 +1,7 @@
 import type { Db, Trx } from '../../db/connect.ts';
 import { publicContentChanged } from '../../platform/public-cache.ts';
 import { unindexItem } from '../search/index.ts';
-import { deleteContentCreatedBy, publishedRouteFacts, storyIdsCreatedBy } from './repo.ts';
+import { deleteContentCreatedBy, publishedRouteFacts, publishedRoutesAmong, storyIdsCreatedBy } from './repo.ts';
 
 /** The catalogue (landelijk overzicht, kaart, open data, verhalen, toolkit): the public surface. */
 export { default as catalogueRoutes } from './routes.tsx';
@@ -37,3 +37,13 @@ export async function consentingRoutes(db: Db): Promise<{ id: string; sector: st
   }));
 }
 export { cataloguePersonalData } from './privacy.ts';
+
+/** The published routes among these registrations, with their page's address (the network's organisation pages). */
+export async function publishedRoutesOf(db: Db, ids: string[]): Promise<{ id: string; title: string; institution: string; url: string }[]> {
+  return (await publishedRoutesAmong(db, ids)).map((r) => ({
+    id: r.id,
+    title: r.title,
+    institution: r.institution_name,
+    url: `/routes/${r.slug}`,
+  }));
+}

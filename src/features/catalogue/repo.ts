@@ -281,3 +281,15 @@ export async function publishedRouteFacts(db: Kysely<Database>) {
 export async function allRouteRows(db: Kysely<Database>) {
   return db.selectFrom('routes').selectAll().execute();
 }
+
+/** Title and address of the published routes among these registrations. */
+export async function publishedRoutesAmong(db: Kysely<Database>, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('routes')
+    .select(['id', 'slug', 'title', 'institution_name'])
+    .where('id', 'in', ids)
+    .where('published', '=', 1)
+    .orderBy('title')
+    .execute();
+}

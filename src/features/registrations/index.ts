@@ -20,6 +20,7 @@ export type { AcceptedRegistration } from './events.ts';
 export { decisionOf, frozenAnswers } from './history.ts';
 export { type LifecycleContext, noteEventAttendance, type TransitionResult, transition } from './lifecycle.ts';
 export { AUDIT_LABELS } from './messages.ts';
+export { admittedRouteFacts, type RouteFacts, routeFacts, routeFactsOf } from './partners.ts';
 export { type ReadoutSection, readout } from './readout.ts';
 export { default as registrationRoutes } from './routes.tsx';
 export {
