@@ -6,6 +6,7 @@ import { addAsset, addStory, prepareImage, routesForTeam } from '../features/cat
 import { book, kickoffIdOf, publishSlots, recordOutcome, slotIdAt } from '../features/kickoffs/index.ts';
 import {
   admittedRegistrations,
+  admittedRouteFacts,
   choices,
   rawValues,
   STEPS,
@@ -20,6 +21,7 @@ import type { CurrentUser } from '../ui/context.ts';
 import { loadDemoEvents } from './events.ts';
 import { loadDemoKnowledge } from './knowledge.ts';
 import { loadDemoMonitor } from './monitor.ts';
+import { loadDemoNetwork } from './network.ts';
 import { DEMO_ROUTES, type DemoRoute, demoAnswers } from './routes.ts';
 import { loadDemoSupport } from './support.ts';
 
@@ -280,6 +282,13 @@ export async function loadDemoContent(db: Db, config: Site['config']): Promise<b
     return reg ? [{ user: u, registrationId: reg.id }] : [];
   });
   await loadDemoSupport(db, config, host, asks);
+  await loadDemoNetwork(
+    db,
+    config,
+    host,
+    DEMO_DOMAIN,
+    (await admittedRouteFacts(db)).map((r) => ({ id: r.id, sector: r.sector, province: r.province })),
+  );
   await setSetting(db, 'demo_content_loaded_at', new Date().toISOString());
   return true;
 }

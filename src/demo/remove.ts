@@ -4,6 +4,7 @@ import { forgetRoutes, removeContentOf } from '../features/catalogue/index.ts';
 import { removeEventsOf } from '../features/events/index.ts';
 import { removeKnowledgeOf } from '../features/knowledge/index.ts';
 import { removeMonitoringOf } from '../features/monitoring/index.ts';
+import { removeNetworkOf } from '../features/network/index.ts';
 import { removeRegistrationsOf } from '../features/registrations/index.ts';
 import { deleteAuditOf } from '../platform/audit/repo.ts';
 import { deleteMailToDomain } from '../platform/mail/repo.ts';
@@ -29,7 +30,8 @@ export async function removeDemoContent(db: Db): Promise<Removed> {
     const events = await removeEventsOf(trx, users);
     await removeKnowledgeOf(trx, users);
     await removeMonitoringOf(trx, users);
-    await deleteAuditOf(trx, [...registrations, ...events, ...users], users);
+    const organisations = await removeNetworkOf(trx, DEMO_DOMAIN);
+    await deleteAuditOf(trx, [...registrations, ...events, ...users, ...organisations], users);
     const mails = await deleteMailToDomain(trx, DEMO_DOMAIN);
     await removeUsers(trx, users);
     await deleteSetting(trx, 'demo_content_loaded_at');

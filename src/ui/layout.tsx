@@ -105,6 +105,11 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
                   </a>
                 </li>
                 <li>
+                  <a class="utrecht-link" href="/netwerk">
+                    Netwerk van bedrijven
+                  </a>
+                </li>
+                <li>
                   <a class="utrecht-link" href="/api/v1/openapi.json">
                     Open data (API)
                   </a>

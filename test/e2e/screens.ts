@@ -50,12 +50,18 @@ const myReports = admitted
 const openReport = myReports.find((r) => r.year === year);
 const doneReport = myReports.find((r) => r.year === year - 1);
 const supportRequest = await site.db.selectFrom('support_requests').select('id').where('state', '=', 'open').executeTakeFirst();
+const demoOrg = await site.db
+  .selectFrom('organisations')
+  .select('id')
+  .where('name', '=', 'Bouwbedrijf Voorbeeld (demo)')
+  .executeTakeFirst();
 const inReview = await site.db.selectFrom('registrations').select('id').where('state', '=', 'in_review').executeTakeFirstOrThrow();
 
 const who: Record<string, string | null> = {
   bezoeker: null,
   aanvrager: 'aanvrager@demo.mkbroute.nl',
   team: 'team@demo.mkbroute.nl',
+  admin: 'beheerder@demo.mkbroute.nl',
 };
 const pages: [keyof typeof who, string][] = [
   ['bezoeker', '/'],
@@ -90,6 +96,14 @@ const pages: [keyof typeof who, string][] = [
       ] as [keyof typeof who, string][])
     : []),
   ['team', '/beheer/ondersteuning'],
+  ['bezoeker', '/netwerk'],
+  ['bezoeker', '/netwerk/bouwbedrijf-voorbeeld-demo'],
+  ['bezoeker', '/netwerk/aanmelden'],
+  ['team', '/beheer/netwerk'],
+  ...(demoOrg ? ([['team', `/beheer/netwerk/${demoOrg.id}`]] as [keyof typeof who, string][]) : []),
+  ['team', '/beheer/netwerk/routes'],
+  ['admin', '/beheer/privacy'],
+  ['aanvrager', '/mijn/gegevens'],
   ['team', '/beheer/monitor'],
   ['team', `/beheer/monitor/${year - 1}`],
   ['team', `/beheer/monitor/${year}`],

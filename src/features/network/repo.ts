@@ -228,3 +228,36 @@ export async function isOrganisationUser(db: Db, organisationId: string, userId:
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Removes the organisations whose contact is in this (demo) domain, and the records made from
+ * registrations that no longer exist (no link or introduction left), with what hangs on them.
+ * Returns their ids (for their audit events).
+ */
+export async function deleteOrganisationsOf(db: Db, domain: string): Promise<string[]> {
+  const byDomain = await db.selectFrom('organisations').select('id').where('contact_email', 'like', `%@${domain}`).execute();
+  const orphans = await db
+    .selectFrom('organisations')
+    .select('id')
+    .where('source', '=', 'registratie')
+    .where((eb) =>
+      eb.and([
+        eb.not(
+          eb.exists(
+            eb.selectFrom('organisation_links').select('id').whereRef('organisation_links.organisation_id', '=', 'organisations.id'),
+          ),
+        ),
+        eb.not(eb.exists(eb.selectFrom('introductions').select('id').whereRef('introductions.organisation_id', '=', 'organisations.id'))),
+      ]),
+    )
+    .execute();
+  const ids = [...new Set([...byDomain, ...orphans].map((r) => r.id))];
+  if (!ids.length) return [];
+  await db.deleteFrom('introductions').where('organisation_id', 'in', ids).execute();
+  await db.deleteFrom('organisation_links').where('organisation_id', 'in', ids).execute();
+  await db.deleteFrom('organisation_users').where('organisation_id', 'in', ids).execute();
+  // A record merged into one of these points at it: it goes too.
+  await db.deleteFrom('organisations').where('merged_into', 'in', ids).execute();
+  await db.deleteFrom('organisations').where('id', 'in', ids).execute();
+  return ids;
+}

@@ -131,7 +131,7 @@ export async function networkTeamRoutes(app: FastifyInstance) {
           proposedAt: i.proposed_at,
           outcome: i.outcome,
         }))}
-        suggestions={(await suggestionsForOrganisation(db, id)).items.map((s) => ({
+        suggestions={(await suggestionsForOrganisation(db, id)).items.slice(0, 10).map((s) => ({
           routeId: s.route.id,
           title: s.route.title,
           suggestion: s.suggestion,

@@ -1,4 +1,4 @@
-import { Button, CsrfField, type FieldErrors, Heading1, Notice } from '../../../ui/components.tsx';
+import { Button, CsrfField, ErrorSummary, type FieldErrors, Heading1, Notice } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import type { Option } from '../../reference/index.ts';
@@ -43,6 +43,7 @@ export function MyOrganisationPage(props: {
       </p>
       <Heading1>{props.name}</Heading1>
       {props.notice && <Notice kind="ok">{props.notice}</Notice>}
+      <ErrorSummary errors={props.errors} />
       {props.consent ? (
         <form method="post" action={`/mijn/organisaties/${props.id}/toestemming`} class="mkb-form">
           <CsrfField token={props.ctx.csrfToken} />

@@ -1,4 +1,4 @@
-import { Button, CsrfField, type FieldErrors, FilterSelect, Heading1, Notice } from '../../../ui/components.tsx';
+import { Button, CsrfField, ErrorSummary, type FieldErrors, FilterSelect, Heading1, Notice } from '../../../ui/components.tsx';
 import type { PageContext } from '../../../ui/context.ts';
 import { Layout } from '../../../ui/layout.tsx';
 import type { Option } from '../../reference/index.ts';
@@ -166,6 +166,7 @@ export function SignupPage(props: {
             Wilt u als mkb-bedrijf of brancheorganisatie samenwerken met een route in het hbo? Meld u aan. Het programmateam stelt u alleen
             voor aan een route als u daar zelf ja op zegt.
           </p>
+          <ErrorSummary errors={props.errors} />
           <form method="post" action="/netwerk/aanmelden" class="mkb-form" novalidate>
             <CsrfField token={props.ctx.csrfToken} />
             <OrganisationFields

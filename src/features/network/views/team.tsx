@@ -212,6 +212,7 @@ export function OrganisationTeamPage(props: {
         </ul>
       )}
       <h2 class="utrecht-heading-2">Past bij deze routes</h2>
+      <p class="utrecht-paragraph mkb-meta">De tien best passende toegelaten routes, met wat wel en niet past.</p>
       {props.suggestions.length === 0 ? (
         <p class="utrecht-paragraph">
           Geen suggesties: geen toegelaten route past op sector of provincie én op wat deze organisatie biedt.
