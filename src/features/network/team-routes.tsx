@@ -206,39 +206,36 @@ export async function networkTeamRoutes(app: FastifyInstance) {
     ingetrokken: 'Uw toestemming is ingetrokken: uw organisatie staat niet meer in het netwerkoverzicht en de open data.',
   };
 
-  app.get<IdParams>('/mijn/organisaties/:id', SIGNED_IN, async (request, reply) => {
-    const org = await ownOrganisation(request, request.params.id);
-    return sendPage(
+  const myPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    org: NonNullable<Awaited<ReturnType<typeof findOrganisation>>>,
+    extra: { values?: Record<string, string | string[]>; errors?: { field: string; message: string }[] } = {},
+    status = 200,
+  ) =>
+    sendPage(
       reply,
       <MyOrganisationPage
         ctx={pageContext(request, reply)}
         id={org.id}
         name={org.name}
         consent={Boolean(org.consent_at)}
-        values={valuesOf(org)}
+        values={extra.values ?? valuesOf(org)}
+        errors={extra.errors}
         options={await options()}
-        notice={MY_NOTICES[q(request).melding ?? ''] ?? null}
+        notice={extra.errors ? null : (MY_NOTICES[q(request).melding ?? ''] ?? null)}
       />,
+      status,
     );
-  });
+
+  app.get<IdParams>('/mijn/organisaties/:id', SIGNED_IN, async (request, reply) =>
+    myPage(request, reply, await ownOrganisation(request, request.params.id)),
+  );
 
   app.post<IdParams>('/mijn/organisaties/:id', SIGNED_IN, async (request, reply) => {
     const org = await ownOrganisation(request, request.params.id);
     const result = await updateOrganisation(db, me(request), org.id, request.body, { activate: false });
-    if (!result.ok)
-      return sendPage(
-        reply,
-        <MyOrganisationPage
-          ctx={pageContext(request, reply)}
-          id={org.id}
-          name={org.name}
-          consent={Boolean(org.consent_at)}
-          values={formValues(request.body)}
-          errors={result.errors}
-          options={await options()}
-        />,
-        422,
-      );
+    if (!result.ok) return myPage(request, reply, org, { values: formValues(request.body), errors: result.errors }, 422);
     return reply.redirect(`/mijn/organisaties/${org.id}?melding=opgeslagen`, 303);
   });
 

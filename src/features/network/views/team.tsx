@@ -36,6 +36,30 @@ function Reasons({ suggestion }: { suggestion: Suggestion }) {
   );
 }
 
+/** The team's form of a record (adding one, or changing it): no contact required. */
+function TeamForm(props: {
+  ctx: PageContext;
+  action: string;
+  values: FormValues;
+  errors?: FieldErrors;
+  options: { sectors: Option[]; provinces: Option[] };
+  button: string;
+}) {
+  return (
+    <form method="post" action={props.action} class="mkb-form" novalidate>
+      <CsrfField token={props.ctx.csrfToken} />
+      <OrganisationFields
+        values={props.values}
+        errors={props.errors}
+        options={props.options}
+        contactRequired={false}
+        consentText="De organisatie gaf toestemming voor het openbare netwerkoverzicht."
+      />
+      <Button>{props.button}</Button>
+    </form>
+  );
+}
+
 export function NetworkListPage(props: {
   ctx: PageContext;
   rows: Row[];
@@ -115,17 +139,14 @@ export function NewOrganisationPage(props: {
       back={{ href: '/beheer/netwerk', text: 'Terug naar het netwerk' }}
       errors={props.errors}
     >
-      <form method="post" action="/beheer/netwerk/nieuw" class="mkb-form" novalidate>
-        <CsrfField token={props.ctx.csrfToken} />
-        <OrganisationFields
-          values={props.values}
-          errors={props.errors}
-          options={props.options}
-          contactRequired={false}
-          consentText="De organisatie gaf toestemming voor het openbare netwerkoverzicht."
-        />
-        <Button>Toevoegen</Button>
-      </form>
+      <TeamForm
+        ctx={props.ctx}
+        action="/beheer/netwerk/nieuw"
+        values={props.values}
+        errors={props.errors}
+        options={props.options}
+        button="Toevoegen"
+      />
     </BackOfficePage>
   );
 }
@@ -180,17 +201,14 @@ export function OrganisationTeamPage(props: {
         </section>
       )}
       <h2 class="utrecht-heading-2">Gegevens</h2>
-      <form method="post" action={`/beheer/netwerk/${o.id}`} class="mkb-form" novalidate>
-        <CsrfField token={props.ctx.csrfToken} />
-        <OrganisationFields
-          values={props.values}
-          errors={props.errors}
-          options={props.options}
-          contactRequired={false}
-          consentText="De organisatie gaf toestemming voor het openbare netwerkoverzicht."
-        />
-        <Button>Opslaan</Button>
-      </form>
+      <TeamForm
+        ctx={props.ctx}
+        action={`/beheer/netwerk/${o.id}`}
+        values={props.values}
+        errors={props.errors}
+        options={props.options}
+        button="Opslaan"
+      />
       <h2 class="utrecht-heading-2">Routes</h2>
       {props.links.length === 0 ? (
         <p class="utrecht-paragraph">Nog niet gekoppeld aan een route.</p>
