@@ -18,6 +18,7 @@ import { ensureCurrentUser } from '../src/features/accounts/index.ts';
 import { catalogue } from '../src/features/catalogue/index.ts';
 import { saveRoute } from '../src/features/catalogue/repo.ts';
 import { createEvent, registerDirect } from '../src/features/events/index.ts';
+import { addOrganisation } from '../src/features/network/index.ts';
 import { indexItem, searchSite } from '../src/features/search/index.ts';
 import { parseQuery } from '../src/platform/dutch-search.ts';
 import { benchEnv, CONNECTIONS, DURATION, measure, rssOf, start, startApp, writeReport } from './lib.ts';
@@ -218,6 +219,36 @@ try {
     for (let p = 0; p < 30; p++)
       await registerDirect(db, benchConfig, eventId, { userId: null, name: `P${p}`, email: `p${p}@bench.example`, answers: {} });
   }
+  // The network: 300 organisations that consented, across the provinces and sectors.
+  if (!(await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst())) {
+    const provinces = [
+      'Groningen',
+      'Fryslân',
+      'Drenthe',
+      'Overijssel',
+      'Flevoland',
+      'Gelderland',
+      'Utrecht',
+      'Noord-Holland',
+      'Zuid-Holland',
+      'Zeeland',
+      'Noord-Brabant',
+      'Limburg',
+    ];
+    for (let o = 0; o < 300; o++)
+      await addOrganisation(db, null, {
+        name: `Bedrijf ${o}`,
+        kind: 'mkb',
+        kvk: String(40_000_000 + o),
+        sectors: ['C', 'F', 'Q', 'G'][o % 4] as string,
+        province: provinces[o % 12] as string,
+        place: 'Plaats',
+        offers: ['leerwerkplekken', 'praktijkbegeleiders'],
+        contact_name: `Contact ${o}`,
+        contact_email: `c${o}@bench.example`,
+        consent: 'ja',
+      });
+  }
   await db.destroy();
 
   // 2. Every public page and the open data over HTTP, each against a node:http server sending the
@@ -243,6 +274,9 @@ try {
     ['guide contents', '/handreiking'],
     ['guide chapter', '/handreiking/de-tripartiete-overeenkomst'],
     ['guide to print', '/handreiking/afdrukken'],
+    ['network, filtered', '/netwerk?provincie=Gelderland&biedt=praktijkbegeleiders'],
+    ['organisation page', '/netwerk/bedrijf-42'],
+    ['API: organisations (JSON)', '/api/v1/organisations'],
     ['API: filter + search (JSON)', '/api/v1/routes?sector=Q&q=zorg'],
     ['API: CSV, one sector', '/api/v1/routes.csv?sector=Q'],
     ['OpenAPI document', '/api/v1/openapi.json'],

@@ -94,8 +94,8 @@ describe('network journey (Chromium + axe-core)', () => {
     await j.check('samengevoegd');
 
     // 4. The route's suggestions, with their reasons; the team proposes an introduction.
-    await teamPage.goto(`${base}/beheer/netwerk/routes`);
-    await teamPage.getByRole('link', { name: 'Ad Technische Bedrijfskunde' }).click();
+    await teamPage.goto(`${base}/beheer/aanmeldingen/${route.id}`);
+    await teamPage.getByRole('link', { name: 'Passende partners uit het netwerk' }).click();
     const reasons = (await teamPage.locator('main .mkb-item').first().textContent()) ?? '';
     assert.match(reasons, /Bouwbedrijf Jansen/);
     assert.match(reasons, /sector bouwnijverheid: ja/);
@@ -143,7 +143,6 @@ describe('network journey (Chromium + axe-core)', () => {
     await visitor.goto(`${base}/netwerk/bouwbedrijf-jansen`);
     assert.doesNotMatch((await visitor.locator('main').textContent()) ?? '', /Jan Jansen/);
     await v.check('organisatie openbaar');
-    void route;
     assert.deepEqual({ ...v.violations, ...j.violations, ...orgJourney.violations, ...routeJourney.violations }, {});
     assert.deepEqual({ ...v.overflow, ...j.overflow, ...orgJourney.overflow, ...routeJourney.overflow }, {});
   });

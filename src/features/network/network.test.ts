@@ -223,6 +223,7 @@ describe('network: sign-up, directory and consent', () => {
     );
     assert.ok(JSON.parse((await anonymous.get('/api/v1/openapi.json')).body).paths['/organisations'].get);
     assert.match((await anonymous.get('/sitemap.xml')).body, /\/netwerk\/bouwbedrijf-jansen</);
+    assert.match((await anonymous.get('/feed.xml')).body, /<title>Netwerk: Bouwbedrijf Jansen<\/title>/);
 
     // The contact signs in, sees only their own organisation, and withdraws consent: gone everywhere at once.
     const jan = await signIn(site.app, site.db, 'jan@jansenbouw.nl');
@@ -233,6 +234,7 @@ describe('network: sign-up, directory and consent', () => {
     assert.equal((await anonymous.get('/netwerk/bouwbedrijf-jansen')).statusCode, 404);
     assert.deepEqual(JSON.parse((await anonymous.get('/api/v1/organisations')).body).data, []);
     assert.doesNotMatch((await anonymous.get('/sitemap.xml')).body, /bouwbedrijf-jansen/);
+    assert.doesNotMatch((await anonymous.get('/feed.xml')).body, /Bouwbedrijf Jansen/);
   });
 
   test('a partner sees no other organisation, no team page and no registration', async (t) => {

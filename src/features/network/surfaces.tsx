@@ -2,6 +2,7 @@ import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
 import { OUTCOME_SETTING, REMINDER_SETTING } from './introductions.ts';
 import { organisationsOpenApi } from './open-api.ts';
 import { consentingOrganisations, countNewOrganisations, organisationsOfUser } from './repo.ts';
+import { kindLabel, offerLabel } from './rules.ts';
 import { OrganisationsCard } from './views/partner.tsx';
 
 export const networkSurfaces: FeatureSurfaces = {
@@ -33,6 +34,13 @@ export const networkSurfaces: FeatureSurfaces = {
     {
       key: 'organisations',
       openApi: organisationsOpenApi,
+      feed: async (db, baseUrl) =>
+        (await consentingOrganisations(db)).map((o) => ({
+          id: `${baseUrl}/netwerk/${o.slug}`,
+          title: `Netwerk: ${o.name}`,
+          updated: o.consent_at ?? o.updated_at,
+          summary: `${kindLabel(o.kind)}${o.place ? ` in ${o.place}` : ''}; biedt ${(JSON.parse(o.offers) as string[]).map((x) => offerLabel(x).toLowerCase()).join(', ')}.`,
+        })),
       sitemap: async (db) => ['/netwerk', ...(await consentingOrganisations(db)).map((o) => `/netwerk/${o.slug}`)],
     },
   ],

@@ -81,6 +81,11 @@ export function AssessmentPage(props: {
           </tr>
         </tbody>
       </table>
+      {(reg.state === 'accepted' || reg.state === 'participant') && (
+        <p class="utrecht-paragraph">
+          <a href={`/beheer/netwerk/routes/${reg.id}`}>Passende partners uit het netwerk</a> — met wat wel en niet past, en kennismakingen.
+        </p>
+      )}
 
       <section aria-labelledby="toewijzen-titel">
         <h2 class="utrecht-heading-2" id="toewijzen-titel">
