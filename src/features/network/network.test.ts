@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { registration, user } from '../../../test/factories.ts';
 import { buildTestApp, Client, lastMailTo, signIn } from '../../../test/helpers.ts';
 import { answerLink, proposeIntroduction, runIntroductionJobs } from './introductions.ts';
+import { ensureNetworkLinks } from './named-partners.ts';
 import {
   answerIntro,
   duplicateReason,
@@ -348,6 +349,35 @@ describe('network: partners named in registrations, duplicates and merging', () 
       .execute();
     assert.equal(history.length, 2, 'both records keep the merge in their history');
     assert.equal((await client.get(`/beheer/netwerk/${gone.id}`)).headers.location, `/beheer/netwerk/${survivor.id}`);
+  });
+});
+
+describe('network: registrations admitted before the network existed', () => {
+  test('at start-up their named partners are linked once; a second start adds nothing', async (t) => {
+    const site = await buildTestApp(t);
+    const team = await user(site.db, 'tessa@programma.nl', 'team', { name: 'Tessa Team' });
+    const route = await registration(site, 'accepted', { team });
+    // As if the route was admitted before this version: no links, no records made from it.
+    await site.db.deleteFrom('organisation_links').execute();
+    await site.db.deleteFrom('organisations').execute();
+    assert.equal(await ensureNetworkLinks(site.db), 2);
+    const links = await site.db
+      .selectFrom('organisation_links')
+      .select(['role', 'named_as', 'confirmed'])
+      .where('registration_id', '=', route.id)
+      .orderBy('role')
+      .execute();
+    assert.deepEqual(links, [
+      { role: 'bedrijf', named_as: 'Metaal & Co', confirmed: 1 },
+      { role: 'branche', named_as: 'Koninklijke Metaalunie', confirmed: 1 },
+    ]);
+    const company = await site.db
+      .selectFrom('organisations')
+      .select(['kvk', 'consent_at', 'source'])
+      .where('name', '=', 'Metaal & Co')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(company, { kvk: '12345678', consent_at: null, source: 'registratie' });
+    assert.equal(await ensureNetworkLinks(site.db), 0, 'once');
   });
 });
 
