@@ -115,5 +115,5 @@ export function knownMigrations(): string[] {
 
 /** Runs the migrations up to and including `name` (to load data written at that schema). */
 export async function migrateTo(db: Kysely<any>, name: string): Promise<string[]> {
-  return unwrap(await (await migrator(db)).migrateTo(name));
+  return withSchemaEdits(db, async () => unwrap(await (await migrator(db)).migrateTo(name)));
 }
