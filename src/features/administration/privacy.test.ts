@@ -307,6 +307,10 @@ test('retention: drafts, closed registrations and past guests go when their peri
   const { db, config } = site;
   const team = await makeUser(db, 'tessa@programma.nl', 'team', { name: 'Tessa Team' });
   const draft = await registration(site, 'draft');
+  // Someone signed in: a session (and the sign-in link it came from).
+  await signIn(site.app, db, 'tessa@programma.nl');
+  const sessions = () => db.selectFrom('sessions').select('id_hash').execute();
+  assert.equal((await sessions()).length, 1);
   const closed = await registration(site, 'submitted');
   await withdrawRegistration(db, config, closed.applicant, closed.id, 'Route gaat niet door');
   const eventId = await createEvent(db, team, EVENT, new Date('2027-03-01T09:00:00Z'));
@@ -349,7 +353,9 @@ test('retention: drafts, closed registrations and past guests go when their peri
 
   // The next run finishes the guests; the closed registration is not due yet.
   const done = await runRetention(db, PERSONAL_DATA, config.erasureLedger, before);
-  assert.deepEqual(done, { 'event-guests': 2 });
+  // The session (expired long before) goes in this run: its rule comes after the one interrupted.
+  assert.deepEqual(done, { 'event-guests': 2, 'expired-sessions': 1 });
+  assert.deepEqual(await sessions(), []);
   assert.deepEqual(
     (await guests()).map((g) => g.name),
     ['Verwijderde persoon', 'Verwijderde persoon'],
@@ -378,8 +384,10 @@ test('retention: drafts, closed registrations and past guests go when their peri
   assert.deepEqual(
     file.map((e) => [e.rule, e.anchors.length]),
     [
+      ['sign-in-links', 1],
       ['drafts', 1],
       ['event-guests', 2],
+      ['expired-sessions', 1],
       ['closed-registrations', 1],
     ],
   );

@@ -8,7 +8,7 @@ import { retentionRules } from '../../platform/privacy/retention.ts';
 test('the processing register lists every retention setting with its key and default', () => {
   const register = readFileSync(new URL('../../../docs/privacy/verwerkingsregister.md', import.meta.url), 'utf8');
   const rules = retentionRules(PERSONAL_DATA);
-  assert.equal(rules.length, 8);
+  assert.equal(rules.length, 9);
   for (const rule of rules) {
     const s = rule.setting;
     assert.ok(register.includes(`\`${s.key}\`: ${s.default} ${s.unit}`), `${s.key}: ${s.default} ${s.unit} is missing from the register`);

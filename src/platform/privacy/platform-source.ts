@@ -5,7 +5,7 @@ import type { PersonalDataSource } from './types.ts';
 
 /**
  * The platform's own tables that hold personal data: mail in the outbox (to the person, or naming
- * them), the audit trail's details, and sessions. Retention: sent mail is deleted after a period.
+ * them), the audit trail's details, and sessions. Retention: sent mail and expired sessions are deleted after a period.
  */
 export const SENT_MAIL_DAYS = {
   key: 'retention.sent_mail_days',
@@ -15,6 +15,16 @@ export const SENT_MAIL_DAYS = {
   default: 90,
   min: 7,
   max: 730,
+};
+
+export const EXPIRED_SESSION_DAYS = {
+  key: 'retention.expired_session_days',
+  label: 'Bewaartermijn verlopen sessies',
+  description: 'Zo lang na het verlopen blijft een sessie (wie was ingelogd) bewaard; daarna wordt zij verwijderd.',
+  unit: 'dagen' as const,
+  default: 1,
+  min: 1,
+  max: 90,
 };
 
 const toThem = (db: Db | Trx, emails: string[]) =>
@@ -86,6 +96,27 @@ export const platformPersonalData: PersonalDataSource = {
       },
       async apply(trx, id) {
         const r = await trx.deleteFrom('outbox').where('id', '=', id).where('sent_at', 'is not', null).executeTakeFirst();
+        return Number(r.numDeletedRows) > 0;
+      },
+    },
+    {
+      key: 'expired-sessions',
+      label: 'Verlopen sessies',
+      action: 'verwijderd',
+      because: (n) => `omdat ze ${n} ${n === 1 ? 'dag' : 'dagen'} geleden zijn verlopen`,
+      setting: EXPIRED_SESSION_DAYS,
+      async candidates(db, before, limit) {
+        const rows = await db
+          .selectFrom('sessions')
+          .select(['id_hash', 'expires_at'])
+          .where('expires_at', '<', before)
+          .orderBy('expires_at')
+          .limit(limit)
+          .execute();
+        return rows.map((r) => ({ id: r.id_hash, since: r.expires_at, label: 'sessie' }));
+      },
+      async apply(trx, id) {
+        const r = await trx.deleteFrom('sessions').where('id_hash', '=', id).executeTakeFirst();
         return Number(r.numDeletedRows) > 0;
       },
     },
