@@ -1,5 +1,6 @@
 import type { Db, Trx } from '../../db/connect.ts';
 import { newId } from '../../platform/crypto.ts';
+import { getSetting, setSetting } from '../../platform/settings/repo.ts';
 import { admittedRouteFacts, type RouteFacts, routeFactsOf } from '../registrations/index.ts';
 import { findLiveByKvk, insertLink, insertOrganisation, liveOrganisations, registrationsWithNamedLinks } from './repo.ts';
 import { nameKey } from './rules.ts';
@@ -71,14 +72,19 @@ export async function linkNamedPartners(trx: Db | Trx, route: RouteFacts, now = 
 
 /** At start-up: the admitted registrations whose partners were never linked (the existing data, once). */
 export async function ensureNetworkLinks(db: Db): Promise<number> {
+  // Once per database: routes admitted later are linked by the subscriber, so later starts read nothing.
+  if (await getSetting(db, LINKED_ONCE)) return 0;
   const done = await registrationsWithNamedLinks(db);
   let n = 0;
   for (const route of await admittedRouteFacts(db)) {
     if (done.has(route.id)) continue;
     n += await db.transaction().execute((trx) => linkNamedPartners(trx, route));
   }
+  await setSetting(db, LINKED_ONCE, new Date().toISOString());
   return n;
 }
+
+const LINKED_ONCE = 'network_named_partners_linked_at';
 
 /** Subscriber of `registration.accepted`: the new route's named partners are linked in its transaction. */
 export async function linkPartnersOfAccepted(event: { registration: { id: string } }, ctx: { trx: Trx; now: Date }): Promise<void> {

@@ -360,6 +360,7 @@ describe('network: registrations admitted before the network existed', () => {
     // As if the route was admitted before this version: no links, no records made from it.
     await site.db.deleteFrom('organisation_links').execute();
     await site.db.deleteFrom('organisations').execute();
+    await site.db.deleteFrom('settings').where('key', '=', 'network_named_partners_linked_at').execute();
     assert.equal(await ensureNetworkLinks(site.db), 2);
     const links = await site.db
       .selectFrom('organisation_links')
