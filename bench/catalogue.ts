@@ -221,27 +221,13 @@ try {
   }
   // The network: 300 organisations that consented, across the provinces and sectors.
   if (!(await db.selectFrom('organisations').select('id').limit(1).executeTakeFirst())) {
-    const provinces = [
-      'Groningen',
-      'Fryslân',
-      'Drenthe',
-      'Overijssel',
-      'Flevoland',
-      'Gelderland',
-      'Utrecht',
-      'Noord-Holland',
-      'Zuid-Holland',
-      'Zeeland',
-      'Noord-Brabant',
-      'Limburg',
-    ];
     for (let o = 0; o < 300; o++)
       await addOrganisation(db, null, {
         name: `Bedrijf ${o}`,
         kind: 'mkb',
         kvk: String(40_000_000 + o),
-        sectors: ['C', 'F', 'Q', 'G'][o % 4] as string,
-        province: provinces[o % 12] as string,
+        sectors: SECTORS[o % SECTORS.length] as string,
+        province: PROVINCES[o % PROVINCES.length] as string,
         place: 'Plaats',
         offers: ['leerwerkplekken', 'praktijkbegeleiders'],
         contact_name: `Contact ${o}`,

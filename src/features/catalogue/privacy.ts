@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { countMentions, scrubRows } from '../../platform/privacy/repo.ts';
+import { countMentions, keysMentioning, scrubRows } from '../../platform/privacy/repo.ts';
 import { ERASED_PERSON } from '../../platform/privacy/scrub.ts';
 import type { PersonalDataSource } from '../../platform/privacy/types.ts';
 import { unindexItem } from '../search/index.ts';
@@ -105,14 +105,16 @@ export const cataloguePersonalData: PersonalDataSource = {
       .set({ contact_name: null, contact_email: null })
       .where('id', 'in', touched.length ? touched.map((r) => r.id) : [''])
       .execute();
-    const mentioned = await trx.selectFrom('routes').selectAll().execute();
-    for (const row of mentioned) {
-      const description = row.description === null ? null : s.text(row.description);
-      const partners = row.partners === null ? null : s.text(row.partners);
-      if (description !== row.description || partners !== row.partners || touched.some((t) => t.id === row.id)) {
-        const { search: _derived, ...plain } = row as typeof row & { search?: unknown };
-        await writeRoute(trx, { ...plain, description, partners });
-      }
+    // Only the routes that lost their contact or mention the person are written again (with their search entries).
+    const ids = [...new Set([...touched.map((r) => r.id), ...(await keysMentioning(trx, 'routes', 'id', ['description', 'partners'], s))])];
+    const rows = ids.length ? await trx.selectFrom('routes').selectAll().where('id', 'in', ids).execute() : [];
+    for (const row of rows) {
+      const { search: _derived, ...plain } = row as typeof row & { search?: unknown };
+      await writeRoute(trx, {
+        ...plain,
+        description: row.description === null ? null : s.text(row.description),
+        partners: row.partners === null ? null : s.text(row.partners),
+      });
     }
     const stories = await trx
       .selectFrom('stories')

@@ -57,19 +57,35 @@ export async function declinedBefore(db: Db, organisationId: string, registratio
 
 export type RouteSuggestions = { route: RouteFacts; needs: Offer[]; items: { org: OrgRow; suggestion: Suggestion }[] };
 
+/** What ranking partners for routes reads, once: organisations that can be introduced, excluded pairs, sector names. */
+async function partnerContext(db: Db) {
+  return {
+    name: await sectorNames(db),
+    excluded: await excludedPairs(db),
+    orgs: (await liveOrganisations(db)).filter((o) => o.contact_email),
+  };
+}
+
+function partnersFor(route: RouteFacts, c: Awaited<ReturnType<typeof partnerContext>>): RouteSuggestions {
+  const mr = asMatchRoute(route);
+  const ranked = rank(
+    c.orgs.map((o) => ({ item: o, suggestion: suggest(mr, asMatchOrg(o), c.name) })),
+    new Set(c.orgs.filter((o) => c.excluded.has(`${o.id}:${route.id}`)).map((o) => o.id)),
+  );
+  return { route, needs: mr.needs, items: ranked.map((r) => ({ org: r.item, suggestion: r.suggestion })) };
+}
+
 /** The organisations that fit a route, best first, each with its reasons. Only organisations with a contact can be introduced. */
 export async function suggestionsForRoute(db: Db, registrationId: string): Promise<RouteSuggestions> {
   const route = await routeFactsOf(db, registrationId);
   if (!route) throw new NotFoundError('registration');
-  const name = await sectorNames(db);
-  const excluded = await excludedPairs(db);
-  const mr = asMatchRoute(route);
-  const orgs = (await liveOrganisations(db)).filter((o) => o.contact_email);
-  const ranked = rank(
-    orgs.map((o) => ({ item: o, suggestion: suggest(mr, asMatchOrg(o), name) })),
-    new Set(orgs.filter((o) => excluded.has(`${o.id}:${route.id}`)).map((o) => o.id)),
-  );
-  return { route, needs: mr.needs, items: ranked.map((r) => ({ org: r.item, suggestion: r.suggestion })) };
+  return partnersFor(route, await partnerContext(db));
+}
+
+/** Every admitted route with how many organisations fit it (the team's overview), read once for all. */
+export async function suggestionCounts(db: Db): Promise<{ id: string; title: string; count: number }[]> {
+  const c = await partnerContext(db);
+  return (await admittedRouteFacts(db)).map((r) => ({ id: r.id, title: r.title, count: partnersFor(r, c).items.length }));
 }
 
 export type OrganisationSuggestions = { items: { route: RouteFacts; suggestion: Suggestion }[] };

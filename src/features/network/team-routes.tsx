@@ -4,13 +4,13 @@ import { requireUser as me, submittedValues } from '../../platform/forms.ts';
 import { pageContext } from '../../platform/page-context.ts';
 import { sendPage } from '../../ui/render.ts';
 import { referenceOptions } from '../reference/index.ts';
-import { admittedRouteFacts, registrationSummaries } from '../registrations/index.ts';
+import { registrationSummaries } from '../registrations/index.ts';
 import { proposeIntroduction, recordOutcome } from './introductions.ts';
 import { findOrganisation, introductionsOf, isOrganisationUser, linksOfOrganisation, liveOrganisations } from './repo.ts';
 import { offerLabel } from './rules.ts';
 import { formValues } from './schemas.ts';
 import { addOrganisation, confirmLink, duplicates, mergeOrganisations, updateOrganisation, withdrawConsent } from './service.ts';
-import { suggestionsForOrganisation, suggestionsForRoute } from './suggestions.ts';
+import { suggestionCounts, suggestionsForOrganisation, suggestionsForRoute } from './suggestions.ts';
 import { valuesOf } from './views/form.tsx';
 import { MyOrganisationPage } from './views/partner.tsx';
 import { NetworkListPage, NewOrganisationPage, OrganisationTeamPage, RouteSuggestionsPage, RoutesPage } from './views/team.tsx';
@@ -61,12 +61,9 @@ export async function networkTeamRoutes(app: FastifyInstance) {
     return reply.redirect(`/beheer/netwerk/${result.id}?melding=toegevoegd`, 303);
   });
 
-  app.get('/beheer/netwerk/routes', TEAM, async (request, reply) => {
-    const routes = [];
-    for (const r of await admittedRouteFacts(db))
-      routes.push({ id: r.id, title: r.title, count: (await suggestionsForRoute(db, r.id)).items.length });
-    return sendPage(reply, <RoutesPage ctx={pageContext(request, reply)} routes={routes} />);
-  });
+  app.get('/beheer/netwerk/routes', TEAM, async (request, reply) =>
+    sendPage(reply, <RoutesPage ctx={pageContext(request, reply)} routes={await suggestionCounts(db)} />),
+  );
 
   app.get<IdParams>('/beheer/netwerk/routes/:id', TEAM, async (request, reply) => {
     const s = await suggestionsForRoute(db, request.params.id);

@@ -1,4 +1,4 @@
-import { countMentions } from '../../platform/privacy/repo.ts';
+import { countMentions, keysMentioning } from '../../platform/privacy/repo.ts';
 import type { PersonalDataSource } from '../../platform/privacy/types.ts';
 import { saveEntry } from './repo.ts';
 
@@ -22,8 +22,8 @@ export const searchPersonalData: PersonalDataSource = {
     ];
   },
   async erase(trx, _person, s) {
-    if (s.isEmpty) return;
-    const rows = await trx.selectFrom('search_entries').selectAll().execute();
+    const keys = await keysMentioning(trx, 'search_entries', 'key', ['title', 'text'], s);
+    const rows = keys.length ? await trx.selectFrom('search_entries').selectAll().where('key', 'in', keys).execute() : [];
     for (const row of rows) {
       const title = s.text(row.title);
       const text = s.text(row.text);

@@ -47,3 +47,10 @@ export async function countMentions(db: Db | Trx, table: string, columns: string
   const r = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)} where ${mentionsAny(columns, s)}`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
+
+/** The keys of the rows of `table` that mention the person in one of `columns` (for a feature that rewrites them its own way). */
+export async function keysMentioning(db: Db | Trx, table: string, key: string, columns: string[], s: Scrubber): Promise<string[]> {
+  if (s.isEmpty) return [];
+  const r = await sql<Record<string, string>>`select ${sql.ref(key)} from ${sql.table(table)} where ${mentionsAny(columns, s)}`.execute(db);
+  return r.rows.map((row) => String(row[key]));
+}
