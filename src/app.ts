@@ -3,7 +3,6 @@ import { createServer } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyFormbody from '@fastify/formbody';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
@@ -34,6 +33,7 @@ import { safeReturnPath } from './platform/forms.ts';
 import { retentionRules } from './platform/privacy/retention.ts';
 import type { PersonalDataSource } from './platform/privacy/types.ts';
 import { serveFromCache } from './platform/public-cache.ts';
+import { securityHeaders } from './platform/security-headers.ts';
 import { loadSession, SESSION_COOKIE } from './platform/session/session.ts';
 import type { SettingDefinition } from './platform/settings/registry.ts';
 import { type HomeSection, homeSections, type PublicIndex, publicIndexes, settingGroups, surfaceRoutes } from './platform/surfaces.tsx';
@@ -138,7 +138,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     }
   });
 
-  await app.register(fastifyHelmet, {
+  const security = securityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -159,6 +159,11 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     crossOriginEmbedderPolicy: false,
     frameguard: { action: 'deny' },
+  });
+  // Set when the request comes in, as helmet's plugin did, so the render cache keeps them with its answers.
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(security);
+    done();
   });
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   await app.register(fastifyCsrf, {

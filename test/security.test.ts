@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import sharp from 'sharp';
 import { BODY_LIMIT_BYTES } from '../src/app.ts';
+import { securityHeaders } from '../src/platform/security-headers.ts';
 import { buildTestApp, Client, countRows } from './helpers.ts';
 
 const HOSTILE = [
@@ -18,18 +19,30 @@ describe('security baseline', () => {
   test('responses carry a strict CSP without unsafe-inline and the other protective headers', async (t) => {
     const { app } = await buildTestApp(t);
     const res = await app.inject({ method: 'GET', url: '/' });
-    const csp = String(res.headers['content-security-policy']);
-    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
-    assert.match(csp, /default-src 'self'/);
-    assert.match(csp, /script-src 'self'/);
-    assert.match(csp, /style-src 'self'/);
-    assert.match(csp, /frame-ancestors 'none'/);
+    assert.equal(
+      res.headers['content-security-policy'],
+      "default-src 'self';script-src 'self';style-src 'self';img-src 'self' data:;font-src 'self';connect-src 'self';form-action 'self';frame-ancestors 'none';base-uri 'self';object-src 'none'",
+    );
+    assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin');
+    assert.equal(res.headers['cross-origin-resource-policy'], 'same-origin');
+    assert.equal(res.headers['cross-origin-embedder-policy'], undefined);
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.equal(res.headers['x-frame-options'], 'DENY');
     assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin');
     assert.equal(res.headers['strict-transport-security'], undefined, 'no HSTS on plain http');
     assert.match(String(res.headers['x-request-id']), /^[0-9a-f-]{36}$/);
     assert.doesNotMatch(res.body, /<script|<style|style="/, 'no inline script or style');
+  });
+
+  test('the security headers are worked out once, and a per-request directive is refused rather than frozen', () => {
+    const headers = securityHeaders({ contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'self'"] } }, hsts: false });
+    assert.equal(headers['content-security-policy'], "default-src 'self'");
+    assert.equal(headers['strict-transport-security'], undefined);
+    assert.equal(headers['x-content-type-options'], 'nosniff');
+    assert.throws(
+      () => securityHeaders({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", () => "'nonce-x'"] } } }),
+      /per-request CSP directive/,
+    );
   });
 
   test('a form posted without a CSRF token, with a wrong one, or from another site is refused and changes nothing', async (t) => {
@@ -51,6 +64,33 @@ describe('security baseline', () => {
     assert.equal(noCookie.statusCode, 403, 'a token without its cookie is worthless');
     assert.equal(await countRows(db, 'outbox'), 0);
     assert.equal((await client.post('/inloggen', { email: 'a@b.nl' })).statusCode, 303, 'the same form with its token works');
+  });
+
+  test('a browser keeps one CSRF token per secret; a forged secret cookie gets a new secret, not a kept token', async (t) => {
+    const { app, db } = await buildTestApp(t);
+    const client = new Client(app);
+    await client.get('/inloggen'); // sets the secret
+    await client.get('/inloggen');
+    const first = client.lastCsrf;
+    const secret = client.cookies.get('_csrf');
+    await client.get('/zoeken');
+    await client.get('/inloggen');
+    assert.equal(client.lastCsrf, first, 'the same token for the same secret');
+    assert.equal(client.cookies.get('_csrf'), secret, 'no new secret');
+    const other = new Client(app);
+    await other.get('/inloggen');
+    assert.notEqual(other.lastCsrf, first, 'another browser, another token');
+    // A cookie with a broken signature: the page sets a new secret, and its token works with it.
+    const forged = new Client(app);
+    forged.cookies.set('_csrf', `${String(secret).split('.')[0]}.vervalst`);
+    const page = await forged.get('/inloggen');
+    assert.match(String(page.headers['set-cookie']), /^_csrf=/);
+    assert.notEqual(forged.cookies.get('_csrf'), `${String(secret).split('.')[0]}.vervalst`);
+    assert.notEqual(forged.lastCsrf, first);
+    assert.equal((await forged.post('/inloggen', { email: 'a@b.nl' })).statusCode, 303);
+    assert.equal(await countRows(db, 'outbox'), 1);
+    // A kept token is still refused with another browser's secret.
+    assert.equal((await other.post('/inloggen', { email: 'c@d.nl', _csrf: String(first) })).statusCode, 403);
   });
 
   test('an oversized body gets a Dutch 413 page, not a crash', async (t) => {

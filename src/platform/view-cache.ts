@@ -1,5 +1,5 @@
 import { type Db, rawSqlite } from '../db/connect.ts';
-import { getSetting } from './settings/repo.ts';
+import { getSetting, getSettings } from './settings/repo.ts';
 
 /**
  * Data behind a signed-in list, kept per process and keyed on a version counter that the database
@@ -32,6 +32,13 @@ export function dataVersion(db: Db, key: string): string | Promise<string> {
     perDb.set(key, read);
   }
   return read();
+}
+
+/** Several version counters, read together (one query on PostgreSQL), in the order asked. */
+export async function dataVersions(db: Db, keys: readonly string[]): Promise<string[]> {
+  if (rawSqlite(db)) return keys.map((key) => dataVersion(db, key) as string);
+  const values = await getSettings(db, keys);
+  return keys.map((key) => values.get(key) ?? '0');
 }
 
 /** A small least-recently-used store of computed data per database, each entry valid for one version. */

@@ -5,6 +5,7 @@ import { buildTestApp, type Client, countRows, signIn } from '../../../test/help
 import { applicant, saveStep, startDraft, submit } from '../../../test/registration-fixtures.ts';
 import { buildApp } from '../../app.ts';
 import { connect } from '../../db/connect.ts';
+import { signedInPageStats } from '../../platform/page-cache.ts';
 import { DAY } from '../../platform/time.ts';
 import { ensureUser } from '../accounts/index.ts';
 import { queue } from './queue.ts';
@@ -117,6 +118,11 @@ describe('assessment: queue, assignment, assessing', () => {
       return { body, row: new RegExp(`href="/beheer/aanmeldingen/${id}"[\\s\\S]*?</tr>`).exec(body)?.[0] ?? '' };
     };
     assert.doesNotMatch((await row()).row, /Tessa/);
+    await row(); // as a browser does, the first page set the CSRF secret; from the second its token is kept
+    const hits = signedInPageStats.hits;
+    const again = await row();
+    assert.equal(signedInPageStats.hits, hits + 1, 'the page came whole from the kept pages');
+    assert.equal(again.body, (await row()).body);
     const version = async () =>
       (await site.db.selectFrom('settings').select('value').where('key', '=', 'team_version').executeTakeFirstOrThrow()).value;
     const before = await version();
@@ -161,7 +167,10 @@ describe('assessment: queue, assignment, assessing', () => {
     const bobBox = () => new RegExp(`<input type="checkbox" id="lid-${bob.id}" name="members" value="${bob.id}"( checked)?/>`);
     assert.equal(bobBox().exec(await page())?.[1], undefined, 'Bob is not assigned yet');
     const before = await version();
+    await page(); // the CSRF secret was set by the first page; from the second its token is kept
+    const hits = signedInPageStats.hits;
     await page();
+    assert.equal(signedInPageStats.hits, hits + 1, 'the page came whole from the kept pages');
     assert.equal(await version(), before, 'reading the page raises nothing');
 
     const db2 = connect(site.config.database);
@@ -201,6 +210,27 @@ describe('assessment: queue, assignment, assessing', () => {
     assert.deepEqual([first.rows[0]?.daysWaiting, first.changesAt], [2, Date.parse(submittedAt) + 3 * DAY]);
     const later = await queue(site.db, filters, 'waiting', 1, at(3 * DAY + 1000));
     assert.deepEqual([later.rows[0]?.daysWaiting, later.changesAt], [3, Date.parse(submittedAt) + 4 * DAY], 'from the kept data');
+  });
+
+  test('a kept queue page is sent again only until its first waiting day turns', async (t) => {
+    const site = await buildTestApp(t);
+    const { id } = await submittedRegistration(site);
+    const submittedAt = Date.parse(
+      (await site.db.selectFrom('registrations').select('submitted_at').where('id', '=', id).executeTakeFirstOrThrow()).submitted_at ?? '',
+    );
+    const tessa = await teamMember(site, 'tessa@programma.nl', 'Tessa');
+    t.mock.timers.enable({ apis: ['Date'], now: submittedAt + 2 * DAY + 1000 });
+    const days = async () => /<td>(\d+)<\/td><td>Nog niemand<\/td><\/tr>/.exec((await tessa.client.get('/beheer/aanmeldingen')).body)?.[1];
+    assert.equal(await days(), '2');
+    assert.equal(await days(), '2');
+    const hits = signedInPageStats.hits;
+    assert.equal(await days(), '2');
+    assert.equal(signedInPageStats.hits, hits + 1, 'kept');
+    t.mock.timers.tick(DAY - 2000);
+    assert.equal(await days(), '2', 'a second before the day turns: still kept');
+    t.mock.timers.tick(2000);
+    assert.equal(await days(), '3', 'the day turned: made again');
+    assert.equal(signedInPageStats.hits, hits + 2);
   });
 
   test('assigning moves the registration into review, mails the member, and flags a conflict that can be dismissed with a reason', async (t) => {

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError } from '../../platform/errors.tsx';
 import { pageNumber, parseForm, pickFilters, submittedValues } from '../../platform/forms.ts';
+import { SignedInPages } from '../../platform/page-cache.ts';
 import { pageContext } from '../../platform/page-context.ts';
 import { dataVersion, ViewCache } from '../../platform/view-cache.ts';
-import type { CurrentUser } from '../../ui/context.ts';
+import type { CurrentUser, PageContext } from '../../ui/context.ts';
 import { renderFragment, sendPage } from '../../ui/render.ts';
 import { teamMembers } from '../accounts/index.ts';
-import { referenceOptions } from '../reference/index.ts';
+import { REFERENCE_VERSION, referenceOptions } from '../reference/index.ts';
 import { PARTICIPATION, STATES } from '../registrations/index.ts';
 import { decide, previewDecision } from './decisions.ts';
 import { assessmentPage } from './page.ts';
@@ -65,6 +66,10 @@ const queueRows = new ViewCache<string>('team_version');
 /** The applicant's answers of a registration, rendered once per version of what the page shows (its biggest part). */
 const answersHtml = new ViewCache<Record<string, string>>('assessment_version');
 
+/** Whole pages per browser (platform/page-cache.ts): the queue under the counters of what it lists, the assessment page under those of all it shows. */
+const queuePages = new SignedInPages(['team_version', REFERENCE_VERSION]);
+const assessmentPages = new SignedInPages(['assessment_version', 'team_version', REFERENCE_VERSION]);
+
 export default async function assessmentRoutes(app: FastifyInstance) {
   const { db, config } = app;
 
@@ -94,34 +99,39 @@ export default async function assessmentRoutes(app: FastifyInstance) {
       .send(csv.body);
   });
 
-  app.get('/beheer/aanmeldingen', TEAM, async (request, reply) => {
-    // One read of the version for both cached parts, before either is computed.
-    const version = await dataVersion(db, 'team_version');
-    const { q, options, team, values, ignored, sort } = await readQueue(request, version);
-    const query: QueueQuery = { ...values, sort };
-    const page = pageNumber(q.pagina);
-    const result = await queue(db, query, sort, page, new Date(), version);
-    // The rows rendered once for this data and these waiting days (a new key when the first changes).
-    const rowsHtml = await queueRows.get(
-      db,
-      JSON.stringify([query, page, result.changesAt]),
-      async () => renderFragment(<QueueRows rows={result.rows} />),
-      version,
-    );
-    return sendPage(
-      reply,
-      <QueuePage
-        ctx={pageContext(request, reply)}
-        query={query}
-        {...result}
-        team={team}
-        institutions={options.institutions}
-        sectors={options.sectors}
-        ignored={ignored}
-        rowsHtml={rowsHtml}
-      />,
-    );
-  });
+  app.get('/beheer/aanmeldingen', TEAM, async (request, reply) =>
+    queuePages.send(request, reply, async (ctx) => {
+      // One read of the version for both cached parts, before either is computed.
+      const version = await dataVersion(db, 'team_version');
+      const { q, options, team, values, ignored, sort } = await readQueue(request, version);
+      const query: QueueQuery = { ...values, sort };
+      const page = pageNumber(q.pagina);
+      const result = await queue(db, query, sort, page, new Date(), version);
+      // The rows rendered once for this data and these waiting days (a new key when the first changes).
+      const rowsHtml = await queueRows.get(
+        db,
+        JSON.stringify([query, page, result.changesAt]),
+        async () => renderFragment(<QueueRows rows={result.rows} />),
+        version,
+      );
+      return {
+        page: (
+          <QueuePage
+            ctx={ctx}
+            query={query}
+            {...result}
+            team={team}
+            institutions={options.institutions}
+            sectors={options.sectors}
+            ignored={ignored}
+            rowsHtml={rowsHtml}
+          />
+        ),
+        // A "days waiting" figure changes then.
+        until: result.changesAt,
+      };
+    }),
+  );
 
   async function show(
     request: FastifyRequest,
@@ -133,21 +143,18 @@ export default async function assessmentRoutes(app: FastifyInstance) {
       errors?: { field: string; message: string }[];
     } = {},
   ) {
-    const data = await assessmentPage(db, me(request), id);
-    const answers = await answersHtml.get(db, id, async () =>
-      Object.fromEntries(data.sections.map((s) => [s.slug, renderFragment(<Answers section={s} registrationId={data.reg.id} />)])),
-    );
-    const notice = NOTICES[String((request.query as Record<string, unknown>).melding)];
-    const page = (
-      <AssessmentPage
-        ctx={pageContext(request, reply)}
-        data={data}
-        answersHtml={answers}
-        notice={extra.errors ? undefined : notice}
-        {...extra}
-      />
-    );
-    return sendPage(reply, page, extra.errors ? 422 : 200);
+    const compute = async (ctx: PageContext) => {
+      const data = await assessmentPage(db, me(request), id);
+      const answers = await answersHtml.get(db, id, async () =>
+        Object.fromEntries(data.sections.map((s) => [s.slug, renderFragment(<Answers section={s} registrationId={data.reg.id} />)])),
+      );
+      const notice = NOTICES[String((request.query as Record<string, unknown>).melding)];
+      return <AssessmentPage ctx={ctx} data={data} answersHtml={answers} notice={extra.errors ? undefined : notice} {...extra} />;
+    };
+    // A form shown again with what was typed is never kept; the plain page is, under the counters of all it shows.
+    if (extra.values || extra.decision || extra.errors)
+      return sendPage(reply, await compute(pageContext(request, reply)), extra.errors ? 422 : 200);
+    return assessmentPages.send(request, reply, async (ctx) => ({ page: await compute(ctx) }));
   }
 
   app.get<IdParams>('/beheer/aanmeldingen/:id', TEAM, async (request, reply) => show(request, reply, request.params.id));

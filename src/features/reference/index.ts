@@ -23,6 +23,7 @@ export {
   institutions,
   institutionsWithStatus,
   type Option,
+  REFERENCE_VERSION,
   referenceOptions,
 } from './service.ts';
 export { referenceSurfaces } from './surfaces.tsx';

@@ -6,6 +6,13 @@ export async function getSetting(db: Kysely<Database>, key: string): Promise<str
   return row?.value ?? null;
 }
 
+/** Several settings in one query. */
+export async function getSettings(db: Kysely<Database>, keys: readonly string[]): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', keys).execute();
+  return new Map(rows.map((r) => [r.key, r.value]));
+}
+
 export async function setSetting(db: Kysely<Database>, key: string, value: string): Promise<void> {
   await db
     .insertInto('settings')
