@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { connect } from '../src/db/connect.ts';
 import { ensureUser } from '../src/features/accounts/index.ts';
 import { HttpClient } from '../test/http-client.ts';
@@ -14,14 +15,16 @@ import { VALID } from '../test/registration-fixtures.ts';
 import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start, startApp, writeReport } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_REGISTRATIONS ?? 1000);
+// On the engine of DATABASE_URL (SQLite when unset): run it under scripts/with-postgres.sh for PostgreSQL.
+const postgres = /^postgres/.test(process.env.DATABASE_URL ?? '');
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
 const children: ChildProcess[] = [];
 try {
   const databasePath = join(dir, 'bench.sqlite');
-  const env = benchEnv(`sqlite:${databasePath}`);
+  const env = benchEnv(postgres ? (process.env.DATABASE_URL as string) : `sqlite:${databasePath}`);
   const app = await startApp(env);
   children.push(app.child);
-  const db = connect({ kind: 'sqlite', path: databasePath });
+  const db = connect(postgres ? { kind: 'postgres', url: process.env.DATABASE_URL as string } : { kind: 'sqlite', path: databasePath });
   const team: string[] = [];
   for (let i = 0; i < 5; i++) team.push(await ensureUser(db, { email: `lid${i}@programma.nl`, role: 'team', name: `Teamlid ${i}` }));
   const institutions = (await db.selectFrom('institutions').select('brin').execute()).map((r) => r.brin);
@@ -61,6 +64,7 @@ try {
     }
   });
 
+  await sql.raw(postgres ? 'vacuum analyze' : 'analyze').execute(db);
   const http = new HttpClient(`http://127.0.0.1:${app.port}`);
   await http.get('/inloggen');
   await http.post('/inloggen', { email: 'lid0@programma.nl' });
@@ -115,7 +119,7 @@ try {
     '',
     `## Assessment queue (${COUNT} registrations) vs node:http ceiling — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `Machine: ${machine}. Command: \`npm run bench:queue\` (${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up; SQLite). Signed-in team member; 50 rows a page with assignees, counts per state and filter lists.`,
+    `Machine: ${machine}. Command: \`${postgres ? 'scripts/with-postgres.sh ' : ''}${COUNT === 1000 ? '' : `BENCH_REGISTRATIONS=${COUNT} `}npm run bench:queue\` (${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up; ${postgres ? 'PostgreSQL 15' : 'SQLite'}). Signed-in team member; 50 rows a page with assignees, counts per state and filter lists.`,
     '',
     '| what | req/s | p50 ms | p99 ms | of ceiling | bytes/resp | errors + non-2xx |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',

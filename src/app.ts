@@ -60,6 +60,8 @@ declare module 'fastify' {
     user: CurrentUser | null;
     pendingEmail: string | null;
     sessionIdHash: string | null;
+    /** Version counters read with the session as the request began (platform/page-cache.ts). */
+    counters: ReadonlyMap<string, string> | null;
   }
   interface FastifyContextConfig {
     access?: Access;
@@ -127,6 +129,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   app.decorateRequest('user', null);
   app.decorateRequest('pendingEmail', null);
   app.decorateRequest('sessionIdHash', null);
+  app.decorateRequest('counters', null);
 
   // Every route says who may use it; a route without `access` is a programming error.
   app.decorate('routeTable', []);
@@ -213,6 +216,7 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
       request.user = session.user;
       request.pendingEmail = session.pendingEmail;
       request.sessionIdHash = session.idHash;
+      request.counters = session.counters;
     }
   });
 

@@ -1,4 +1,5 @@
 import { type Compilable, CompiledQuery, type Kysely } from 'kysely';
+import { nameStatement } from './connect.ts';
 
 /**
  * A query whose shape never changes, built and compiled by Kysely once and then run with new
@@ -22,6 +23,8 @@ export function prepared<A extends unknown[], R>(build: (db: Kysely<any>, ...arg
       if (slots.filter((s) => typeof s === 'number').length !== args.length)
         throw new Error('prepared(): every argument must appear in the query exactly once, as a value');
       entry = { sql: query.sql, slots };
+      // On PostgreSQL, planned once per connection (connect.ts).
+      nameStatement(query.sql);
       compiled.set(db, entry);
     }
     const parameters = entry.slots.map((s) => (typeof s === 'number' ? args[s] : s.value));

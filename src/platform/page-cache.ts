@@ -38,7 +38,12 @@ export class SignedInPages {
 
   async send(request: FastifyRequest, reply: FastifyReply, render: (ctx: PageContext) => Promise<Rendered>): Promise<FastifyReply> {
     const { db } = request.server;
-    const versions = await dataVersions(db, this.versionKeys);
+    // Read with the session as the request began (one statement), or now: either way before the page is computed.
+    const snapshot = request.counters;
+    const versions =
+      snapshot && this.versionKeys.every((k) => snapshot.has(k))
+        ? this.versionKeys.map((k) => snapshot.get(k) as string)
+        : await dataVersions(db, this.versionKeys);
     const ctx = pageContext(request, reply);
     // The page's token for this browser's CSRF secret, kept from now on when the secret is sound.
     const made = request.cookies._csrf ? ctx.csrfToken : undefined;

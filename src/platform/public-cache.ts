@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Db, rawSqlite } from '../db/connect.ts';
-import { bumpCounter, getSetting } from './settings/repo.ts';
+import { bumpCounter } from './settings/repo.ts';
 import { dataVersion } from './view-cache.ts';
 
 /**
@@ -82,7 +82,7 @@ function store(db: Db): Store {
   } else {
     let waiting: ((v: string) => void)[] = [];
     let running = false;
-    const read = async () => (await getSetting(db, VERSION_KEY)) ?? '0';
+    const read = async () => dataVersion(db, VERSION_KEY);
     const run = async () => {
       running = true;
       try {

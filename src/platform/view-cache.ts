@@ -1,5 +1,6 @@
 import { type Db, rawSqlite } from '../db/connect.ts';
-import { getSetting, getSettings } from './settings/repo.ts';
+import { prepared } from '../db/prepared.ts';
+import { getSettings } from './settings/repo.ts';
 
 /**
  * Data behind a signed-in list, kept per process and keyed on a version counter that the database
@@ -10,6 +11,16 @@ import { getSetting, getSettings } from './settings/repo.ts';
  * What is cached is the data, not the page: the page (with its session's CSRF token) is rendered
  * per request.
  */
+
+/**
+ * The counters read with every session (session/repo.ts), in the same statement, for the pages
+ * kept whole: `team_version` and `assessment_version` are raised by triggers (their migrations),
+ * `reference_version` by the reference lists' writers.
+ */
+export const SESSION_COUNTERS = ['team_version', 'assessment_version', 'reference_version'] as const;
+
+/** One counter, built once (and on PostgreSQL planned once per connection). */
+const settingValue = prepared((db: Db, key: string) => db.selectFrom('settings').select('value').where('key', '=', key));
 
 const readers = new WeakMap<Db, Map<string, () => string | Promise<string>>>();
 
@@ -27,7 +38,7 @@ export function dataVersion(db: Db, key: string): string | Promise<string> {
       const statement = raw.prepare('select value from settings where key = ?').pluck();
       read = () => String(statement.get(key) ?? '0');
     } else {
-      read = async () => (await getSetting(db, key)) ?? '0';
+      read = async () => (await settingValue(db, key))[0]?.value ?? '0';
     }
     perDb.set(key, read);
   }

@@ -1,6 +1,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { isPostgres } from '../../db/dialect.ts';
+import { prepared } from '../../db/prepared.ts';
 import type { LinkRequestTable, OidcAttemptTable, OidcIdentityTable, OidcPendingLinkTable, SignInTokenTable, UserTable } from './tables.ts';
 
 export async function findUserByEmail(db: Kysely<Database>, email: string) {
@@ -309,8 +310,11 @@ export async function lockAdmins(db: Kysely<Database>) {
   return (isPostgres(db) ? q.forUpdate() : q).execute();
 }
 
+/** Built once: a team member's `/mijn` asks it on every view. */
+const expertiseRow = prepared((db: Kysely<Database>, id: string) => db.selectFrom('users').select('expertise').where('id', '=', id));
+
 export async function expertiseOf(db: Kysely<Database>, id: string): Promise<string[]> {
-  const row = await db.selectFrom('users').select('expertise').where('id', '=', id).executeTakeFirst();
+  const row = (await expertiseRow(db, id))[0];
   return row?.expertise ? (JSON.parse(row.expertise) as string[]) : [];
 }
 

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { prepared } from '../../db/prepared.ts';
+import type { CurrentUser } from '../../ui/context.ts';
+import { SESSION_COUNTERS } from '../view-cache.ts';
 
 export async function insertSession(
   db: Kysely<Database>,
@@ -25,6 +27,9 @@ const liveSession = prepared((db: Kysely<Database>, idHash: string, nowIso: stri
       'users.institution_brin',
       'users.disabled_at',
       'institutions.name as institution_name',
+      // The counters behind the signed-in pages kept whole (platform/page-cache.ts), read in the
+      // same statement: on PostgreSQL a kept page then costs one round trip, not two.
+      ...SESSION_COUNTERS.map((key, i) => db.selectFrom('settings').select('value').where('key', '=', key).as(`counter_${i}`)),
     ])
     .where('sessions.id_hash', '=', idHash)
     .where('sessions.expires_at', '>', nowIso),
@@ -32,8 +37,23 @@ const liveSession = prepared((db: Kysely<Database>, idHash: string, nowIso: stri
 
 /** The session and its user; expired sessions and disabled users find nothing. */
 export async function findLiveSession(db: Kysely<Database>, idHash: string, nowIso: string) {
-  return (await liveSession(db, idHash, nowIso))[0];
+  const row = (await liveSession(db, idHash, nowIso))[0] as (Record<string, unknown> & { id_hash: string }) | undefined;
+  if (!row) return undefined;
+  const counters = new Map(SESSION_COUNTERS.map((key, i) => [key, String(row[`counter_${i}`] ?? '0')]));
+  return { ...(row as unknown as SessionRow), counters };
 }
+
+type SessionRow = {
+  id_hash: string;
+  pending_email: string | null;
+  user_id: string | null;
+  email: string | null;
+  name: string | null;
+  role: CurrentUser['role'] | null;
+  institution_brin: string | null;
+  disabled_at: string | null;
+  institution_name: string | null;
+};
 
 export async function deleteSession(db: Kysely<Database>, idHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();

@@ -12,6 +12,8 @@ export type LoadedSession = {
   idHash: string;
   user: CurrentUser | null;
   pendingEmail: string | null;
+  /** The counters of view-cache.ts#SESSION_COUNTERS as this request began. */
+  counters: ReadonlyMap<string, string>;
 };
 
 export async function loadSession(db: Db, token: string | undefined, now = new Date()): Promise<LoadedSession | null> {
@@ -31,7 +33,7 @@ export async function loadSession(db: Db, token: string | undefined, now = new D
         }
       : null;
   if (!user && !row.pending_email) return null;
-  return { idHash, user, pendingEmail: row.pending_email };
+  return { idHash, user, pendingEmail: row.pending_email, counters: row.counters };
 }
 
 /**
