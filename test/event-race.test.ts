@@ -57,12 +57,21 @@ test(`two processes, ${PEOPLE} people for ${SEATS} seats at once: exactly ${SEAT
   assert.ok(clients.every((c) => c.csrf));
 
   // Every link is clicked twice, once on each process: a double click must not make two.
-  const answers = await Promise.all(
-    tokens.flatMap((token) => clients.map((c) => c.post(`/bijeenkomsten/${eventId}/bevestigen`, { token }))),
-  );
+  const clicks = tokens.flatMap((token) => clients.map((c) => ({ c, token })));
+  const answers = await Promise.all(clicks.map(({ c, token }) => c.post(`/bijeenkomsten/${eventId}/bevestigen`, { token })));
+  // "Even niet beschikbaar" (503: no database connection free within the pool's wait) is an answer
+  // a person can get when 200 clicks land at once on a machine that is busy with other tests; it
+  // changes nothing and asks to try again, so the test does what the page says. Any other answer
+  // is not retried, and the counts below say what came back.
   const statuses = answers.map((a) => a.status);
-  assert.equal(statuses.filter((s) => s === 303).length, PEOPLE, 'each person registered once');
-  assert.equal(statuses.filter((s) => s === 410).length, PEOPLE, 'the second click: the link is used');
+  const busy = statuses.filter((s) => s === 503).length;
+  for (const [i, status] of statuses.entries()) {
+    const click = clicks[i];
+    if (status === 503 && click) statuses[i] = (await click.c.post(`/bijeenkomsten/${eventId}/bevestigen`, { token: click.token })).status;
+  }
+  const counts = `${JSON.stringify(statuses.reduce((m: Record<number, number>, s) => ({ ...m, [s]: (m[s] ?? 0) + 1 }), {}))}, ${busy} retried after a 503`;
+  assert.equal(statuses.filter((s) => s === 303).length, PEOPLE, `each person registered once (answers: ${counts})`);
+  assert.equal(statuses.filter((s) => s === 410).length, PEOPLE, `the second click: the link is used (answers: ${counts})`);
 
   const rows = await db
     .selectFrom('event_registrations')

@@ -22,6 +22,7 @@ import {
   updateEventDetails,
   withdraw,
 } from './index.ts';
+import { mySeats } from './participation.ts';
 import { eventSchema } from './schemas.ts';
 
 const H = 3_600_000;
@@ -83,6 +84,19 @@ describe('events: seats and the waiting list', () => {
     const s = await setup(t);
     for (const n of ['a', 'b', 'c', 'd', 'e']) await registerDirect(s.db, s.config, s.id, person(n), at(1));
     assert.deepEqual(await s.states(), { a: 'confirmed', b: 'confirmed', c: 'waiting', d: 'waiting', e: 'waiting' });
+    // /mijn's place in line, from the one query for all of a person's seats.
+    const placeOf = async (n: string) =>
+      (
+        await mySeats(s.db, {
+          id: 'nobody',
+          email: `${n}@voorbeeld.nl`,
+          name: n,
+          role: 'applicant',
+          institutionBrin: null,
+          institutionName: null,
+        })
+      )[0]?.place;
+    assert.deepEqual([await placeOf('b'), await placeOf('c'), await placeOf('e')], [null, 1, 3]);
     assert.deepEqual(await s.mails('c@voorbeeld.nl'), ['Op de wachtlijst: Leernetwerk praktijkbegeleiding']);
     const waitMail = await s.db
       .selectFrom('outbox')
@@ -97,6 +111,7 @@ describe('events: seats and the waiting list', () => {
     // a cancels at T0+2h: c is offered the seat until T0+50h.
     assert.equal(await withdraw(s.db, s.config, await s.key('a'), (await s.rowOf('a')).id, at(2)), 'cancelled');
     assert.deepEqual(await s.states(), { a: 'cancelled', b: 'confirmed', c: 'offered', d: 'waiting', e: 'waiting' });
+    assert.deepEqual([await placeOf('c'), await placeOf('d'), await placeOf('e')], [null, 1, 2], 'the one offered no longer waits');
     assert.equal((await s.rowOf('c')).offer_expires_at, at(50).toISOString());
     assert.deepEqual((await s.mails('c@voorbeeld.nl')).at(-1), 'Er is een plek voor u vrij: Leernetwerk praktijkbegeleiding');
     const cancelMail = await s.db

@@ -155,7 +155,5 @@ export type MySeat = Awaited<ReturnType<typeof registrationsOfPerson>>[number] &
 /** /mijn: my registrations, with my place in line where I wait. */
 export async function mySeats(db: Db, user: CurrentUser): Promise<MySeat[]> {
   const rows = await registrationsOfPerson(db, user.id, user.email);
-  return Promise.all(
-    rows.map(async (r) => ({ ...r, place: r.state === 'waiting' ? (await aheadInLine(db, r.event_id, r.arrival)) + 1 : null })),
-  );
+  return rows.map((r) => ({ ...r, place: r.state === 'waiting' ? Number(r.waiting_before ?? 0) + 1 : null }));
 }

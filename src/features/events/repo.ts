@@ -161,8 +161,11 @@ export async function aheadInLine(db: Db, eventId: string, arrival: number): Pro
   return Number(row.n);
 }
 
-/** A person's registrations (by account or by address), with their events. */
-/** Built once: `/mijn` asks it for everyone who opens it. */
+/**
+ * A person's registrations (by account or by address), with their events and, where they wait,
+ * how many wait before them — one query, however many seats (built once: `/mijn` asks it for
+ * everyone who opens it).
+ */
 const ofPerson = prepared((db: Db, userId: string, email: string) =>
   db
     .selectFrom('event_registrations')
@@ -182,6 +185,14 @@ const ofPerson = prepared((db: Db, userId: string, email: string) =>
       'events.ends_at',
       'events.state as event_state',
       'events.open_round_at',
+      (eb) =>
+        eb
+          .selectFrom('event_registrations as before')
+          .select((b) => b.fn.countAll<number>().as('n'))
+          .whereRef('before.event_id', '=', 'event_registrations.event_id')
+          .where('before.state', '=', 'waiting')
+          .whereRef('before.arrival', '<', 'event_registrations.arrival')
+          .as('waiting_before'),
     ])
     .where((eb) => eb.or([eb('event_registrations.user_id', '=', userId), eb('event_registrations.email', '=', email)]))
     .orderBy('events.starts_at', 'desc'),
