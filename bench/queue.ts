@@ -78,7 +78,10 @@ try {
       if (Date.now() - waitStarted > 180_000) throw new Error('the scheduled jobs did not finish their first pass within 3 minutes');
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    const reminders = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const reminders = await db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     jobsNote = `measured after the scheduled jobs' first pass (${Number(reminders.n).toLocaleString('en-US')} mails queued by it; waited ${Math.round((Date.now() - waitStarted) / 1000)} s)`;
   }
   const http = new HttpClient(`http://127.0.0.1:${app.port}`);
