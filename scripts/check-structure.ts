@@ -127,6 +127,15 @@ for (const file of files) {
     }
   }
 
+  // 5. heavy modules (image processing, PDF) load when first used, never with the app (issue 10)
+  if (!isTest(file)) {
+    for (const m of source.matchAll(/(?:^|\n)\s*import\s[^;]*?from\s+'(sharp|pdfkit)'/g)) {
+      if (/^import\s+type\s/.test(m[0].trim())) continue;
+      const line = source.slice(0, (m.index ?? 0) + m[0].length).split('\n').length;
+      problems.push(`${where}:${line}: laadt ${m[1]} bij de start; gebruik await import('${m[1]}') waar het nodig is`);
+    }
+  }
+
   // 4. length
   const lines = source.split('\n').length;
   if (lines > MAX_LINES && !LONG_FILE_EXEMPT.has(where) && !isTest(file)) {

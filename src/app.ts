@@ -7,7 +7,6 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import pino, { type DestinationStream } from 'pino';
-import sharp from 'sharp';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import { databaseReachable } from './db/ping.ts';
@@ -253,7 +252,8 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(favicon.svg),
   );
   app.get('/favicon.ico', { config: { access: 'public' } }, async (_request, reply) => {
-    favicon.png ??= sharp(favicon.svg).resize(32, 32).png().toBuffer();
+    // sharp (libvips, tens of MB) loads when first used, not at start.
+    favicon.png ??= import('sharp').then(({ default: sharp }) => sharp(favicon.svg).resize(32, 32).png().toBuffer());
     return reply
       .type('image/png')
       .header('cache-control', 'public, max-age=86400')

@@ -38,6 +38,7 @@ test('the structure check passes a clean tree and names every kind of breach', (
     }),
     'src/platform/thing.ts': "import { x } from '../features/a/index.ts';\n",
     'src/features/c/service.ts': 'export const c = 1;\n',
+    'src/platform/image.ts': "import type { Sharp } from 'sharp';\nimport sharp from 'sharp';\nexport const later = () => import('pdfkit');\n",
   });
   assert.equal(broken.status, 1);
   for (const expected of [
@@ -47,7 +48,10 @@ test('the structure check passes a clean tree and names every kind of breach', (
     'src/platform/thing.ts: importeert src/features/a/index.ts; platform, ui en db kennen geen features',
     'importcyclus tussen features: a → b → a',
     'src/features/c: geen index.ts',
+    "src/platform/image.ts:2: laadt sharp bij de start; gebruik await import('sharp') waar het nodig is",
   ]) {
     assert.ok(broken.out.includes(expected), `missing: ${expected}\n${broken.out}`);
   }
+  assert.ok(!broken.out.includes('image.ts:1:'), 'a type import loads nothing');
+  assert.ok(!broken.out.includes('laadt pdfkit'), 'a dynamic import is what is asked for');
 });
