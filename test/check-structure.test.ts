@@ -38,7 +38,8 @@ test('the structure check passes a clean tree and names every kind of breach', (
     }),
     'src/platform/thing.ts': "import { x } from '../features/a/index.ts';\n",
     'src/features/c/service.ts': 'export const c = 1;\n',
-    'src/platform/image.ts': "import type { Sharp } from 'sharp';\nimport sharp from 'sharp';\nexport const later = () => import('pdfkit');\n",
+    'src/platform/image.ts':
+      "import type { Sharp } from 'sharp';\nimport sharp from 'sharp';\nexport const later = () => import('pdfkit');\n",
   });
   assert.equal(broken.status, 1);
   for (const expected of [
