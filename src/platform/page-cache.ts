@@ -8,9 +8,13 @@ import { dataVersions } from './view-cache.ts';
 
 type Entry = { versions: string; html: string; until: number };
 export type Rendered = {
-  page: VNode /** When the page goes out of date by the clock alone (ms since 1970), if it does. */;
+  page: VNode;
+  /** When the page goes out of date by the clock alone (ms since 1970), if it does. */
   until?: number;
 };
+
+/** Counted for the tests, which must see a page come from here before they can trust its exactness. */
+export const signedInPageStats = { hits: 0, stored: 0 };
 
 /**
  * Whole signed-in pages, kept per process for one browser: the page a person saw is sent again
@@ -25,9 +29,6 @@ export type Rendered = {
  * Why: the queue and the assessment page cost 0.7–0.8 ms of CPU to compute and render, the rest
  * of a signed-in request (session, headers, log line) 0.2 ms (bench/RESULTS.md, 2026-11-30).
  */
-/** Counted for the tests, which must see a page come from here before they can trust its exactness. */
-export const signedInPageStats = { hits: 0, stored: 0 };
-
 export class SignedInPages {
   private readonly stores = new WeakMap<Db, Map<string, Entry>>();
 

@@ -8,8 +8,8 @@ import { getSettings } from './settings/repo.ts';
  * change to the tables the list reads. Exactness: the version is read *before* the data is
  * computed, so data computed while a change commits is stored under the old version and never
  * served after the new one is seen; a change made by any process shows on the next request.
- * What is cached is the data, not the page: the page (with its session's CSRF token) is rendered
- * per request.
+ * What is kept here is data (and parts of pages rendered from it); whole pages, per browser, are
+ * kept by page-cache.ts under the same counters.
  */
 
 /**
