@@ -1,5 +1,5 @@
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 export const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -80,7 +80,14 @@ export async function startApp(env: NodeJS.ProcessEnv): Promise<{ child: ChildPr
   }
   // BENCH_CPU_PROF=<dir>: the app writes a V8 CPU profile there when it stops (node --cpu-prof).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  return start(['dist/server.js'], { ...env, DEMO_CONTENT: 'off' }, profile);
+  return start(['dist/server.js'], { ...env, DEMO_CONTENT: 'off' }, [...startFlags(), ...profile]);
+}
+
+/** Node's flags of `npm start` (package.json), so the bench runs the server exactly as production does. */
+function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1, words.indexOf('dist/server.js')).filter((w) => w.startsWith('--'));
 }
 
 /** Resident memory of a process, in MB. */
