@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { countMentions, scrubRows } from '../../platform/privacy/repo.ts';
+import { countMentions, deleteAfter, scrubRows } from '../../platform/privacy/repo.ts';
 import { ERASED_PERSON, erasedAddress } from '../../platform/privacy/scrub.ts';
 import type { PersonalDataSource } from '../../platform/privacy/types.ts';
 import { formatDateTime } from '../../platform/time.ts';
@@ -167,20 +167,7 @@ export const accountsPersonalData: PersonalDataSource = {
       action: 'verwijderd',
       because: (n) => `omdat ze ${n} ${n === 1 ? 'dag' : 'dagen'} geleden zijn aangevraagd`,
       setting: SIGN_IN_LINK_DAYS,
-      async candidates(db, before, limit) {
-        const rows = await db
-          .selectFrom('sign_in_tokens')
-          .select(['token_hash', 'created_at'])
-          .where('created_at', '<', before)
-          .orderBy('created_at')
-          .limit(limit)
-          .execute();
-        return rows.map((r) => ({ id: r.token_hash, since: r.created_at, label: 'inloglink' }));
-      },
-      async apply(trx, id) {
-        const r = await trx.deleteFrom('sign_in_tokens').where('token_hash', '=', id).executeTakeFirst();
-        return Number(r.numDeletedRows) > 0;
-      },
+      ...deleteAfter('sign_in_tokens', 'token_hash', 'created_at', 'inloglink'),
     },
   ],
 };

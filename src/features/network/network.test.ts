@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { registration, user } from '../../../test/factories.ts';
 import { buildTestApp, Client, lastMailTo, signIn } from '../../../test/helpers.ts';
+import { PERSONAL_DATA } from '../../personal-data.ts';
+import { runRetention } from '../../platform/privacy/retention.ts';
 import { answerLink, proposeIntroduction, runIntroductionJobs } from './introductions.ts';
 import { ensureNetworkLinks } from './named-partners.ts';
 import {
@@ -171,6 +173,15 @@ describe('network: sign-up, directory and consent', () => {
     const fourth = await signUp(site);
     assert.equal(fourth.res.statusCode, 422);
     assert.match(fourth.res.body, /al drie aanmeldingen verstuurd/);
+
+    // Never confirmed: deleted by the retention run once the setting's days after the link lapsed.
+    const signups = () => site.db.selectFrom('organisation_signups').select('id').where('email', '=', 'jan@jansenbouw.nl').execute();
+    assert.equal((await signups()).length, 3);
+    const soon = await runRetention(site.db, PERSONAL_DATA, site.config.erasureLedger, new Date(Date.now() + 3 * 86_400_000));
+    assert.equal(soon['network-signups'], undefined, 'not before the period ends');
+    const done = await runRetention(site.db, PERSONAL_DATA, site.config.erasureLedger, new Date(Date.now() + 30 * 86_400_000));
+    assert.equal(done['network-signups'], 3);
+    assert.deepEqual(await signups(), []);
   });
 
   test('confirmed once: the record is made (new, with consent), its contact gets an account; the same KvK again goes to that record; the team activates it for the directory and the API; consent withdrawn takes it out at once', async (t) => {

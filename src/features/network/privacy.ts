@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { countMentions, scrubRows } from '../../platform/privacy/repo.ts';
+import { countMentions, deleteAfter, scrubRows } from '../../platform/privacy/repo.ts';
 import type { PersonalDataSource } from '../../platform/privacy/types.ts';
 import { formatDateTime } from '../../platform/time.ts';
 
@@ -101,20 +101,7 @@ export const networkPersonalData: PersonalDataSource = {
       action: 'verwijderd',
       because: (n) => `omdat de bevestigingslink ${n} dagen geleden verliep`,
       setting: SIGNUP_DAYS,
-      async candidates(db, before, limit) {
-        const rows = await db
-          .selectFrom('organisation_signups')
-          .select(['id', 'expires_at'])
-          .where('expires_at', '<', before)
-          .orderBy('expires_at')
-          .limit(limit)
-          .execute();
-        return rows.map((r) => ({ id: r.id, since: r.expires_at, label: 'aanmelding' }));
-      },
-      async apply(trx, id) {
-        const r = await trx.deleteFrom('organisation_signups').where('id', '=', id).executeTakeFirst();
-        return Number(r.numDeletedRows) > 0;
-      },
+      ...deleteAfter('organisation_signups', 'id', 'expires_at', 'aanmelding'),
     },
   ],
 };

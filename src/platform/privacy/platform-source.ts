@@ -1,6 +1,6 @@
 import type { Db, Trx } from '../../db/connect.ts';
 import { formatDateTime } from '../time.ts';
-import { countMentions, scrubRows } from './repo.ts';
+import { countMentions, deleteAfter, scrubRows } from './repo.ts';
 import type { PersonalDataSource } from './types.ts';
 
 /**
@@ -105,20 +105,7 @@ export const platformPersonalData: PersonalDataSource = {
       action: 'verwijderd',
       because: (n) => `omdat ze ${n} ${n === 1 ? 'dag' : 'dagen'} geleden zijn verlopen`,
       setting: EXPIRED_SESSION_DAYS,
-      async candidates(db, before, limit) {
-        const rows = await db
-          .selectFrom('sessions')
-          .select(['id_hash', 'expires_at'])
-          .where('expires_at', '<', before)
-          .orderBy('expires_at')
-          .limit(limit)
-          .execute();
-        return rows.map((r) => ({ id: r.id_hash, since: r.expires_at, label: 'sessie' }));
-      },
-      async apply(trx, id) {
-        const r = await trx.deleteFrom('sessions').where('id_hash', '=', id).executeTakeFirst();
-        return Number(r.numDeletedRows) > 0;
-      },
+      ...deleteAfter('sessions', 'id_hash', 'expires_at', 'sessie'),
     },
   ],
 };

@@ -54,3 +54,25 @@ export async function keysMentioning(db: Db | Trx, table: string, key: string, c
   const r = await sql<Record<string, string>>`select ${sql.ref(key)} from ${sql.table(table)} where ${mentionsAny(columns, s)}`.execute(db);
   return r.rows.map((row) => String(row[key]));
 }
+
+/**
+ * The `candidates` and `apply` of a retention rule that deletes whole rows once the moment in
+ * `column` lies before the rule's cut-off (sign-in links, sessions, unconfirmed sign-ups, …).
+ * For a feature's own table only (called from its privacy source).
+ */
+export function deleteAfter(table: string, key: string, column: string, label: string) {
+  return {
+    async candidates(db: Db, before: string, limit: number) {
+      const rows = await sql<{
+        id: string;
+        since: string;
+      }>`select ${sql.ref(key)} as id, ${sql.ref(column)} as since from ${sql.table(table)}
+        where ${sql.ref(column)} < ${before} order by ${sql.ref(column)} limit ${limit}`.execute(db);
+      return rows.rows.map((r) => ({ id: String(r.id), since: r.since, label }));
+    },
+    async apply(trx: Trx, id: string) {
+      const r = await sql`delete from ${sql.table(table)} where ${sql.ref(key)} = ${id}`.execute(trx);
+      return Number(r.numAffectedRows ?? 0) > 0;
+    },
+  };
+}
