@@ -211,8 +211,9 @@ describe(`backups (${ENGINE})`, () => {
     t.after(() => db.destroy());
     const imported = await importData(db, join(dir, 'export'));
     assert.deepEqual(imported, { ok: true, rows: exported.tables.reduce((n, x) => n + x.rows, 0), migrated: [] });
-    assert.equal(await rebuildSearchIndex(db), 1);
     assert.deepEqual(await summarise(db), await summarise(sourceDb), 'every table identical, checked by content');
+    // Rebuilt after the comparison: rewriting the routes raises the /mijn counter (a cache key, not data).
+    assert.equal(await rebuildSearchIndex(db), 1);
     assert.equal((await importData(db, join(dir, 'export'))).ok, false, 'never into a database that has data');
 
     // The application behaves the same on the imported data: search, a sign-in, the team's queue.

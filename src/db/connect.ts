@@ -2,7 +2,16 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, type DatabaseConnection, type Driver, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  type LogEvent,
+  PostgresDialect,
+  SqliteDialect,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database } from './database.ts';
@@ -81,7 +90,16 @@ function useNamedStatements(client: pg.PoolClient): void {
   };
 }
 
-export function connect(database: Config['database'], options: { poolSize?: number } = {}): Db {
+/** Every statement Kysely runs, with its values (a test's record of what a page reads; debugging). */
+export type QueryObserver = (sql: string, parameters: readonly unknown[]) => void;
+
+export function connect(database: Config['database'], options: { poolSize?: number; onQuery?: QueryObserver } = {}): Db {
+  const observe = options.onQuery;
+  const log = observe
+    ? (event: LogEvent) => {
+        if (event.level === 'query') observe(event.query.sql, event.query.parameters);
+      }
+    : undefined;
   if (database.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: database.url,
@@ -91,7 +109,7 @@ export function connect(database: Config['database'], options: { poolSize?: numb
     // An idle client losing its connection (e.g. the server restarting) must not crash the process.
     pool.on('error', () => {});
     pool.on('connect', useNamedStatements);
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
   const sqlite = new SQLite(database.path);
@@ -99,7 +117,7 @@ export function connect(database: Config['database'], options: { poolSize?: numb
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }), log });
   sqliteHandles.set(db, sqlite);
   return db;
 }

@@ -25,6 +25,7 @@ import * as auditSequence from './migrations/2026-11-30T1600-audit-sequence.ts';
 import * as supportCounters from './migrations/2026-11-30T1700-support-counters.ts';
 import * as partnerRole from './migrations/2026-11-30T1750-partner-role.ts';
 import * as network from './migrations/2026-11-30T1800-network.ts';
+import * as mijnVersion from './migrations/2026-11-30T1900-mijn-version.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
 const migrations: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1700-support-counters': supportCounters,
   '2026-11-30T1750-partner-role': partnerRole,
   '2026-11-30T1800-network': network,
+  '2026-11-30T1900-mijn-version': mijnVersion,
 };
 
 /**

@@ -45,6 +45,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-30T1700-support-counters',
     '2026-11-30T1750-partner-role',
     '2026-11-30T1800-network',
+    '2026-11-30T1900-mijn-version',
   ];
   assert.deepEqual(
     await migrateToLatest(db),

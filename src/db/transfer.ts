@@ -128,6 +128,9 @@ export async function importData(db: Kysely<any>, dir: string): Promise<Imported
   const problems: string[] = [];
   try {
     await db.transaction().execute(async (trx) => {
+      // Counters raised at commit (deferred triggers, `mijn_version`) are raised as each table loads
+      // instead, so that the settings loaded last are what the database keeps.
+      if (isPostgres(trx)) await sql`set constraints all immediate`.execute(trx);
       // The migrations may have put rows in (settings); the export holds the real ones.
       for (const t of [...order].reverse()) await trx.deleteFrom(t.name).execute();
       for (const t of order) await insertFile(trx, shapes.get(t.name) as TableShape, join(dir, t.file));

@@ -6,6 +6,7 @@ import type { CurrentUser, PageContext } from '../ui/context.ts';
 import { Layout } from '../ui/layout.tsx';
 import { sendPage } from '../ui/render.ts';
 import { ForbiddenError } from './errors.tsx';
+import { SignedInPages } from './page-cache.ts';
 import { pageContext } from './page-context.ts';
 import type { SettingDefinition } from './settings/registry.ts';
 
@@ -14,9 +15,24 @@ import type { SettingDefinition } from './settings/registry.ts';
  * app.ts hands the contributions to `surfaceRoutes`. A new feature adds its card or menu entry
  * there without editing another feature.
  */
-export type SurfaceContext = { db: Db; user: CurrentUser; ctx: PageContext; query: Record<string, string> };
+export type SurfaceContext = {
+  db: Db;
+  user: CurrentUser;
+  ctx: PageContext;
+  query: Record<string, string>;
+  /**
+   * A card that shows something the clock alone changes (a bijeenkomst moving to "Geweest") names
+   * the moment here (ms since 1970): the page kept for this browser is made again from then on.
+   */
+  until: (moment: number) => void;
+};
 
-/** A section of /mijn; `null` when it has nothing for this user. Sections show in `order`. */
+/**
+ * A section of /mijn; `null` when it has nothing for this user. Sections show in `order`. The
+ * page is kept whole per browser under `mijn_version` (ADR 010): every table a card reads must be
+ * watched by that counter (test/mijn-cache.test.ts checks), and what the clock changes is named
+ * through `until`.
+ */
 export type MijnCard = { key: string; order: number; render: (s: SurfaceContext) => Promise<VNode | null> };
 
 /** A link in the /beheer menu, with an optional count of what waits there ("3 wachten op een besluit"). */
@@ -87,6 +103,9 @@ function queryOf(request: FastifyRequest): Record<string, string> {
 
 const byOrder = <T extends { order: number }>(items: T[]) => [...items].sort((a, b) => a.order - b.order);
 
+/** `/mijn`, whole, per browser: under the counter the database raises on every change to what its cards read. */
+const mijnPages = new SignedInPages(['mijn_version']);
+
 export function surfaceRoutes(app: FastifyInstance, features: FeatureSurfaces[]) {
   const mijn = byOrder(features.flatMap((f) => f.mijn ?? []));
   const beheer = byOrder(features.flatMap((f) => f.beheer ?? []));
@@ -94,22 +113,29 @@ export function surfaceRoutes(app: FastifyInstance, features: FeatureSurfaces[])
   const { db } = app;
 
   app.get('/mijn', { config: { access: 'signedIn' } }, async (request, reply) => {
-    if (!request.user) throw new ForbiddenError();
-    const s: SurfaceContext = { db, user: request.user, ctx: pageContext(request, reply), query: queryOf(request) };
-    const parts = await Promise.all(mijn.map((card) => card.render(s)));
-    return sendPage(
-      reply,
-      <Layout ctx={s.ctx} title="Mijn omgeving">
-        <Heading1>Mijn omgeving</Heading1>
-        {s.query.welkom === '1' && <Notice kind="ok">U bent ingelogd.</Notice>}
-        {parts}
-      </Layout>,
-    );
+    const user = request.user;
+    if (!user) throw new ForbiddenError();
+    return mijnPages.send(request, reply, async (ctx) => {
+      let until = Number.POSITIVE_INFINITY;
+      const s: SurfaceContext = { db, user, ctx, query: queryOf(request), until: (moment) => (until = Math.min(until, moment)) };
+      const parts = await Promise.all(mijn.map((card) => card.render(s)));
+      return {
+        page: (
+          <Layout ctx={s.ctx} title="Mijn omgeving">
+            <Heading1>Mijn omgeving</Heading1>
+            {s.query.welkom === '1' && <Notice kind="ok">U bent ingelogd.</Notice>}
+            {parts}
+          </Layout>
+        ),
+        until,
+      };
+    });
   });
 
   app.get('/beheer', { config: { access: 'team' } }, async (request, reply) => {
     if (!request.user) throw new ForbiddenError();
-    const s: SurfaceContext = { db, user: request.user, ctx: pageContext(request, reply), query: queryOf(request) };
+    // Not kept: what the clock changes here is not tracked.
+    const s: SurfaceContext = { db, user: request.user, ctx: pageContext(request, reply), query: queryOf(request), until: () => {} };
     const user = request.user;
     const entries = beheer.filter((entry) => !entry.adminOnly || user.role === 'admin');
     const counts = await Promise.all(entries.map((entry) => entry.count?.(db) ?? null));

@@ -14,10 +14,10 @@ import { getSettings } from './settings/repo.ts';
 
 /**
  * The counters read with every session (session/repo.ts), in the same statement, for the pages
- * kept whole: `team_version` and `assessment_version` are raised by triggers (their migrations),
+ * kept whole: `team_version`, `assessment_version` and `mijn_version` are raised by triggers (their migrations),
  * `reference_version` by the reference lists' writers.
  */
-export const SESSION_COUNTERS = ['team_version', 'assessment_version', 'reference_version'] as const;
+export const SESSION_COUNTERS = ['team_version', 'assessment_version', 'reference_version', 'mijn_version'] as const;
 
 /** One counter, built once (and on PostgreSQL planned once per connection). */
 const settingValue = prepared((db: Db, key: string) => db.selectFrom('settings').select('value').where('key', '=', key));

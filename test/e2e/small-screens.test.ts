@@ -100,38 +100,46 @@ describe('small screens and wide ones (Chromium + axe-core)', () => {
     const checked: string[] = [];
     const violations: Record<string, unknown> = {};
     const overflow: Record<string, number> = {};
-    for (const width of [375, 1280]) {
-      for (const who of ['bezoeker', 'aanvrager', 'team', 'gast', 'beheerder'] as const) {
-        const context = await browser.newContext({ locale: 'nl-NL', viewport: { width, height: width === 375 ? 812 : 900 } });
-        const client = cookies[who];
-        if (client) await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: site.url })));
-        const page = await context.newPage();
-        const journey = new Journey(page);
-        for (const p of pages.filter((x) => x.who === who)) {
-          const response = await page.goto(`${site.url}${p.path}`);
-          assert.equal(response?.status(), 200, `${who} ${p.path}`);
-          await journey.check(`${width} ${who} ${p.path}`);
-        }
-        if (width === 375 && who === 'bezoeker') {
-          // The main menu sits behind one "Menu" button and opens without JavaScript.
-          await page.goto(`${site.url}/`);
-          assert.equal(await page.getByRole('link', { name: 'Succesverhalen', exact: true }).isVisible(), false);
-          await page.getByText('Menu', { exact: true }).click();
-          assert.equal(await page.getByRole('navigation', { name: 'Hoofdmenu' }).count(), 1, 'one menu, the one opened');
-          await page.getByRole('link', { name: 'Succesverhalen', exact: true }).click();
-          assert.equal(new URL(page.url()).pathname, '/succesverhalen');
-          // On /routes the results come before the folded filters.
-          await page.goto(`${site.url}/routes`);
-          const first = await page.locator('.mkb-cards').boundingBox();
-          assert.ok(first && first.y < 812, 'the first route is on the first screen');
-          await journey.check('375 bezoeker menu open');
-        }
-        checked.push(...journey.visited);
-        Object.assign(violations, journey.violations);
-        Object.assign(overflow, journey.overflow);
-        await context.close();
+    // Each width and person in its own browser context, three at a time (the pages only read).
+    const runs = [375, 1280].flatMap((width) =>
+      (['bezoeker', 'aanvrager', 'team', 'gast', 'beheerder'] as const).map((who) => ({ width, who })),
+    );
+    const visit = async ({ width, who }: (typeof runs)[number]) => {
+      const context = await browser.newContext({ locale: 'nl-NL', viewport: { width, height: width === 375 ? 812 : 900 } });
+      const client = cookies[who];
+      if (client) await context.addCookies([...client.cookies].map(([name, value]) => ({ name, value, url: site.url })));
+      const page = await context.newPage();
+      const journey = new Journey(page);
+      for (const p of pages.filter((x) => x.who === who)) {
+        const response = await page.goto(`${site.url}${p.path}`);
+        assert.equal(response?.status(), 200, `${who} ${p.path}`);
+        await journey.check(`${width} ${who} ${p.path}`);
       }
-    }
+      if (width === 375 && who === 'bezoeker') {
+        // The main menu sits behind one "Menu" button and opens without JavaScript.
+        await page.goto(`${site.url}/`);
+        assert.equal(await page.getByRole('link', { name: 'Succesverhalen', exact: true }).isVisible(), false);
+        await page.getByText('Menu', { exact: true }).click();
+        assert.equal(await page.getByRole('navigation', { name: 'Hoofdmenu' }).count(), 1, 'one menu, the one opened');
+        await page.getByRole('link', { name: 'Succesverhalen', exact: true }).click();
+        assert.equal(new URL(page.url()).pathname, '/succesverhalen');
+        // On /routes the results come before the folded filters.
+        await page.goto(`${site.url}/routes`);
+        const first = await page.locator('.mkb-cards').boundingBox();
+        assert.ok(first && first.y < 812, 'the first route is on the first screen');
+        await journey.check('375 bezoeker menu open');
+      }
+      checked.push(...journey.visited);
+      Object.assign(violations, journey.violations);
+      Object.assign(overflow, journey.overflow);
+      await context.close();
+    };
+    const queue = [...runs];
+    await Promise.all(
+      [1, 2, 3].map(async () => {
+        for (let run = queue.shift(); run; run = queue.shift()) await visit(run);
+      }),
+    );
 
     // Without JavaScript, a form that comes back with errors puts the focus on its error summary.
     const noScript = await browser.newContext({ locale: 'nl-NL', javaScriptEnabled: false, viewport: { width: 375, height: 812 } });

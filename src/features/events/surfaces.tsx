@@ -12,10 +12,12 @@ export const eventSurfaces: FeatureSurfaces = {
     {
       key: 'events',
       order: 40,
-      render: async ({ db, user }) => {
+      render: async ({ db, user, until }) => {
         const seats = await mySeats(db, user);
         if (seats.length === 0) return null;
         const now = new Date().toISOString();
+        // A bijeenkomst moves to "Geweest" when it ends.
+        for (const s of seats) if (s.ends_at > now) until(Date.parse(s.ends_at));
         return (
           <EventsCard
             seats={seats.map((s) => ({

@@ -1,0 +1,168 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sql } from 'kysely';
+import { buildApp } from '../src/app.ts';
+import { prepareDatabase } from '../src/boot.ts';
+import { connect, type Db } from '../src/db/connect.ts';
+import { isPostgres } from '../src/db/dialect.ts';
+import { DEMO_DOMAIN, DEMO_USERS } from '../src/demo/load.ts';
+import { askToBeLinked, ensureCurrentUser } from '../src/features/accounts/index.ts';
+import { signedInPageStats } from '../src/platform/page-cache.ts';
+import { ENGINE, freshDatabaseUrl, signIn, testConfig } from './helpers.ts';
+
+/** The tables the `mijn_version` triggers watch, as the database has them. */
+async function watchedTables(db: Db): Promise<string[]> {
+  const rows = isPostgres(db)
+    ? await sql<{ name: string }>`select distinct c.relname as name from pg_trigger t
+        join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = current_schema() and t.tgname like '%mijn_version'`.execute(db)
+    : await sql<{
+        name: string;
+      }>`select distinct tbl_name as name from sqlite_master where type = 'trigger' and name like '%mijn_version%'`.execute(db);
+  return rows.rows.map((r) => r.name).sort();
+}
+
+test(`/mijn is kept whole per browser and every table its cards read raises mijn_version (${ENGINE})`, async (t) => {
+  const config = testConfig(await freshDatabaseUrl(t), { NODE_ENV: 'development', DEMO_CONTENT: 'on' });
+  // Every statement the app runs while `recording` is on: the tables it names, and the settings it asks for.
+  let recording = false;
+  const read = new Set<string>();
+  const settingKeys = new Set<string>();
+  const { db } = await prepareDatabase(
+    config,
+    connect(config.database, {
+      onQuery: (text, parameters) => {
+        if (!recording) return;
+        for (const m of text.matchAll(/\b(?:from|join)\s+"?([a-z_]+)"?/gi)) read.add(m[1] as string);
+        if (/"settings"/.test(text))
+          for (const p of [...parameters, ...text.matchAll(/'([a-z_]+)'/g)].map((p) => (Array.isArray(p) ? p[1] : p)))
+            if (typeof p === 'string' && /^[a-z]+(_[a-z]+)+$/.test(p)) settingKeys.add(p);
+      },
+    }),
+  );
+  const app = await buildApp({ config, db });
+  await app.ready();
+  t.after(async () => {
+    await app.close();
+    await db.destroy();
+  });
+
+  const watched = await watchedTables(db);
+  assert.ok(watched.includes('registrations') && watched.includes('event_registrations') && watched.includes('organisation_users'));
+
+  await t.test('every table a card reads, for every kind of person, is watched', async () => {
+    // Beside the demo's people: someone without a hogeschool who asked to be linked to one.
+    const loose = await ensureCurrentUser(db, { email: `los@${DEMO_DOMAIN}`, role: 'applicant', name: 'Los', institutionBrin: null });
+    await askToBeLinked(db, { userId: loose.id, institutionBrin: '07GR', reason: 'Ik werk aan de route' });
+    const partner = await db.selectFrom('users').select('email').where('role', '=', 'partner').executeTakeFirst();
+    const people = [...DEMO_USERS.map((u) => u.email), loose.email, ...(partner ? [partner.email] : [])];
+    for (const email of people) {
+      const client = await signIn(app, db, email);
+      recording = true;
+      const page = await client.get('/mijn');
+      recording = false;
+      assert.equal(page.statusCode, 200, email);
+    }
+    // The observer saw the cards: these come from three features and four kinds of person.
+    for (const table of ['registrations', 'event_registrations', 'organisation_users', 'link_requests', 'monitor_reports'])
+      assert.ok(read.has(table), `${table} was read`);
+    const known = new Set(
+      (isPostgres(db)
+        ? (
+            await sql<{
+              name: string;
+            }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(db)
+          ).rows
+        : (await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(db)).rows
+      ).map((r) => r.name),
+    );
+    // The session (the person is part of the page's key) and the counters themselves are not cards' data.
+    const unwatched = [...read].filter(
+      (table) => known.has(table) && !watched.includes(table) && table !== 'sessions' && table !== 'settings',
+    );
+    assert.deepEqual(unwatched, [], 'tables /mijn reads that no mijn_version trigger watches');
+    assert.deepEqual(
+      [...settingKeys].filter((k) => !k.endsWith('_version')),
+      [],
+      'settings /mijn reads (a setting is no counter: no trigger can watch it)',
+    );
+  });
+
+  await t.test('a repeated view comes whole from the kept pages; a change by another process shows on the next', async (t) => {
+    const applicant = await signIn(app, db, `aanvrager@${DEMO_DOMAIN}`);
+    const version = async () =>
+      (await db.selectFrom('settings').select('value').where('key', '=', 'mijn_version').executeTakeFirstOrThrow()).value;
+    await applicant.get('/mijn'); // the first page of a browser sets its CSRF secret; from the second the token is kept
+    const first = (await applicant.get('/mijn')).body;
+    const hits = signedInPageStats.hits;
+    const before = await version();
+    assert.equal((await applicant.get('/mijn')).body, first);
+    assert.equal(signedInPageStats.hits, hits + 1, 'the page came whole from the kept pages');
+    assert.equal(await version(), before, 'reading /mijn raises nothing');
+
+    // Another process (its own connection) renames one of the hogeschool's registrations.
+    const db2 = connect(config.database);
+    t.after(() => db2.destroy());
+    const reg = await db2
+      .selectFrom('registrations')
+      .select(['id', 'title'])
+      .where('institution_brin', '=', '07GR')
+      .where('title', 'is not', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    assert.match(first, new RegExp(String(reg.title).replace(/[()]/g, '\\$&')));
+    await db2.updateTable('registrations').set({ title: 'Hernoemde route (demo)' }).where('id', '=', reg.id).execute();
+    assert.notEqual(await version(), before, 'the database raised the counter in the writing transaction');
+    assert.match((await applicant.get('/mijn')).body, /Hernoemde route \(demo\)/);
+
+    // Signing in somewhere else changes nothing /mijn shows: the counter stays.
+    const renamed = await version();
+    await db2
+      .updateTable('users')
+      .set({ last_sign_in_at: new Date().toISOString() })
+      .where('email', '=', `aanvrager@${DEMO_DOMAIN}`)
+      .execute();
+    assert.equal(await version(), renamed);
+
+    // Another person is no key to this page: the team member's /mijn is their own.
+    const team = await signIn(app, db, `team@${DEMO_DOMAIN}`);
+    await team.get('/mijn');
+    assert.doesNotMatch((await team.get('/mijn')).body, /Hernoemde route/);
+  });
+
+  await t.test('a bijeenkomst moves to "Geweest" the moment it ends, from a kept page', async (t) => {
+    const applicant = await signIn(app, db, `aanvrager@${DEMO_DOMAIN}`);
+    await applicant.get('/mijn'); // sets the browser's CSRF secret
+    const seat = await db
+      .selectFrom('event_registrations')
+      .innerJoin('events', 'events.id', 'event_registrations.event_id')
+      .select(['events.id', 'events.title'])
+      .where('event_registrations.email', '=', `aanvrager@${DEMO_DOMAIN}`)
+      .where('event_registrations.state', '=', 'confirmed')
+      .orderBy('events.starts_at', 'desc')
+      .executeTakeFirstOrThrow();
+    // The bijeenkomst is moved to end within the hour (the counter is raised: the page is made again).
+    const start = Date.now();
+    const endsAt = start + 60 * 60_000;
+    await db
+      .updateTable('events')
+      .set({ starts_at: new Date(start + 30 * 60_000).toISOString(), ends_at: new Date(endsAt).toISOString() })
+      .where('id', '=', seat.id)
+      .execute();
+    const past = async () => {
+      const body = (await applicant.get('/mijn')).body;
+      const geweest = body.indexOf('Geweest');
+      const at = body.indexOf(seat.title);
+      assert.ok(at > 0, 'the bijeenkomst is on the page');
+      return geweest > 0 && at > geweest;
+    };
+    t.mock.timers.enable({ apis: ['Date'], now: endsAt - 2000 });
+    assert.equal(await past(), false);
+    const hits = signedInPageStats.hits;
+    assert.equal(await past(), false);
+    assert.equal(signedInPageStats.hits, hits + 1, 'a second before it ends: still kept');
+    t.mock.timers.tick(2000);
+    assert.equal(await past(), true, 'it ended: made again, under "Geweest"');
+    assert.equal(signedInPageStats.hits, hits + 1);
+  });
+});
