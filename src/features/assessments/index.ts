@@ -2,7 +2,7 @@
 import type { Db } from '../../db/connect.ts';
 import { newId } from '../../platform/crypto.ts';
 import type { EventContext } from '../../platform/events.ts';
-import { affiliationsOf, assessmentsOf, assigneesOf, fulfilmentsOf, insertFulfilment } from './repo.ts';
+import { affiliationsOf, assessmentsOf, assigneesOf, fulfilmentsOfMany, insertFulfilment, submittedVerdictRows } from './repo.ts';
 import { type Affiliation, conflictReasons, type Verdicts } from './rules.ts';
 
 export { type DecisionForm, decide } from './decisions.ts';
@@ -58,8 +58,24 @@ export async function markConditionMet(
   });
 }
 
-/** The acceptance conditions a route has fulfilled, with when and how. */
-export async function fulfilledConditions(db: Db, registrationId: string) {
-  return (await fulfilmentsOf(db, registrationId)).map((f) => ({ condition: f.condition_text, source: f.source, at: f.fulfilled_at }));
+/** The acceptance conditions each of several routes has fulfilled, with when and how (in one query). */
+export async function fulfilledConditionsOf(db: Db, registrationIds: string[]) {
+  const out = new Map<string, { condition: string; source: string; at: string }[]>();
+  for (const f of await fulfilmentsOfMany(db, registrationIds))
+    out.set(f.registration_id, [
+      ...(out.get(f.registration_id) ?? []),
+      { condition: f.condition_text, source: f.source, at: f.fulfilled_at },
+    ]);
+  return out;
+}
+
+/** The submitted verdicts on the current version of several registrations, per registration (in one query). */
+export async function submittedVerdictsOf(db: Db, registrations: { id: string; version: number }[]): Promise<Map<string, Verdicts[]>> {
+  const current = new Map(registrations.map((r) => [r.id, r.version]));
+  const out = new Map<string, Verdicts[]>();
+  for (const a of await submittedVerdictRows(db, [...current.keys()]))
+    if (a.version === current.get(a.registration_id))
+      out.set(a.registration_id, [...(out.get(a.registration_id) ?? []), JSON.parse(a.verdicts) as Verdicts]);
+  return out;
 }
 export { assessmentsPersonalData } from './privacy.ts';

@@ -249,6 +249,26 @@ export async function insertFulfilment(db: Kysely<Database>, row: Insertable<Dat
   await db.insertInto('condition_fulfilments').values(row).execute();
 }
 
-export async function fulfilmentsOf(db: Kysely<Database>, registrationId: string) {
-  return db.selectFrom('condition_fulfilments').selectAll().where('registration_id', '=', registrationId).orderBy('fulfilled_at').execute();
+/** The submitted verdicts of several registrations, in one query. */
+export async function submittedVerdictRows(db: Kysely<Database>, registrationIds: string[]) {
+  if (registrationIds.length === 0) return [];
+  return db
+    .selectFrom('assessments')
+    .select(['registration_id', 'version', 'verdicts'])
+    .where('registration_id', 'in', registrationIds)
+    .where('submitted_at', 'is not', null)
+    .orderBy('registration_id')
+    .orderBy('assessor_id')
+    .execute();
+}
+
+/** The fulfilled conditions of several registrations, in one query. */
+export async function fulfilmentsOfMany(db: Kysely<Database>, registrationIds: string[]) {
+  if (registrationIds.length === 0) return [];
+  return db
+    .selectFrom('condition_fulfilments')
+    .selectAll()
+    .where('registration_id', 'in', registrationIds)
+    .orderBy('fulfilled_at')
+    .execute();
 }

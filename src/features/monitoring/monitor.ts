@@ -22,6 +22,7 @@ import {
   claimReminder,
   findReport,
   findYear,
+  findYears,
   insertReport,
   insertYear,
   lastSubmitted,
@@ -351,12 +352,10 @@ export async function reportsOfUser(db: Db, user: CurrentUser) {
   if (user.role !== 'applicant' || !user.institutionBrin) return [];
   const routes = await registrationsOfInstitution(db, user.institutionBrin);
   const rows = await reportsOfRoutes(db, [...routes.keys()]);
-  const years = new Map<number, { title: string; deadline: string }>();
-  for (const r of rows)
-    if (!years.has(r.year)) years.set(r.year, (await findYear(db, r.year)) ?? { title: `Monitor ${r.year}`, deadline: '' });
+  const years = new Map((await findYears(db, [...new Set(rows.map((r) => r.year))])).map((y) => [y.year, y]));
   return rows.map((r) => {
     const route = routes.get(r.registration_id);
-    const y = years.get(r.year) ?? { title: '', deadline: '' };
+    const y = years.get(r.year) ?? { title: `Monitor ${r.year}`, deadline: '' };
     return {
       id: r.id,
       year: r.year,

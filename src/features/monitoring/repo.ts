@@ -24,6 +24,12 @@ export async function findYear(db: Db, year: number) {
   return db.selectFrom('monitor_years').selectAll().where('year', '=', year).executeTakeFirst();
 }
 
+/** Several monitor years, in one query. */
+export async function findYears(db: Db, years: number[]) {
+  if (years.length === 0) return [];
+  return db.selectFrom('monitor_years').selectAll().where('year', 'in', years).execute();
+}
+
 /** Years whose deadline has not passed: a route admitted now still reports for them. */
 export async function yearsOpenOn(db: Db, today: string) {
   return db.selectFrom('monitor_years').selectAll().where('deadline', '>=', today).execute();

@@ -5,7 +5,7 @@ import type { CurrentUser } from '../../ui/context.ts';
 import { findInstitution } from '../reference/index.ts';
 import { readout } from './readout.ts';
 import { renderReceipt } from './receipt.ts';
-import { findVersion, latestDecision } from './repo.ts';
+import { findVersion, latestDecision, latestDecisionRows } from './repo.ts';
 import type { Answers } from './rules.ts';
 import { choices, getRegistration, type TimelineEntry } from './service.ts';
 
@@ -40,19 +40,29 @@ export type DecisionSummary = {
   decidedAt: string;
 };
 
+type DecisionRow = NonNullable<Awaited<ReturnType<typeof latestDecision>>>;
+
+const summary = (d: DecisionRow): DecisionSummary => ({
+  kind: d.kind,
+  message: d.message,
+  participation: d.participation,
+  conditions: d.conditions,
+  deadline: d.deadline,
+  reopened: d.reopened_steps ? (JSON.parse(d.reopened_steps) as string[]) : [],
+  decidedAt: d.decided_at,
+});
+
 /** The latest decision, as the applicant reads it on the registration page. */
 export async function decisionOf(db: Db, id: string): Promise<DecisionSummary | null> {
   const d = await latestDecision(db, id);
-  if (!d) return null;
-  return {
-    kind: d.kind,
-    message: d.message,
-    participation: d.participation,
-    conditions: d.conditions,
-    deadline: d.deadline,
-    reopened: d.reopened_steps ? (JSON.parse(d.reopened_steps) as string[]) : [],
-    decidedAt: d.decided_at,
-  };
+  return d ? summary(d) : null;
+}
+
+/** The latest decision of each of several registrations (those without one are absent), in one query. */
+export async function decisionsOf(db: Db, ids: string[]): Promise<Map<string, DecisionSummary>> {
+  const out = new Map<string, DecisionSummary>();
+  for (const d of await latestDecisionRows(db, ids)) if (!out.has(d.registration_id)) out.set(d.registration_id, summary(d));
+  return out;
 }
 
 /** The answers of a submitted version as they were frozen, or null when there is no such version. */

@@ -17,7 +17,7 @@ import { type Answers, STATE_GROUPS, STATES, type State } from './rules.ts';
 
 export { saveStep, startRegistration, storeUpload } from './editing.ts';
 export type { AcceptedRegistration } from './events.ts';
-export { decisionOf, frozenAnswers } from './history.ts';
+export { decisionOf, decisionsOf, frozenAnswers } from './history.ts';
 export { type LifecycleContext, noteEventAttendance, type TransitionResult, transition } from './lifecycle.ts';
 export { AUDIT_LABELS } from './messages.ts';
 export { admittedRouteFacts, type RouteFacts, routeFacts, routeFactsOf } from './partners.ts';
@@ -43,6 +43,7 @@ export {
   type Registration,
   registrationById,
   registrationSummaries,
+  registrationsByIds,
   registrationsOfInstitution,
   registrationsOfUser,
 } from './service.ts';

@@ -155,6 +155,26 @@ export async function latestDecision(db: Kysely<Database>, registrationId: strin
     .executeTakeFirst();
 }
 
+/** The latest decision of each of several registrations, whole, in one query (newest first: on a tie the first counts). */
+export async function latestDecisionRows(db: Kysely<Database>, registrationIds: string[]) {
+  if (registrationIds.length === 0) return [];
+  return db
+    .selectFrom('decisions')
+    .selectAll()
+    .where('registration_id', 'in', registrationIds)
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'decided_at',
+        '=',
+        selectFrom('decisions as later')
+          .select((e) => e.fn.max('later.decided_at').as('latest'))
+          .whereRef('later.registration_id', '=', 'decisions.registration_id'),
+      ),
+    )
+    .orderBy('decided_at', 'desc')
+    .execute();
+}
+
 /** The latest decision of each of several registrations, in one query. */
 export async function latestDecisions(db: Kysely<Database>, registrationIds: string[]) {
   if (registrationIds.length === 0) return [];

@@ -102,6 +102,16 @@ export async function registrationsOfUser(db: Db, user: CurrentUser): Promise<Re
   }));
 }
 
+/** Several registrations by id in one query (unknown ids are left out); no access check. */
+export async function registrationsByIds(db: Db, ids: string[]): Promise<Registration[]> {
+  return (
+    await findRegistrations(
+      db,
+      ids.filter((id) => id.length <= 36),
+    )
+  ).map(rowToRegistration);
+}
+
 /** A registration by id, for other features that hold its id (the kick-off, the catalogue); no access check. */
 export async function registrationById(db: Db, id: string): Promise<Registration | null> {
   const row = id.length <= 36 ? await findRegistration(db, id) : undefined;

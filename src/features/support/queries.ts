@@ -3,9 +3,16 @@ import { NotFoundError } from '../../platform/errors.tsx';
 import { readSetting } from '../../platform/settings/registry.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { teamWithExpertise } from '../accounts/index.ts';
-import { conflictsWith, fulfilledConditions, submittedVerdicts } from '../assessments/index.ts';
+import { conflictsWith, fulfilledConditionsOf, submittedVerdictsOf } from '../assessments/index.ts';
 import { findInstitution, referenceOptions } from '../reference/index.ts';
-import { decisionOf, inGroup, registrationById, registrationSummaries, registrationsOfUser } from '../registrations/index.ts';
+import {
+  decisionsOf,
+  inGroup,
+  registrationById,
+  registrationSummaries,
+  registrationsByIds,
+  registrationsOfUser,
+} from '../registrations/index.ts';
 import { filesOf, findRequest, listRequests, messagesOf, notesOf, openLoad, type RequestFilters, requestsOfRoutes } from './repo.ts';
 import { type Clock, clock, FIRST_RESPONSE_SETTING, SOLUTION_SETTING, type SupportState, suggestAdvisors } from './rules.ts';
 
@@ -29,17 +36,45 @@ export type Draft = {
   why: string;
 };
 
+type AdmittedRoute = Awaited<ReturnType<typeof routesThatMayAsk>>[number];
+
+/**
+ * What support needs to know of each admitted route, for all of them at once: the registration,
+ * its latest decision, the verdicts on its current version and the conditions already fulfilled
+ * (four queries, whatever the number of routes).
+ */
+async function admittedFacts(db: Db, routes: AdmittedRoute[]) {
+  const ids = routes.map((r) => r.id);
+  const [registrations, decisions, fulfilled] = await Promise.all([
+    registrationsByIds(db, ids),
+    decisionsOf(db, ids),
+    fulfilledConditionsOf(db, ids),
+  ]);
+  const verdicts = await submittedVerdictsOf(
+    db,
+    registrations.map((r) => ({ id: r.id, version: r.version })),
+  );
+  return { registrations: new Map(registrations.map((r) => [r.id, r])), decisions, fulfilled, verdicts };
+}
+type Facts = Awaited<ReturnType<typeof admittedFacts>>;
+
+const conditionsIn = (facts: Facts, id: string) =>
+  (facts.decisions.get(id)?.conditions ?? '')
+    .split(/\n+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+
 /**
  * Ready drafts from what the platform knows of each admitted route: the support it asked for in its
  * registration, the criteria judged "voldoet deels" or "onduidelijk", and each acceptance
  * condition not yet fulfilled.
  */
-export async function draftsFor(db: Db, user: CurrentUser): Promise<Draft[]> {
+function draftsFrom(routes: AdmittedRoute[], facts: Facts, themeCodes: string[]): Draft[] {
   const out: Draft[] = [];
-  const themes = new Set((await referenceOptions(db)).themes.map((t) => t.value));
+  const themes = new Set(themeCodes);
   const pick = (t: string) => (themes.has(t) ? t : ([...themes][0] ?? ''));
-  for (const r of await routesThatMayAsk(db, user)) {
-    const reg = await registrationById(db, r.id);
+  for (const r of routes) {
+    const reg = facts.registrations.get(r.id);
     if (!reg) continue;
     const route = reg.title ?? reg.reference ?? 'uw route';
     const needs = reg.answers.deelname?.values.support_needs;
@@ -57,7 +92,7 @@ export async function draftsFor(db: Db, user: CurrentUser): Promise<Draft[]> {
         why: 'uit uw aanmelding',
       });
     const open = new Set<string>();
-    for (const v of await submittedVerdicts(db, reg.id, reg.version))
+    for (const v of facts.verdicts.get(reg.id) ?? [])
       for (const [code, j] of Object.entries(v)) if (j.verdict === 'partly' || j.verdict === 'unclear') open.add(code);
     for (const code of [...open].sort())
       out.push({
@@ -70,12 +105,8 @@ export async function draftsFor(db: Db, user: CurrentUser): Promise<Draft[]> {
         condition: null,
         why: `criterium ${code} voldeed deels of was onduidelijk`,
       });
-    const fulfilled = new Set((await fulfilledConditions(db, reg.id)).map((f) => f.condition));
-    const conditions = ((await decisionOf(db, reg.id))?.conditions ?? '')
-      .split(/\n+/)
-      .map((c) => c.trim())
-      .filter(Boolean);
-    conditions.forEach((c, i) => {
+    const fulfilled = new Set((facts.fulfilled.get(reg.id) ?? []).map((f) => f.condition));
+    conditionsIn(facts, reg.id).forEach((c, i) => {
       if (!fulfilled.has(c))
         out.push({
           key: `${reg.id}:v${i}`,
@@ -92,17 +123,50 @@ export async function draftsFor(db: Db, user: CurrentUser): Promise<Draft[]> {
   return out;
 }
 
-/** The requests of the person's hogeschool, for /mijn. */
-export async function requestsOfUser(db: Db, user: CurrentUser) {
+/** Each admitted route's acceptance conditions with whether (and how) they were fulfilled. */
+function conditionsFrom(routes: AdmittedRoute[], facts: Facts) {
+  const out: { route: string; condition: string; fulfilled: { at: string; source: string } | null }[] = [];
+  for (const r of routes) {
+    const done = facts.fulfilled.get(r.id) ?? [];
+    for (const c of conditionsIn(facts, r.id)) {
+      const f = done.find((d) => d.condition === c);
+      out.push({ route: r.title ?? r.reference ?? 'route', condition: c, fulfilled: f ? { at: f.at, source: f.source } : null });
+    }
+  }
+  return out;
+}
+
+const themeCodes = async (db: Db) => (await referenceOptions(db)).themes.map((t) => t.value);
+
+/** The ready drafts of the person's admitted routes (the new-request page starts from one). */
+export async function draftsFor(db: Db, user: CurrentUser): Promise<Draft[]> {
   const routes = await routesThatMayAsk(db, user);
+  if (routes.length === 0) return [];
+  const [facts, themes] = await Promise.all([admittedFacts(db, routes), themeCodes(db)]);
+  return draftsFrom(routes, facts, themes);
+}
+
+/**
+ * `/mijn`'s support card: the admitted routes of the person's hogeschool, their requests, the
+ * ready drafts and the acceptance conditions — the routes read once, the rest in five queries
+ * whatever their number. `null` when the person has no route that may ask.
+ */
+export async function supportOverview(db: Db, user: CurrentUser) {
+  const routes = await routesThatMayAsk(db, user);
+  if (routes.length === 0) return null;
   const names = new Map(routes.map((r) => [r.id, r.title ?? r.reference ?? 'route']));
-  return (await requestsOfRoutes(db, [...names.keys()])).map((r) => ({
-    id: r.id,
-    reference: r.reference,
-    subject: r.subject,
-    state: r.state as SupportState,
-    route: names.get(r.registration_id) ?? '',
-  }));
+  const [facts, themes, requests] = await Promise.all([admittedFacts(db, routes), themeCodes(db), requestsOfRoutes(db, [...names.keys()])]);
+  return {
+    requests: requests.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      subject: r.subject,
+      state: r.state as SupportState,
+      route: names.get(r.registration_id) ?? '',
+    })),
+    drafts: draftsFrom(routes, facts, themes),
+    conditions: conditionsFrom(routes, facts),
+  };
 }
 
 /** One request as its route or the team sees it; the team also gets the notes (`withNotes`). */
@@ -184,24 +248,6 @@ export async function supportQueue(db: Db, filters: RequestFilters, now = new Da
     solution: clock(day(r.created_at), solutionDays, r.closed_at ? day(r.closed_at) : null, today),
     outcome: r.outcome,
   }));
-}
-
-/** Each admitted route's acceptance conditions with whether (and how) they were fulfilled, for /mijn. */
-export async function conditionsOf(db: Db, user: CurrentUser) {
-  const out: { route: string; condition: string; fulfilled: { at: string; source: string } | null }[] = [];
-  for (const r of await routesThatMayAsk(db, user)) {
-    const conditions = ((await decisionOf(db, r.id))?.conditions ?? '')
-      .split(/\n+/)
-      .map((c) => c.trim())
-      .filter(Boolean);
-    if (conditions.length === 0) continue;
-    const done = await fulfilledConditions(db, r.id);
-    for (const c of conditions) {
-      const f = done.find((d) => d.condition === c);
-      out.push({ route: r.title ?? r.reference ?? 'route', condition: c, fulfilled: f ? { at: f.at, source: f.source } : null });
-    }
-  }
-  return out;
 }
 
 /** Requests per theme and outcome (open ones apart), for the team dashboard. */

@@ -1,6 +1,6 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
 import { formatDateTime } from '../../platform/time.ts';
-import { conditionsOf, draftsFor, requestsOfUser, routesThatMayAsk } from './queries.ts';
+import { supportOverview } from './queries.ts';
 import { countUnassigned } from './repo.ts';
 import { FIRST_RESPONSE_SETTING, SOLUTION_SETTING, STATES, UNASSIGNED_SETTING } from './rules.ts';
 
@@ -12,8 +12,9 @@ export const supportSurfaces: FeatureSurfaces = {
       key: 'support',
       order: 28,
       render: async ({ db, user }) => {
-        if ((await routesThatMayAsk(db, user)).length === 0) return null;
-        const [requests, drafts, conditions] = await Promise.all([requestsOfUser(db, user), draftsFor(db, user), conditionsOf(db, user)]);
+        const overview = await supportOverview(db, user);
+        if (!overview) return null;
+        const { requests, drafts, conditions } = overview;
         return (
           <section aria-labelledby="ondersteuning-titel">
             <h2 class="utrecht-heading-2" id="ondersteuning-titel">
