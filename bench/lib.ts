@@ -73,18 +73,18 @@ let built = false;
  * The app as production runs it: `npm run build` once per bench run, then `node dist/server.js`
  * (compiled JavaScript, no TypeScript loader), with the outbox worker and the scheduled jobs.
  */
-export async function startApp(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+export async function startApp(env: NodeJS.ProcessEnv, flags = startFlags()): Promise<{ child: ChildProcess; port: number }> {
   if (!built) {
     execSync('npm run build', { stdio: 'ignore' });
     built = true;
   }
   // BENCH_CPU_PROF=<dir>: the app writes a V8 CPU profile there when it stops (node --cpu-prof).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  return start(['dist/server.js'], { ...env, DEMO_CONTENT: 'off' }, [...startFlags(), ...profile]);
+  return start(['dist/server.js'], { ...env, DEMO_CONTENT: 'off' }, [...flags, ...profile]);
 }
 
 /** Node's flags of `npm start` (package.json), so the bench runs the server exactly as production does. */
-function startFlags(): string[] {
+export function startFlags(): string[] {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
   const words = pkg.scripts.start.split(/\s+/);
   return words.slice(words.indexOf('node') + 1, words.indexOf('dist/server.js')).filter((w) => w.startsWith('--'));
