@@ -155,7 +155,7 @@ export async function latestDecision(db: Kysely<Database>, registrationId: strin
     .executeTakeFirst();
 }
 
-/** The latest decision of each of several registrations, whole, in one query (newest first: on a tie the first counts). */
+/** The latest decision of each of several registrations, in one query (newest first: on a tie the first counts). */
 export async function latestDecisionRows(db: Kysely<Database>, registrationIds: string[]) {
   if (registrationIds.length === 0) return [];
   return db
@@ -172,25 +172,6 @@ export async function latestDecisionRows(db: Kysely<Database>, registrationIds: 
       ),
     )
     .orderBy('decided_at', 'desc')
-    .execute();
-}
-
-/** The latest decision of each of several registrations, in one query. */
-export async function latestDecisions(db: Kysely<Database>, registrationIds: string[]) {
-  if (registrationIds.length === 0) return [];
-  return db
-    .selectFrom('decisions')
-    .select(['registration_id', 'kind', 'message', 'decided_at'])
-    .where('registration_id', 'in', registrationIds)
-    .where(({ eb, selectFrom }) =>
-      eb(
-        'decided_at',
-        '=',
-        selectFrom('decisions as later')
-          .select((e) => e.fn.max('later.decided_at').as('latest'))
-          .whereRef('later.registration_id', '=', 'decisions.registration_id'),
-      ),
-    )
     .execute();
 }
 

@@ -5,7 +5,13 @@ import { emailsOf } from '../accounts/index.ts';
 import { referenceOptions } from '../reference/index.ts';
 import { isState } from './lifecycle.ts';
 import { RegistrationClosedError } from './messages.ts';
-import { findRegistration, findRegistrations, findRegistrationsInStates, latestDecisions, listRegistrationsOfInstitution } from './repo.ts';
+import {
+  findRegistration,
+  findRegistrations,
+  findRegistrationsInStates,
+  latestDecisionRows,
+  listRegistrationsOfInstitution,
+} from './repo.ts';
 import { type Answers, canEditRegistration, canEditStep, canViewRegistration, STATE_GROUPS, type State } from './rules.ts';
 import type { Choices } from './schemas.ts';
 
@@ -84,7 +90,7 @@ export async function getEditableRegistration(db: Db, user: CurrentUser, id: str
 export async function registrationsOfUser(db: Db, user: CurrentUser): Promise<RegistrationListItem[]> {
   if (!user.institutionBrin) return [];
   const rows = await listRegistrationsOfInstitution(db, user.institutionBrin);
-  const decisions = await latestDecisions(
+  const decisions = await latestDecisionRows(
     db,
     rows.map((r) => r.id),
   );
