@@ -90,12 +90,15 @@ export async function getEditableRegistration(db: Db, user: CurrentUser, id: str
 export async function registrationsOfUser(db: Db, user: CurrentUser): Promise<RegistrationListItem[]> {
   if (!user.institutionBrin) return [];
   const rows = await listRegistrationsOfInstitution(db, user.institutionBrin);
-  const decisions = await latestDecisionRows(
+  // Newest first: on a tie the first one counts.
+  const messages = new Map<string, string>();
+  for (const d of await latestDecisionRows(
     db,
     rows.map((r) => r.id),
-  );
+  ))
+    if (!messages.has(d.registration_id)) messages.set(d.registration_id, d.message);
   return rows.map((r) => ({
-    decisionMessage: decisions.find((d) => d.registration_id === r.id)?.message ?? null,
+    decisionMessage: messages.get(r.id) ?? null,
     id: r.id,
     reference: r.reference,
     state: parseState(r.state),
