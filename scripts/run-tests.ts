@@ -34,8 +34,13 @@ files.sort();
 const engine = /^postgres/.test(process.env.DATABASE_URL ?? '') ? 'PostgreSQL' : 'SQLite';
 process.stdout.write(`Tests op ${engine}: ${files.length} bestanden\n`);
 
+// One prepared database for the whole run, copied by every test app (test/helpers.ts).
+process.env.TZ = 'UTC';
+const { makeTemplateDatabase } = await import('../test/helpers.ts');
+const template = await makeTemplateDatabase();
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
   stdio: 'inherit',
-  env: { ...process.env, TZ: 'UTC', NODE_ENV: 'test' },
+  env: { ...process.env, TZ: 'UTC', NODE_ENV: 'test', TEST_DATABASE_TEMPLATE: template.value },
 });
+await template.remove();
 process.exit(result.status ?? 1);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
@@ -17,16 +17,17 @@ export const ENGINE = POSTGRES_URL ? 'postgres' : 'sqlite';
 
 /**
  * A fresh, empty database for one test: an SQLite file in a temporary folder, or a new database
- * on the PostgreSQL server. Removed again when the test ends.
+ * on the PostgreSQL server. Removed again when the test ends. With `template` (see
+ * `makeTemplateDatabase`), a copy of that database instead of an empty one.
  */
-export async function freshDatabaseUrl(t: TestContext | { after: (fn: () => unknown) => void }): Promise<string> {
+export async function freshDatabaseUrl(t: TestContext | { after: (fn: () => unknown) => void }, template?: string): Promise<string> {
   if (POSTGRES_URL) {
     // A database per test file, not a schema: Kysely's migrator introspects every schema of a
     // database, and a schema dropped by a test finishing alongside made that introspection fail.
     const name = `t_${Math.random().toString(36).slice(2, 12)}`;
     const admin = new pg.Client({ connectionString: POSTGRES_URL });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
     await admin.end();
     t.after(async () => {
       const c = new pg.Client({ connectionString: POSTGRES_URL });
@@ -40,8 +41,30 @@ export async function freshDatabaseUrl(t: TestContext | { after: (fn: () => unkn
   }
   const dir = mkdtempSync(join(tmpdir(), 'mkbroute-test-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
+  if (template) copyFileSync(template, join(dir, 'test.sqlite'));
   return `sqlite:${join(dir, 'test.sqlite')}`;
 }
+
+/**
+ * `npm test` (scripts/run-tests.ts) prepares one database the way `buildTestApp` would, before
+ * any test runs, and hands it to every test process in TEST_DATABASE_TEMPLATE: an SQLite file to
+ * copy, or a PostgreSQL database to clone (`create database … template …`). Migrating and filling
+ * a new database for each of the ~150 apps the suite builds cost more than copying one.
+ * Made afresh by every run, so it is never behind the migrations.
+ */
+export async function makeTemplateDatabase(): Promise<{ value: string; remove: () => Promise<void> }> {
+  const hooks: (() => unknown)[] = [];
+  const config = testConfig(await freshDatabaseUrl({ after: (fn: () => unknown) => hooks.push(fn) }));
+  const { db } = await prepareDatabase(config, connect(config.database));
+  await db.destroy();
+  const remove = async () => {
+    for (const hook of hooks.reverse()) await hook();
+  };
+  if (config.database.kind === 'postgres') return { value: new URL(config.database.url).pathname.slice(1), remove };
+  return { value: config.database.path, remove };
+}
+
+const TEMPLATE = process.env.TEST_DATABASE_TEMPLATE || undefined;
 
 export function testConfig(databaseUrl: string, env: Record<string, string> = {}): Config {
   // On PostgreSQL every test database gets a ledger file of its own (on SQLite it sits beside the file).
@@ -64,7 +87,8 @@ export async function buildTestApp(
   t: TestContext | { after: (fn: () => unknown) => void },
   options: { env?: Record<string, string>; logStream?: DestinationStream; beforeReady?: (app: FastifyInstance) => void } = {},
 ): Promise<TestApp> {
-  const config = testConfig(await freshDatabaseUrl(t), options.env);
+  // From the run's prepared template when there is one; prepareDatabase then finds it all done.
+  const config = testConfig(await freshDatabaseUrl(t, TEMPLATE), options.env);
   const { db } = await prepareDatabase(config, connect(config.database, { poolSize: 4 }));
   const app = await buildApp({ config, db, logStream: options.logStream });
   options.beforeReady?.(app);
