@@ -1,5 +1,5 @@
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, createWriteStream, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 export const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -80,7 +80,12 @@ export async function startApp(env: NodeJS.ProcessEnv, flags = startFlags()): Pr
   }
   // BENCH_CPU_PROF=<dir>: the app writes a V8 CPU profile there when it stops (node --cpu-prof).
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  return start(['dist/server.js'], { ...env, DEMO_CONTENT: 'off' }, [...flags, ...profile]);
+  // BENCH_NODE_FLAGS="--trace-gc": more of Node's flags for the app; BENCH_APP_LOG=<file>: its
+  // output (the request log, and what such flags print) kept in that file instead of dropped.
+  const extra = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const app = await start(['dist/server.js'], { ...env, DEMO_CONTENT: 'off' }, [...flags, ...profile, ...extra]);
+  if (process.env.BENCH_APP_LOG) app.child.stdout?.pipe(createWriteStream(process.env.BENCH_APP_LOG, { flags: 'a' }));
+  return app;
 }
 
 /** Node's flags of `npm start` (package.json), so the bench runs the server exactly as production does. */
