@@ -64,8 +64,10 @@ test(`/mijn is kept whole per browser and every table its cards read raises mijn
     // Beside the demo's people: someone without a hogeschool who asked to be linked to one.
     const loose = await ensureCurrentUser(db, { email: `los@${DEMO_DOMAIN}`, role: 'applicant', name: 'Los', institutionBrin: null });
     await askToBeLinked(db, { userId: loose.id, institutionBrin: '07GR', reason: 'Ik werk aan de route' });
-    const partner = await db.selectFrom('users').select('email').where('role', '=', 'partner').executeTakeFirst();
-    const people = [...DEMO_USERS.map((u) => u.email), loose.email, ...(partner ? [partner.email] : [])];
+    // And a partner: the demo network's organisations have their contacts as partner accounts.
+    const partner = await db.selectFrom('users').select(['email', 'role']).where('email', '=', `bouw@${DEMO_DOMAIN}`).executeTakeFirst();
+    assert.equal(partner?.role, 'partner', 'the demo has a partner account');
+    const people = [...DEMO_USERS.map((u) => u.email), loose.email, `bouw@${DEMO_DOMAIN}`];
     for (const email of people) {
       const client = await signIn(app, db, email);
       clients.set(email, client);
@@ -73,8 +75,9 @@ test(`/mijn is kept whole per browser and every table its cards read raises mijn
       const page = await client.get('/mijn');
       recording = false;
       assert.equal(page.statusCode, 200, email);
+      if (email === `bouw@${DEMO_DOMAIN}`) assert.match(page.body, /Bouwbedrijf Voorbeeld \(demo\)/, 'the partner sees its organisation');
     }
-    // The observer saw the cards: these come from three features and four kinds of person.
+    // The observer saw the cards: these come from three features and five kinds of person.
     for (const table of ['registrations', 'event_registrations', 'organisation_users', 'link_requests', 'monitor_reports'])
       assert.ok(read.has(table), `${table} was read`);
     const known = new Set(
@@ -124,6 +127,16 @@ test(`/mijn is kept whole per browser and every table its cards read raises mijn
     await db2.updateTable('registrations').set({ title: 'Hernoemde route (demo)' }).where('id', '=', reg.id).execute();
     assert.notEqual(await version(), before, 'the database raised the counter in the writing transaction');
     assert.match((await applicant.get('/mijn')).body, /Hernoemde route \(demo\)/);
+
+    // Overlapping requests of one browser after a change: the page is made once, the rest wait for it.
+    await db2.updateTable('registrations').set({ title: 'Nog eens hernoemd (demo)' }).where('id', '=', reg.id).execute();
+    const counted = { ...signedInPageStats };
+    const pages = await Promise.all(Array.from({ length: 5 }, () => applicant.get('/mijn')));
+    assert.equal(new Set(pages.map((p) => p.body)).size, 1, 'the same page for all five');
+    assert.match(pages[0]?.body ?? '', /Nog eens hernoemd \(demo\)/);
+    assert.equal(signedInPageStats.stored, counted.stored + 1, 'made once');
+    assert.equal(signedInPageStats.shared - counted.shared + (signedInPageStats.hits - counted.hits), 4);
+    assert.ok(signedInPageStats.shared > counted.shared, 'at least one waited for the page being made');
 
     // Signing in somewhere else changes nothing /mijn shows: the counter stays.
     const renamed = await version();
