@@ -158,6 +158,43 @@ try {
     others.push([own, await measure(label, pageUrl, { headers })]);
   }
 
+  // BENCH_WRITES=1,10,50: /mijn again while another connection changes a registration that many
+  // times a second (each change raises mijn_version, so every kept /mijn is made afresh once).
+  const writes: { rate: number; done: number; result: Result; own: Result }[] = [];
+  const rates = (process.env.BENCH_WRITES ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
+  if (rates.length) {
+    const mijn = `http://127.0.0.1:${app.port}/mijn`;
+    const writer = connect(
+      postgres ? { kind: 'postgres', url: process.env.DATABASE_URL as string } : { kind: 'sqlite', path: databasePath },
+    );
+    const mijnCeiling = others[1]?.[0] ?? ceiling;
+    for (const rate of rates) {
+      let done = 0;
+      let busy = false;
+      const timer = setInterval(() => {
+        if (busy) return;
+        busy = true;
+        writer
+          .updateTable('registrations')
+          .set({ updated_at: new Date().toISOString() })
+          .where('id', '=', `00000000-0000-4000-8000-${String(done % COUNT).padStart(12, '0')}`)
+          .execute()
+          .then(() => {
+            done++;
+            busy = false;
+          });
+      }, 1000 / rate);
+      const started = done;
+      const result = await measure(`app: /mijn (team member) while ${rate} changes a second are made`, mijn, { headers });
+      clearInterval(timer);
+      writes.push({ rate, done: done - started, result, own: mijnCeiling });
+    }
+    await writer.destroy();
+  }
+
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const row = (r: Result, base = ceiling) =>
     `| ${r.label} | ${Math.round(r.rps).toLocaleString('en-US')} | ${r.p50} | ${r.p99} | ${((r.rps / base.rps) * 100).toFixed(1)} % | ${r.bytes} | ${r.errors + r.non2xx} |`;
@@ -165,7 +202,7 @@ try {
     '',
     `## Assessment queue (${COUNT} registrations) vs node:http ceiling — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `Machine: ${machine}. Command: \`${postgres ? 'scripts/with-postgres.sh ' : ''}${COUNT === 1000 ? '' : `BENCH_REGISTRATIONS=${COUNT} `}npm run bench:queue\` (${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up; ${postgres ? 'PostgreSQL 15' : 'SQLite'}). Signed-in team member; 50 rows a page with assignees, counts per state and filter lists; ${jobsNote}.`,
+    `Machine: ${machine}. Command: \`${COUNT === 1000 ? '' : `BENCH_REGISTRATIONS=${COUNT} `}${rates.length ? `BENCH_WRITES=${rates.join(',')} ` : ''}${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:queue\` (${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up; ${postgres ? 'PostgreSQL 15' : 'SQLite'}). Signed-in team member; 50 rows a page with assignees, counts per state and filter lists; ${jobsNote}.`,
     '',
     '| what | req/s | p50 ms | p99 ms | of ceiling | bytes/resp | errors + non-2xx |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -173,7 +210,14 @@ try {
     row(queuePage),
     row(filtered),
     ...others.flatMap(([own, r]) => [row(own, own), row(r, own)]),
+    ...writes.map((w) => row(w.result, w.own)),
     '',
+    ...(writes.length
+      ? [
+          `Under writes (\`BENCH_WRITES=${rates.join(',')}\`), against the /mijn ceiling above: ${writes.map((w) => `${w.done.toLocaleString('en-US')} changes in the ${w.rate}/s run`).join(', ')} (warm-up included; each raises mijn_version once).`,
+          '',
+        ]
+      : []),
   ].join('\n');
   writeReport(report);
 } finally {
