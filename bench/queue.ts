@@ -171,6 +171,7 @@ try {
       postgres ? { kind: 'postgres', url: process.env.DATABASE_URL as string } : { kind: 'sqlite', path: databasePath },
     );
     const mijnCeiling = others[1]?.[0] ?? ceiling;
+    const failed: string[] = [];
     for (const rate of rates) {
       let done = 0;
       let busy = false;
@@ -182,10 +183,16 @@ try {
           .set({ updated_at: new Date().toISOString() })
           .where('id', '=', `00000000-0000-4000-8000-${String(done % COUNT).padStart(12, '0')}`)
           .execute()
-          .then(() => {
-            done++;
-            busy = false;
-          });
+          .then(
+            () => {
+              done++;
+              busy = false;
+            },
+            (error: unknown) => {
+              failed.push(String(error));
+              busy = false;
+            },
+          );
       }, 1000 / rate);
       const started = done;
       const result = await measure(`app: /mijn (team member) while ${rate} changes a second are made`, mijn, { headers });
@@ -193,6 +200,7 @@ try {
       writes.push({ rate, done: done - started, result, own: mijnCeiling });
     }
     await writer.destroy();
+    if (failed.length) throw new Error(`${failed.length} of the bench's changes failed: ${failed[0]}`);
   }
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,6 +86,9 @@ function buildStylesheet() {
     };
     try {
       mkdirSync(cache, { recursive: true });
+      // What earlier inputs left goes after a week (a key still in use is then built once more).
+      const weekAgo = Date.now() - 7 * 86_400_000;
+      for (const name of readdirSync(cache)) if (statSync(join(cache, name)).mtimeMs < weekAgo) rmSync(join(cache, name), { force: true });
       // Written under a name of its own and renamed: processes starting together never read half a file.
       for (const part of ['body', 'gzip', 'br'] as const) {
         const temporary = `${files[part]}.${process.pid}`;
