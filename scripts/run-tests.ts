@@ -38,6 +38,8 @@ process.stdout.write(`Tests op ${engine}: ${files.length} bestanden\n`);
 process.env.TZ = 'UTC';
 const { makeTemplateDatabase } = await import('../test/helpers.ts');
 const template = await makeTemplateDatabase();
+// Ctrl-C stops the tests (it reaches them too); this process stays to remove the template.
+process.on('SIGINT', () => {});
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
   stdio: 'inherit',
   env: { ...process.env, TZ: 'UTC', NODE_ENV: 'test', TEST_DATABASE_TEMPLATE: template.value },
