@@ -30,16 +30,15 @@ export const signedInPageStats = { hits: 0, stored: 0, shared: 0 };
  * of a signed-in request (session, headers, log line) 0.2 ms (bench/RESULTS.md, 2026-11-30).
  */
 export class SignedInPages {
-  private readonly stores = new WeakMap<Db, Map<string, Entry>>();
   /**
-   * Pages being computed, by key and versions. A browser whose requests overlap (several tabs,
-   * or a change landing while it loads several) waits for the one computation of the same page
-   * under the same counters rather than making its own: as exact as a kept page, for the same
+   * Per database: the kept pages by key, and the pages being computed, by versions and key. A
+   * browser whose requests overlap (several tabs, or a change landing while it loads several)
+   * waits for the one computation of the same page under the same counters rather than making its own: as exact as a kept page, for the same
    * reason. Without it, every request in flight when a counter moved made the page again (50 at
    * once in bench:queue's one-browser load; on PostgreSQL /mijn fell from 2,584 to 1,006 req/s at
    * 50 changes a second).
    */
-  private readonly computing = new WeakMap<Db, Map<string, Promise<Entry>>>();
+  private readonly stores = new WeakMap<Db, { entries: Map<string, Entry>; computing: Map<string, Promise<Entry>> }>();
 
   constructor(
     private readonly versionKeys: readonly string[],
@@ -64,22 +63,18 @@ export class SignedInPages {
     if (!request.user || !token) return this.sendFresh(reply, await render(ctx));
     const key = JSON.stringify([request.url, request.user, token]);
     const joined = versions.join('.');
-    let entries = this.stores.get(db);
-    if (!entries) {
-      entries = new Map();
-      this.stores.set(db, entries);
+    let store = this.stores.get(db);
+    if (!store) {
+      store = { entries: new Map(), computing: new Map() };
+      this.stores.set(db, store);
     }
+    const { entries, computing } = store;
     const hit = entries.get(key);
     if (hit && hit.versions === joined && Date.now() < hit.until) {
       entries.delete(key);
       entries.set(key, hit);
       signedInPageStats.hits++;
       return reply.type('text/html; charset=utf-8').send(hit.html);
-    }
-    let computing = this.computing.get(db);
-    if (!computing) {
-      computing = new Map();
-      this.computing.set(db, computing);
     }
     const flight = `${joined}\n${key}`;
     const running = computing.get(flight);

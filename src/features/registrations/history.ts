@@ -60,9 +60,7 @@ export async function decisionOf(db: Db, id: string): Promise<DecisionSummary | 
 
 /** The latest decision of each of several registrations (those without one are absent), in one query. */
 export async function decisionsOf(db: Db, ids: string[]): Promise<Map<string, DecisionSummary>> {
-  const out = new Map<string, DecisionSummary>();
-  for (const d of await latestDecisionRows(db, ids)) if (!out.has(d.registration_id)) out.set(d.registration_id, summary(d));
-  return out;
+  return new Map([...(await latestDecisionRows(db, ids))].map(([id, d]) => [id, summary(d)]));
 }
 
 /** The answers of a submitted version as they were frozen, or null when there is no such version. */

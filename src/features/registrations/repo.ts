@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Trx } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import type { DecisionTable, RegistrationState, RegistrationTable } from './tables.ts';
@@ -155,10 +155,14 @@ export async function latestDecision(db: Kysely<Database>, registrationId: strin
     .executeTakeFirst();
 }
 
-/** The latest decision of each of several registrations, in one query (newest first: on a tie the first counts). */
+/**
+ * The latest decision of each of several registrations, in one query: a map by registration, one
+ * decision each (two at the same moment: the first the query returns counts).
+ */
 export async function latestDecisionRows(db: Kysely<Database>, registrationIds: string[]) {
-  if (registrationIds.length === 0) return [];
-  return db
+  const latest = new Map<string, Selectable<DecisionTable>>();
+  if (registrationIds.length === 0) return latest;
+  const rows = await db
     .selectFrom('decisions')
     .selectAll()
     .where('registration_id', 'in', registrationIds)
@@ -171,8 +175,9 @@ export async function latestDecisionRows(db: Kysely<Database>, registrationIds: 
           .whereRef('later.registration_id', '=', 'decisions.registration_id'),
       ),
     )
-    .orderBy('decided_at', 'desc')
     .execute();
+  for (const d of rows) if (!latest.has(d.registration_id)) latest.set(d.registration_id, d);
+  return latest;
 }
 
 /** Registrations the reminder job looks at: open ones only. */

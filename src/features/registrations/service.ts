@@ -90,15 +90,12 @@ export async function getEditableRegistration(db: Db, user: CurrentUser, id: str
 export async function registrationsOfUser(db: Db, user: CurrentUser): Promise<RegistrationListItem[]> {
   if (!user.institutionBrin) return [];
   const rows = await listRegistrationsOfInstitution(db, user.institutionBrin);
-  // Newest first: on a tie the first one counts.
-  const messages = new Map<string, string>();
-  for (const d of await latestDecisionRows(
+  const decisions = await latestDecisionRows(
     db,
     rows.map((r) => r.id),
-  ))
-    if (!messages.has(d.registration_id)) messages.set(d.registration_id, d.message);
+  );
   return rows.map((r) => ({
-    decisionMessage: messages.get(r.id) ?? null,
+    decisionMessage: decisions.get(r.id)?.message ?? null,
     id: r.id,
     reference: r.reference,
     state: parseState(r.state),
