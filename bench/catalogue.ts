@@ -22,7 +22,7 @@ import { createEvent, registerDirect } from '../src/features/events/index.ts';
 import { addOrganisation } from '../src/features/network/index.ts';
 import { indexItem, searchSite } from '../src/features/search/index.ts';
 import { parseQuery } from '../src/platform/dutch-search.ts';
-import { benchEnv, CONNECTIONS, DURATION, measure, rssOf, start, startApp, writeReport } from './lib.ts';
+import { benchEnv, CONNECTIONS, DURATION, measure, type Result, rssOf, start, startApp, writeReport } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_ROUTES ?? 10_000);
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
@@ -285,13 +285,16 @@ try {
     // The ceiling just before and just after each run of the app, averaged: this machine's speed
     // drifts. BENCH_REPEAT=n runs the app n times between n + 1 ceilings and reports the median
     // ratio with its range (a page near its bar is read better from several runs than from one).
-    const ceilings = [await measure('ceiling', `http://127.0.0.1:${raw.port}/`)];
-    const runs: { rps: number; p50: number; p99: number; bytes: number; errors: number; ratio: number; ceiling: number }[] = [];
+    const ceilingRun = () => measure('ceiling', `http://127.0.0.1:${raw.port}/`, {}, CONNECTIONS, raw.child.pid);
+    const ceilings = [await ceilingRun()];
+    const runs: (Result & { ratio: number; ceiling: number; ceilingCpuUs: number })[] = [];
     for (let i = 0; i < REPEAT; i++) {
-      const r = await measure(label, `${base}${path}`);
-      ceilings.push(await measure('ceiling', `http://127.0.0.1:${raw.port}/`));
-      const ceiling = ((ceilings.at(-2)?.rps ?? 0) + (ceilings.at(-1)?.rps ?? 0)) / 2;
-      runs.push({ ...r, errors: r.errors + r.non2xx, ratio: (r.rps / ceiling) * 100, ceiling });
+      const r = await measure(label, `${base}${path}`, {}, CONNECTIONS, app.child.pid);
+      ceilings.push(await ceilingRun());
+      const [before, after] = [ceilings.at(-2), ceilings.at(-1)];
+      const ceiling = ((before?.rps ?? 0) + (after?.rps ?? 0)) / 2;
+      const ceilingCpuUs = ((before?.cpuUs ?? 0) + (after?.cpuUs ?? 0)) / 2;
+      runs.push({ ...r, errors: r.errors + r.non2xx, ratio: (r.rps / ceiling) * 100, ceiling, ceilingCpuUs });
     }
     raw.child.kill('SIGTERM');
     runs.sort((a, b) => a.ratio - b.ratio);
@@ -300,8 +303,13 @@ try {
     worst = Math.min(worst, median.ratio);
     const range = runs.length > 1 ? ` (${runs[0]?.ratio.toFixed(1)}–${runs.at(-1)?.ratio.toFixed(1)})` : '';
     const p99s = runs.length > 1 ? ` (${Math.min(...runs.map((r) => r.p99))}–${Math.max(...runs.map((r) => r.p99))})` : '';
+    // CPU per request: the median over the runs, with the ceiling's in brackets.
+    const cpu = (pick: (r: (typeof runs)[number]) => number) => {
+      const values = runs.map(pick).sort((a, b) => a - b);
+      return Math.round(values[Math.floor((values.length - 1) / 2)] ?? 0);
+    };
     rows.push(
-      `| ${label} (\`${path}\`) | ${Math.round(median.ceiling).toLocaleString('en-US')} | ${Math.round(median.rps).toLocaleString('en-US')} | ${median.p50} | ${median.p99}${p99s} | ${median.ratio.toFixed(1)} %${range} | ${median.bytes} | ${runs.reduce((n, r) => n + r.errors, 0)} |`,
+      `| ${label} (\`${path}\`) | ${Math.round(median.ceiling).toLocaleString('en-US')} | ${Math.round(median.rps).toLocaleString('en-US')} | ${median.p50} | ${median.p99}${p99s} | ${median.ratio.toFixed(1)} %${range} | ${cpu((r) => r.cpuUs ?? 0)} (${cpu((r) => r.ceilingCpuUs)}) | ${median.bytes} | ${runs.reduce((n, r) => n + r.errors, 0)} |`,
     );
   }
   lines.push(
@@ -309,8 +317,8 @@ try {
     '',
     `Compiled server (\`node dist/server.js\`, logs at info into a pipe the bench drains), anonymous, ${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up, each page against a node:http server sending its exact bytes, measured just before and just after it (averaged)${REPEAT > 1 ? `; each page ${REPEAT} times between ${REPEAT + 1} ceilings, the median run shown with the range of ratios and of p99 in brackets` : ''}. Lowest ${REPEAT > 1 ? 'median ' : ''}ratio: ${worst.toFixed(1)} %. App RSS after the runs: ${rssOf(app.child.pid)} MB.`,
     '',
-    '| what | ceiling req/s | app req/s | p50 ms | p99 ms | of ceiling | bytes/resp | errors + non-2xx |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| what | ceiling req/s | app req/s | p50 ms | p99 ms | of ceiling | app CPU µs/req (ceiling) | bytes/resp | errors + non-2xx |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
   );

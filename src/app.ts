@@ -6,7 +6,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
-import pino, { type DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
 import { databaseReachable } from './db/ping.ts';
@@ -29,9 +29,10 @@ import { PERSONAL_DATA } from './personal-data.ts';
 import { type Access, checkAccess } from './platform/access.ts';
 import { ForbiddenError, NotFoundError, registerErrorPages } from './platform/errors.tsx';
 import { safeReturnPath } from './platform/forms.ts';
+import { cacheHitLog, logDestination } from './platform/logging.ts';
 import { retentionRules } from './platform/privacy/retention.ts';
 import type { PersonalDataSource } from './platform/privacy/types.ts';
-import { serveFromCache } from './platform/public-cache.ts';
+import { type FastPathOptions, serveFromCache } from './platform/public-cache.ts';
 import { securityHeaders } from './platform/security-headers.ts';
 import { loadSession, SESSION_COOKIE } from './platform/session/session.ts';
 import type { SettingDefinition } from './platform/settings/registry.ts';
@@ -86,8 +87,9 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   wireWorkflows();
   // Cached public answers go out straight from node:http; the rest goes to Fastify (public-cache.ts).
   let closing = false;
-  let log: (line: object) => void = () => {};
-  const fastPath = { db, sessionCookie: SESSION_COOKIE, closing: () => closing, log: (line: object) => log(line) };
+  let log: FastPathOptions['log'] = () => {};
+  const logs = logStream ?? logDestination();
+  const fastPath: FastPathOptions = { db, sessionCookie: SESSION_COOKIE, closing: () => closing, log: (...line) => log(...line) };
   const app = Fastify({
     serverFactory: (handler) => {
       // Timeouts are checked every 2 s (Node's default, 30 s, lets a slow client hang on much longer).
@@ -107,9 +109,9 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     logger: {
       level: config.logLevel,
       // Stdout, written asynchronously; when the reader of the logs falls behind, at most
-      // LOG_BUFFER_BYTES wait in memory and what does not fit is dropped (and counted), so a slow
+      // LOG_BUFFER_BYTES (platform/logging.ts) wait in memory and what does not fit is dropped (and counted), so a slow
       // log pipe can never make the process grow without bound.
-      stream: logStream ?? logDestination(),
+      stream: logs,
       // Paths only: query strings can hold sign-in tokens, and we log no addresses or IPs.
       serializers: {
         req: (req) => ({ method: req.method, path: String(req.url).split('?')[0] }),
@@ -187,7 +189,8 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
   });
   await app.register(fastifyRateLimit, { global: false });
 
-  log = (line) => app.log.info(line, 'request');
+  // Fastify's logger is the pino instance it made from the options above.
+  log = cacheHitLog(app.log as Logger, logs);
   app.addHook('onResponse', async (request, reply) => {
     request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request');
   });
@@ -358,22 +361,6 @@ export function securityTxt(config: Pick<Config, 'baseUrl' | 'securityContact'>,
     `Canonical: ${config.baseUrl}/.well-known/security.txt`,
     '',
   ].join('\n');
-}
-
-/** At most this much log output waits in memory for a slow reader; the rest is dropped. */
-export const LOG_BUFFER_BYTES = 4 * 1024 * 1024;
-export const droppedLogLines = { count: 0 };
-
-/**
- * Where log lines go: stdout (`dest` 1), written asynchronously; when the reader falls behind, at
- * most `maxLength` bytes wait in memory and further lines are dropped and counted.
- */
-export function logDestination(dest = 1, maxLength = LOG_BUFFER_BYTES): DestinationStream {
-  const destination = pino.destination({ dest, sync: false, maxLength });
-  destination.on('drop', () => {
-    droppedLogLines.count++;
-  });
-  return destination;
 }
 
 function refererPath(referer: string | undefined, baseUrl: string): string | null {

@@ -1,4 +1,4 @@
-import { buildApp, droppedLogLines } from './app.ts';
+import { buildApp } from './app.ts';
 import { prepareDatabase } from './boot.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DEMO_USERS } from './demo/load.ts';
@@ -12,6 +12,7 @@ import { runIntroductionJobs } from './features/network/index.ts';
 import { runSupportJobs } from './features/support/index.ts';
 import { PERSONAL_DATA } from './personal-data.ts';
 import { runWhenDue } from './platform/jobs/run.ts';
+import { droppedLogLines } from './platform/logging.ts';
 import { mailboxTransport, smtpTransport, startOutboxWorker } from './platform/mail/worker.ts';
 import { runRetention } from './platform/privacy/retention.ts';
 import { HOUR, MINUTE } from './platform/time.ts';

@@ -4,7 +4,7 @@ import { constants, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { droppedLogLines, logDestination } from '../src/app.ts';
+import { droppedLogLines, logDestination } from '../src/platform/logging.ts';
 
 describe('logs when nobody reads them', () => {
   test('a reader that never reads: at most the bound waits in memory, the rest is dropped and counted', async (t) => {

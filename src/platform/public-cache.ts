@@ -167,7 +167,13 @@ async function entryFor(
 
 const hasSession = (cookie: string | undefined, name: string) => Boolean(cookie?.includes(`${name}=`));
 
-export type FastPathOptions = { db: Db; sessionCookie: string; closing: () => boolean; log: (line: object) => void };
+export type FastPathOptions = {
+  db: Db;
+  sessionCookie: string;
+  closing: () => boolean;
+  /** Logs the answer: request id, path (no query string), status and milliseconds taken. */
+  log: (id: string, path: string, status: number, ms: number) => void;
+};
 
 /**
  * Answers a GET for a cached public resource straight from node:http; false when it is not one
@@ -204,13 +210,7 @@ function answer(req: IncomingMessage, res: ServerResponse, entry: Entry, version
     res.writeHead(entry.status, head);
     res.end(body);
   }
-  options.log({
-    reqId: id,
-    req: { method: 'GET', url: req.url ?? '/' },
-    res: { statusCode: res.statusCode },
-    responseTime: Number(process.hrtime.bigint() - started) / 1e6,
-    cache: 'hit',
-  });
+  options.log(id, (req.url ?? '/').split('?')[0] ?? '/', res.statusCode, Number(process.hrtime.bigint() - started) / 1e6);
   return true;
 }
 
