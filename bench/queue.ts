@@ -7,16 +7,21 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import type autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { connect } from '../src/db/connect.ts';
 import { ensureUser } from '../src/features/accounts/index.ts';
+import { createSession, SESSION_COOKIE } from '../src/platform/session/session.ts';
 import { HttpClient } from '../test/http-client.ts';
 import { VALID } from '../test/registration-fixtures.ts';
 import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start, startApp, writeReport } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_REGISTRATIONS ?? 1000);
+// BENCH_PEOPLE=50: /mijn once more with every connection signed in as someone else.
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 0);
 // On the engine of DATABASE_URL (SQLite when unset): run it under scripts/with-postgres.sh for PostgreSQL.
 const postgres = /^postgres/.test(process.env.DATABASE_URL ?? '');
+const socket = /[?&]host=\//.test(process.env.DATABASE_URL ?? '');
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
 const children: ChildProcess[] = [];
 try {
@@ -115,6 +120,16 @@ try {
     .orderBy('created_at', 'desc')
     .executeTakeFirstOrThrow();
   await http.post('/inloggen/link', { token: /token=([\w-]+)/.exec(mail.body_text)?.[1] ?? '' });
+  // BENCH_PEOPLE: half of them team members, half staff of a hogeschool (each of another one, so
+  // each sees its own registrations), signed in through the platform's sessions (the sign-in form
+  // allows 30 requests per 10 minutes from one address).
+  const people: { email: string; session: string }[] = [];
+  for (let i = 0; i < PEOPLE; i++) {
+    const email = `persoon${i}@${i % 2 ? 'hogeschool.nl' : 'programma.nl'}`;
+    const institutionBrin = institutions[Math.floor(i / 2) % institutions.length] ?? null;
+    const userId = await ensureUser(db, { email, role: i % 2 ? 'applicant' : 'team', name: `Persoon ${i}`, institutionBrin });
+    people.push({ email, session: await createSession(db, { userId }, null) });
+  }
   await db.destroy();
   // As a browser after signing in: the first page sets the CSRF secret cookie and every later
   // request sends it back (without it, every page would make a new secret: crypto a browser never causes).
@@ -129,12 +144,20 @@ try {
   const raw = await start(['bench/serve-raw.ts', bytesFile], env);
   children.push(raw.child);
 
-  const ceiling = await measure('node:http, same bytes (ceiling)', `http://127.0.0.1:${raw.port}/`);
-  const queuePage = await measure(`app: queue page 1 of ${COUNT} registrations (team member)`, url, { headers });
+  const ceiling = await measure('node:http, same bytes (ceiling)', `http://127.0.0.1:${raw.port}/`, {}, CONNECTIONS, raw.child.pid);
+  const queuePage = await measure(
+    `app: queue page 1 of ${COUNT} registrations (team member)`,
+    url,
+    { headers },
+    CONNECTIONS,
+    app.child.pid,
+  );
   const filtered = await measure(
     'app: queue filtered (state + sector), sorted by hogeschool',
     `${url}?state=in_review&sector=C&sort=institution`,
     { headers },
+    CONNECTIONS,
+    app.child.pid,
   );
 
   // Two more signed-in pages, each against a node:http server sending its own exact bytes.
@@ -153,8 +176,14 @@ try {
     writeFileSync(file, await body.text());
     const server = await start(['bench/serve-raw.ts', file], env);
     children.push(server.child);
-    const own = await measure(`node:http, same bytes as ${path} (ceiling)`, `http://127.0.0.1:${server.port}/`);
-    others.push([own, await measure(label, pageUrl, { headers })]);
+    const own = await measure(
+      `node:http, same bytes as ${path} (ceiling)`,
+      `http://127.0.0.1:${server.port}/`,
+      {},
+      CONNECTIONS,
+      server.child.pid,
+    );
+    others.push([own, await measure(label, pageUrl, { headers }, CONNECTIONS, app.child.pid)]);
   }
 
   // BENCH_WRITES=1,10,50: /mijn again while another connection changes a registration that many
@@ -164,64 +193,110 @@ try {
     .split(',')
     .map(Number)
     .filter((n) => n > 0);
-  if (rates.length) {
-    const mijn = `http://127.0.0.1:${app.port}/mijn`;
-    const writer = connect(
-      postgres ? { kind: 'postgres', url: process.env.DATABASE_URL as string } : { kind: 'sqlite', path: databasePath },
+  const mijn = `http://127.0.0.1:${app.port}/mijn`;
+  const mijnCeiling = others[1]?.[0] ?? ceiling;
+  const writer = connect(postgres ? { kind: 'postgres', url: process.env.DATABASE_URL as string } : { kind: 'sqlite', path: databasePath });
+  const failed: string[] = [];
+  /** Runs `measurement` while `rate` changes a second are made (none at 0); the result and how many were made. */
+  const underWrites = async (rate: number, measurement: () => Promise<Result>) => {
+    let done = 0;
+    let busy = false;
+    const timer =
+      rate > 0
+        ? setInterval(() => {
+            if (busy) return;
+            busy = true;
+            writer
+              .updateTable('registrations')
+              .set({ updated_at: new Date().toISOString() })
+              .where('id', '=', `00000000-0000-4000-8000-${String(done % COUNT).padStart(12, '0')}`)
+              .execute()
+              .then(
+                () => {
+                  done++;
+                  busy = false;
+                },
+                (error: unknown) => {
+                  failed.push(String(error));
+                  busy = false;
+                },
+              );
+          }, 1000 / rate)
+        : undefined;
+    const result = await measurement();
+    clearInterval(timer);
+    return { rate, done, result, own: mijnCeiling };
+  };
+  for (const rate of rates) {
+    writes.push(
+      await underWrites(rate, () =>
+        measure(`app: /mijn (team member) while ${rate} changes a second are made`, mijn, { headers }, CONNECTIONS, app.child.pid),
+      ),
     );
-    const mijnCeiling = others[1]?.[0] ?? ceiling;
-    const failed: string[] = [];
-    for (const rate of rates) {
-      let done = 0;
-      let busy = false;
-      const timer = setInterval(() => {
-        if (busy) return;
-        busy = true;
-        writer
-          .updateTable('registrations')
-          .set({ updated_at: new Date().toISOString() })
-          .where('id', '=', `00000000-0000-4000-8000-${String(done % COUNT).padStart(12, '0')}`)
-          .execute()
-          .then(
-            () => {
-              done++;
-              busy = false;
-            },
-            (error: unknown) => {
-              failed.push(String(error));
-              busy = false;
-            },
-          );
-      }, 1000 / rate);
-      const started = done;
-      const result = await measure(`app: /mijn (team member) while ${rate} changes a second are made`, mijn, { headers });
-      clearInterval(timer);
-      writes.push({ rate, done: done - started, result, own: mijnCeiling });
-    }
-    await writer.destroy();
-    if (failed.length) throw new Error(`${failed.length} of the bench's changes failed: ${failed[0]}`);
   }
+
+  // BENCH_PEOPLE: /mijn with each connection another person (its own session and CSRF cookie), at
+  // rest and at each BENCH_WRITES rate: every change makes every person's next view a new page.
+  const crowd: typeof writes = [];
+  if (people.length) {
+    const cookies: string[] = [];
+    for (const person of people) {
+      const session = `${SESSION_COOKIE}=${person.session}`;
+      const first = await fetch(mijn, { headers: { cookie: session } });
+      const html = await first.text();
+      const csrf = /_csrf=([^;]+)/.exec(first.headers.get('set-cookie') ?? '')?.[1];
+      if (first.status !== 200 || !csrf || !html.includes(person.email))
+        throw new Error(`/mijn of ${person.email} did not show it signed in`);
+      cookies.push(`${session}; _csrf=${csrf}`);
+    }
+    let next = 0;
+    const setupClient = (client: { setHeaders: (headers: Record<string, string>) => void }) => {
+      client.setHeaders({ cookie: cookies[next++ % cookies.length] ?? '' });
+    };
+    for (const rate of [0, ...rates]) {
+      crowd.push(
+        await underWrites(rate, () =>
+          measure(
+            `app: /mijn, each connection one of ${people.length} people${rate ? `, while ${rate} changes a second are made` : ''}`,
+            mijn,
+            { setupClient } as Partial<autocannon.Options>,
+            CONNECTIONS,
+            app.child.pid,
+          ),
+        ),
+      );
+    }
+  }
+  await writer.destroy();
+  if (failed.length) throw new Error(`${failed.length} of the bench's changes failed: ${failed[0]}`);
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const row = (r: Result, base = ceiling) =>
-    `| ${r.label} | ${Math.round(r.rps).toLocaleString('en-US')} | ${r.p50} | ${r.p99} | ${((r.rps / base.rps) * 100).toFixed(1)} % | ${r.bytes} | ${r.errors + r.non2xx} |`;
+    `| ${r.label} | ${Math.round(r.rps).toLocaleString('en-US')} | ${r.p50} | ${r.p99} | ${((r.rps / base.rps) * 100).toFixed(1)} % | ${r.cpuUs ?? ''} | ${r.bytes} | ${r.errors + r.non2xx} |`;
   const report = [
     '',
     `## Assessment queue (${COUNT} registrations) vs node:http ceiling — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `Machine: ${machine}. Command: \`${COUNT === 1000 ? '' : `BENCH_REGISTRATIONS=${COUNT} `}${rates.length ? `BENCH_WRITES=${rates.join(',')} ` : ''}${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:queue\` (${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up; ${postgres ? 'PostgreSQL 15' : 'SQLite'}). Signed-in team member; 50 rows a page with assignees, counts per state and filter lists; ${jobsNote}.`,
+    `Machine: ${machine}. Command: \`${COUNT === 1000 ? '' : `BENCH_REGISTRATIONS=${COUNT} `}${rates.length ? `BENCH_WRITES=${rates.join(',')} ` : ''}${PEOPLE ? `BENCH_PEOPLE=${PEOPLE} ` : ''}${postgres && socket ? 'PG_SOCKET=1 ' : ''}${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:queue\` (${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up; ${postgres ? `PostgreSQL 15 ${socket ? 'through its Unix socket' : 'over TCP on 127.0.0.1'}` : 'SQLite'}). Signed-in team member; 50 rows a page with assignees, counts per state and filter lists; ${jobsNote}.`,
     '',
-    '| what | req/s | p50 ms | p99 ms | of ceiling | bytes/resp | errors + non-2xx |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| what | req/s | p50 ms | p99 ms | of ceiling | CPU µs/req | bytes/resp | errors + non-2xx |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     row(ceiling),
     row(queuePage),
     row(filtered),
     ...others.flatMap(([own, r]) => [row(own, own), row(r, own)]),
     ...writes.map((w) => row(w.result, w.own)),
+    ...crowd.map((w) => row(w.result, w.own)),
     '',
     ...(writes.length
       ? [
           `Under writes (\`BENCH_WRITES=${rates.join(',')}\`), against the /mijn ceiling above: ${writes.map((w) => `${w.done.toLocaleString('en-US')} changes in the ${w.rate}/s run`).join(', ')} (warm-up included; each raises mijn_version once).`,
+          '',
+        ]
+      : []),
+    ...(crowd.length
+      ? [
+          `With \`BENCH_PEOPLE=${people.length}\`: each connection signed in as another person (even: team members; odd: staff of a hogeschool, ${Math.min(Math.ceil(people.length / 2), institutions.length)} hogescholen, each seeing its own registrations on /mijn), against the ceiling of the team member's /mijn above (the pages differ in size: see bytes/resp). Changes made: ${crowd.map((w) => `${w.done.toLocaleString('en-US')} at ${w.rate}/s`).join(', ')}.`,
           '',
         ]
       : []),

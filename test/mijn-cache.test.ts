@@ -28,6 +28,8 @@ test(`/mijn is kept whole per browser and every table its cards read raises mijn
   // Every statement the app runs while `recording` is on: the tables it names, and the settings it asks for.
   let recording = false;
   let statements = 0;
+  // The statements of the page being recorded, with their parameters: no card reads what another read.
+  let page: string[] = [];
   const read = new Set<string>();
   const settingKeys = new Set<string>();
   const { db } = await prepareDatabase(
@@ -36,6 +38,7 @@ test(`/mijn is kept whole per browser and every table its cards read raises mijn
       onQuery: (text, parameters) => {
         if (!recording) return;
         statements++;
+        page.push(`${text} ${JSON.stringify(parameters)}`);
         for (const m of text.matchAll(/\b(?:from|join)\s+"?([a-z_]+)"?/gi)) read.add(m[1] as string);
         if (/"settings"/.test(text))
           for (const p of [...parameters, ...text.matchAll(/'([a-z_]+)'/g)].map((p) => (Array.isArray(p) ? p[1] : p)))
@@ -71,11 +74,14 @@ test(`/mijn is kept whole per browser and every table its cards read raises mijn
     for (const email of people) {
       const client = await signIn(app, db, email);
       clients.set(email, client);
+      page = [];
       recording = true;
-      const page = await client.get('/mijn');
+      const res = await client.get('/mijn');
       recording = false;
-      assert.equal(page.statusCode, 200, email);
-      if (email === `bouw@${DEMO_DOMAIN}`) assert.match(page.body, /Bouwbedrijf Voorbeeld \(demo\)/, 'the partner sees its organisation');
+      assert.equal(res.statusCode, 200, email);
+      if (email === `bouw@${DEMO_DOMAIN}`) assert.match(res.body, /Bouwbedrijf Voorbeeld \(demo\)/, 'the partner sees its organisation');
+      const twice = page.filter((statement, i) => page.indexOf(statement) !== i);
+      assert.deepEqual(twice, [], `${email}: /mijn ran these statements more than once (cards share reads through SurfaceContext.once)`);
     }
     // The observer saw the cards: these come from three features and five kinds of person.
     for (const table of ['registrations', 'event_registrations', 'organisation_users', 'link_requests', 'monitor_reports'])

@@ -25,7 +25,32 @@ export type SurfaceContext = {
    * the moment here (ms since 1970): the page kept for this browser is made again from then on.
    */
   until: (moment: number) => void;
+  /**
+   * A read several cards make (the hogeschool's registrations, say), made once for this page: the
+   * first card to ask starts it and the others get the same promise. Keyed by the reading
+   * function itself, which the feature that owns the data exports, so no two cards need agree on a name.
+   */
+  once: <T>(read: SharedRead<T>) => Promise<T>;
 };
+
+/** A read cards may share through `SurfaceContext.once`. */
+export type SharedRead<T> = (s: Pick<SurfaceContext, 'db' | 'user'>) => Promise<T>;
+
+/** A surface context for one page, with its own shared reads. */
+function surfaceContext(fields: Omit<SurfaceContext, 'once'>): SurfaceContext {
+  const reads = new Map<SharedRead<unknown>, Promise<unknown>>();
+  return {
+    ...fields,
+    once: <T,>(read: SharedRead<T>) => {
+      let started = reads.get(read) as Promise<T> | undefined;
+      if (!started) {
+        started = read(fields);
+        reads.set(read, started);
+      }
+      return started;
+    },
+  };
+}
 
 /**
  * A section of /mijn; `null` when it has nothing for this user. Sections show in `order`. The
@@ -117,7 +142,7 @@ export function surfaceRoutes(app: FastifyInstance, features: FeatureSurfaces[])
     if (!user) throw new ForbiddenError();
     return mijnPages.send(request, reply, async (ctx) => {
       let until = Number.POSITIVE_INFINITY;
-      const s: SurfaceContext = { db, user, ctx, query: queryOf(request), until: (moment) => (until = Math.min(until, moment)) };
+      const s = surfaceContext({ db, user, ctx, query: queryOf(request), until: (moment) => (until = Math.min(until, moment)) });
       const parts = await Promise.all(mijn.map((card) => card.render(s)));
       return {
         page: (
@@ -135,7 +160,7 @@ export function surfaceRoutes(app: FastifyInstance, features: FeatureSurfaces[])
   app.get('/beheer', { config: { access: 'team' } }, async (request, reply) => {
     if (!request.user) throw new ForbiddenError();
     // Not kept: what the clock changes here is not tracked.
-    const s: SurfaceContext = { db, user: request.user, ctx: pageContext(request, reply), query: queryOf(request), until: () => {} };
+    const s = surfaceContext({ db, user: request.user, ctx: pageContext(request, reply), query: queryOf(request), until: () => {} });
     const user = request.user;
     const entries = beheer.filter((entry) => !entry.adminOnly || user.role === 'admin');
     const counts = await Promise.all(entries.map((entry) => entry.count?.(db) ?? null));

@@ -6,15 +6,7 @@ import type { MailInput } from '../../platform/mail/repo.ts';
 import { readSetting } from '../../platform/settings/registry.ts';
 import type { CurrentUser } from '../../ui/context.ts';
 import { CRITERION_STEPS, submittedVerdicts } from '../assessments/index.ts';
-import {
-  type Answers,
-  canViewRegistration,
-  contactsOf,
-  decisionOf,
-  registrationById,
-  registrationsOfInstitution,
-  type State,
-} from '../registrations/index.ts';
+import { type Answers, canViewRegistration, contactsOf, decisionOf, registrationById, type State } from '../registrations/index.ts';
 import { findKickoff, findSlot, kickoffOfRegistration, kickoffsOfRegistrations, slotsFrom } from './repo.ts';
 import { buildAgenda, formatSlot, NOTICE_SETTING, signLink, verifyLink } from './rules.ts';
 import type { KickoffCard } from './views/card.tsx';
@@ -232,8 +224,8 @@ export async function noticeHours(db: Db): Promise<number> {
 }
 
 /** For /mijn: the kick-off of each registration, if any. */
-export async function kickoffCards(db: Db, institutionBrin: string): Promise<KickoffCard[]> {
-  const summaries = await registrationsOfInstitution(db, institutionBrin);
+export async function kickoffCards(db: Db, registrations: { id: string; title: string | null }[]): Promise<KickoffCard[]> {
+  const summaries = new Map(registrations.map((r) => [r.id, r]));
   const rows = await kickoffsOfRegistrations(db, [...summaries.keys()]);
   return rows.map((r) => ({
     id: r.id,

@@ -1,4 +1,5 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
+import { myRegistrations } from '../registrations/index.ts';
 import { NOTICE_SETTING, UNBOOKED_REMINDER_SETTING } from './rules.ts';
 import { kickoffCards } from './service.ts';
 import { teamOverview } from './slots.ts';
@@ -10,9 +11,9 @@ export const kickoffSurfaces: FeatureSurfaces = {
     {
       key: 'kickoffs',
       order: 10,
-      render: async ({ db, user }) => {
+      render: async ({ db, user, once }) => {
         if (user.role !== 'applicant' || !user.institutionBrin) return null;
-        const cards = (await kickoffCards(db, user.institutionBrin)).filter((k) => k.state !== 'held');
+        const cards = (await kickoffCards(db, await once(myRegistrations))).filter((k) => k.state !== 'held');
         return cards.length > 0 ? <KickoffCards cards={cards} /> : null;
       },
     },

@@ -1,5 +1,5 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
-import { inGroup, registrationsOfUser } from '../registrations/index.ts';
+import { inGroup, myRegistrations } from '../registrations/index.ts';
 import { guide, reviewList } from './guide.ts';
 import { listPublished, teamCounts } from './repo.ts';
 import { type ItemKind, isoDay, publicPath } from './rules.ts';
@@ -12,9 +12,9 @@ export const knowledgeSurfaces: FeatureSurfaces = {
       // Each admitted route of the person's hogeschool gets its own handout to print.
       key: 'handout',
       order: 35,
-      render: async ({ db, user }) => {
+      render: async ({ user, once }) => {
         if (user.role !== 'applicant') return null;
-        const admitted = (await registrationsOfUser(db, user)).filter((r) => inGroup('admitted', r.state));
+        const admitted = (await once(myRegistrations)).filter((r) => inGroup('admitted', r.state));
         if (admitted.length === 0) return null;
         return (
           <section aria-labelledby="handreiking-titel">

@@ -347,10 +347,14 @@ export async function reopenFields(
   return { ok: true };
 }
 
-/** The reports of the user's hogeschool, newest year first, for `/mijn`. */
+/** The reports of the user's hogeschool, newest year first. */
 export async function reportsOfUser(db: Db, user: CurrentUser) {
   if (user.role !== 'applicant' || !user.institutionBrin) return [];
-  const routes = await registrationsOfInstitution(db, user.institutionBrin);
+  return reportsOfRegistrations(db, await registrationsOfInstitution(db, user.institutionBrin));
+}
+
+/** The reports of these registrations by id (a hogeschool's, read once for `/mijn`), newest year first. */
+export async function reportsOfRegistrations(db: Db, routes: Map<string, { reference: string | null; title: string | null }>) {
   const rows = await reportsOfRoutes(db, [...routes.keys()]);
   const years = new Map((await findYears(db, [...new Set(rows.map((r) => r.year))])).map((y) => [y.year, y]));
   return rows.map((r) => {

@@ -1,6 +1,7 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
+import { myRegistrations } from '../registrations/index.ts';
 import { formatDate } from './messages.ts';
-import { MONITOR_REMINDER_SETTING, reportsOfUser } from './monitor.ts';
+import { MONITOR_REMINDER_SETTING, reportsOfRegistrations } from './monitor.ts';
 import { figuresOpenApi } from './open-api.ts';
 
 export const monitoringSurfaces: FeatureSurfaces = {
@@ -10,8 +11,9 @@ export const monitoringSurfaces: FeatureSurfaces = {
       // The monitor of each admitted route of the person's hogeschool: open ones first, then what was sent.
       key: 'monitor',
       order: 25,
-      render: async ({ db, user }) => {
-        const reports = await reportsOfUser(db, user);
+      render: async ({ db, user, once }) => {
+        if (user.role !== 'applicant' || !user.institutionBrin) return null;
+        const reports = await reportsOfRegistrations(db, new Map((await once(myRegistrations)).map((r) => [r.id, r])));
         if (reports.length === 0) return null;
         const open = reports.filter((r) => r.state !== 'submitted');
         const done = reports.filter((r) => r.state === 'submitted');

@@ -20,6 +20,7 @@ export async function findRegistrationsInStates(db: Kysely<Database>, states: re
     .execute();
 }
 
+/** A hogeschool's registrations, newest change first; not their answers (kilobytes each, and no list shows them). */
 export async function listRegistrationsOfInstitution(db: Kysely<Database>, brin: string) {
   return db
     .selectFrom('registrations')
@@ -29,7 +30,6 @@ export async function listRegistrationsOfInstitution(db: Kysely<Database>, brin:
       'registrations.reference',
       'registrations.state',
       'registrations.title',
-      'registrations.answers',
       'registrations.created_at',
       'registrations.participation',
       'registrations.updated_at',

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.ts';
 import { NotFoundError } from '../../platform/errors.tsx';
+import type { SharedRead } from '../../platform/surfaces.tsx';
 import type { CurrentUser } from '../../ui/context.ts';
 import { emailsOf } from '../accounts/index.ts';
 import { referenceOptions } from '../reference/index.ts';
@@ -107,6 +108,12 @@ export async function registrationsOfUser(db: Db, user: CurrentUser): Promise<Re
     updatedBy: r.updated_by_name ?? r.updated_by_email,
   }));
 }
+
+/**
+ * The registrations of the person's hogeschool, for the cards of `/mijn` to share
+ * (`SurfaceContext.once(myRegistrations)`): the list is read once for the page, not once a card.
+ */
+export const myRegistrations: SharedRead<RegistrationListItem[]> = ({ db, user }) => registrationsOfUser(db, user);
 
 /** Several registrations by id in one query (unknown ids are left out); no access check. */
 export async function registrationsByIds(db: Db, ids: string[]): Promise<Registration[]> {

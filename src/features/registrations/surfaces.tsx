@@ -1,6 +1,6 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
 import { canStartRegistration } from './rules.ts';
-import { registrationsOfUser } from './service.ts';
+import { myRegistrations } from './service.ts';
 import { RegistrationsCard } from './views/card.tsx';
 
 export const registrationSurfaces: FeatureSurfaces = {
@@ -8,9 +8,9 @@ export const registrationSurfaces: FeatureSurfaces = {
     {
       key: 'registrations',
       order: 20,
-      render: async ({ db, user }) =>
+      render: async ({ user, once }) =>
         user.role === 'applicant' && user.institutionBrin ? (
-          <RegistrationsCard user={user} registrations={await registrationsOfUser(db, user)} canStart={canStartRegistration(user)} />
+          <RegistrationsCard user={user} registrations={await once(myRegistrations)} canStart={canStartRegistration(user)} />
         ) : null,
     },
   ],

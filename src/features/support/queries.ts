@@ -8,6 +8,7 @@ import { findInstitution, referenceOptions } from '../reference/index.ts';
 import {
   decisionsOf,
   inGroup,
+  type RegistrationListItem,
   registrationById,
   registrationSummaries,
   registrationsByIds,
@@ -21,9 +22,12 @@ const isTeam = (u: Pick<CurrentUser, 'role'>) => u.role === 'team' || u.role ===
 
 /** The admitted routes of the person's hogeschool: the ones that may ask. */
 export async function routesThatMayAsk(db: Db, user: CurrentUser) {
-  if (user.role !== 'applicant') return [];
-  return (await registrationsOfUser(db, user)).filter((r) => inGroup('admitted', r.state));
+  return mayAsk(user, user.role === 'applicant' ? await registrationsOfUser(db, user) : []);
 }
+
+/** Of the registrations of the person's hogeschool, the admitted ones (only a hogeschool's staff ask). */
+const mayAsk = (user: CurrentUser, registrations: RegistrationListItem[]) =>
+  user.role === 'applicant' ? registrations.filter((r) => inGroup('admitted', r.state)) : [];
 
 export type Draft = {
   key: string;
@@ -148,11 +152,11 @@ export async function draftsFor(db: Db, user: CurrentUser): Promise<Draft[]> {
 
 /**
  * `/mijn`'s support card: the admitted routes of the person's hogeschool, their requests, the
- * ready drafts and the acceptance conditions — the routes read once, the rest in five queries
- * whatever their number. `null` when the person has no route that may ask.
+ * ready drafts and the acceptance conditions — from the hogeschool's registrations the page has
+ * read, the rest in five queries whatever their number. `null` when the person has no route that may ask.
  */
-export async function supportOverview(db: Db, user: CurrentUser) {
-  const routes = await routesThatMayAsk(db, user);
+export async function supportOverview(db: Db, user: CurrentUser, registrations: RegistrationListItem[]) {
+  const routes = mayAsk(user, registrations);
   if (routes.length === 0) return null;
   const names = new Map(routes.map((r) => [r.id, r.title ?? r.reference ?? 'route']));
   const [facts, themes, requests] = await Promise.all([admittedFacts(db, routes), themeCodes(db), requestsOfRoutes(db, [...names.keys()])]);

@@ -1,5 +1,6 @@
 import type { FeatureSurfaces } from '../../platform/surfaces.tsx';
 import { formatDateTime } from '../../platform/time.ts';
+import { myRegistrations } from '../registrations/index.ts';
 import { supportOverview } from './queries.ts';
 import { countUnassigned } from './repo.ts';
 import { FIRST_RESPONSE_SETTING, SOLUTION_SETTING, STATES, UNASSIGNED_SETTING } from './rules.ts';
@@ -11,8 +12,8 @@ export const supportSurfaces: FeatureSurfaces = {
       // A participating route's staff ask for support, start from a ready draft, and follow their requests.
       key: 'support',
       order: 28,
-      render: async ({ db, user }) => {
-        const overview = await supportOverview(db, user);
+      render: async ({ db, user, once }) => {
+        const overview = user.role === 'applicant' ? await supportOverview(db, user, await once(myRegistrations)) : null;
         if (!overview) return null;
         const { requests, drafts, conditions } = overview;
         return (
