@@ -109,8 +109,8 @@ export async function buildApp({ config, db, logStream }: AppOptions): Promise<F
     logger: {
       level: config.logLevel,
       // Stdout, written asynchronously; when the reader of the logs falls behind, at most
-      // LOG_BUFFER_BYTES (platform/logging.ts) wait in memory and what does not fit is dropped (and counted), so a slow
-      // log pipe can never make the process grow without bound.
+      // LOG_BUFFER_BYTES (platform/logging.ts) wait in memory and what does not fit is dropped (and
+      // counted), so a slow log pipe can never make the process grow without bound.
       stream: logs,
       // Paths only: query strings can hold sign-in tokens, and we log no addresses or IPs.
       serializers: {

@@ -22,12 +22,10 @@ const isTeam = (u: Pick<CurrentUser, 'role'>) => u.role === 'team' || u.role ===
 
 /** The admitted routes of the person's hogeschool: the ones that may ask. */
 export async function routesThatMayAsk(db: Db, user: CurrentUser) {
-  return mayAsk(user, user.role === 'applicant' ? await registrationsOfUser(db, user) : []);
+  return user.role === 'applicant' ? admitted(await registrationsOfUser(db, user)) : [];
 }
 
-/** Of the registrations of the person's hogeschool, the admitted ones (only a hogeschool's staff ask). */
-const mayAsk = (user: CurrentUser, registrations: RegistrationListItem[]) =>
-  user.role === 'applicant' ? registrations.filter((r) => inGroup('admitted', r.state)) : [];
+const admitted = (registrations: RegistrationListItem[]) => registrations.filter((r) => inGroup('admitted', r.state));
 
 export type Draft = {
   key: string;
@@ -156,7 +154,7 @@ export async function draftsFor(db: Db, user: CurrentUser): Promise<Draft[]> {
  * read, the rest in five queries whatever their number. `null` when the person has no route that may ask.
  */
 export async function supportOverview(db: Db, user: CurrentUser, registrations: RegistrationListItem[]) {
-  const routes = mayAsk(user, registrations);
+  const routes = user.role === 'applicant' ? admitted(registrations) : [];
   if (routes.length === 0) return null;
   const names = new Map(routes.map((r) => [r.id, r.title ?? r.reference ?? 'route']));
   const [facts, themes, requests] = await Promise.all([admittedFacts(db, routes), themeCodes(db), requestsOfRoutes(db, [...names.keys()])]);

@@ -13,7 +13,7 @@ export const supportSurfaces: FeatureSurfaces = {
       key: 'support',
       order: 28,
       render: async ({ db, user, once }) => {
-        const overview = user.role === 'applicant' ? await supportOverview(db, user, await once(myRegistrations)) : null;
+        const overview = await supportOverview(db, user, await once(myRegistrations));
         if (!overview) return null;
         const { requests, drafts, conditions } = overview;
         return (
