@@ -195,7 +195,11 @@ try {
     .filter((n) => n > 0);
   const mijn = `http://127.0.0.1:${app.port}/mijn`;
   const mijnCeiling = others[1]?.[0] ?? ceiling;
-  const writer = connect(postgres ? { kind: 'postgres', url: process.env.DATABASE_URL as string } : { kind: 'sqlite', path: databasePath });
+  // The connection that makes the changes, when any are asked for.
+  const writer =
+    rates.length > 0
+      ? connect(postgres ? { kind: 'postgres', url: process.env.DATABASE_URL as string } : { kind: 'sqlite', path: databasePath })
+      : null;
   const failed: string[] = [];
   /** Runs `measurement` while `rate` changes a second are made (none at 0); the result and how many were made. */
   const underWrites = async (rate: number, measurement: () => Promise<Result>) => {
@@ -207,7 +211,7 @@ try {
             if (busy) return;
             busy = true;
             writer
-              .updateTable('registrations')
+              ?.updateTable('registrations')
               .set({ updated_at: new Date().toISOString() })
               .where('id', '=', `00000000-0000-4000-8000-${String(done % COUNT).padStart(12, '0')}`)
               .execute()
@@ -267,7 +271,7 @@ try {
       );
     }
   }
-  await writer.destroy();
+  await writer?.destroy();
   if (failed.length) throw new Error(`${failed.length} of the bench's changes failed: ${failed[0]}`);
 
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;

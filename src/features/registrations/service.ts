@@ -40,6 +40,8 @@ export type RegistrationListItem = Pick<
 > & {
   updatedBy: string | null;
   decisionMessage: string | null;
+  /** The acceptance conditions of the latest decision, one a line, if it set any. */
+  decisionConditions: string | null;
 };
 export type TimelineEntry = { at: string; label: string };
 
@@ -97,6 +99,7 @@ export async function registrationsOfUser(db: Db, user: CurrentUser): Promise<Re
   );
   return rows.map((r) => ({
     decisionMessage: decisions.get(r.id)?.message ?? null,
+    decisionConditions: decisions.get(r.id)?.conditions ?? null,
     id: r.id,
     reference: r.reference,
     state: parseState(r.state),

@@ -6,7 +6,6 @@ import { teamWithExpertise } from '../accounts/index.ts';
 import { conflictsWith, fulfilledConditionsOf, submittedVerdictsOf } from '../assessments/index.ts';
 import { findInstitution, referenceOptions } from '../reference/index.ts';
 import {
-  decisionsOf,
   inGroup,
   type RegistrationListItem,
   registrationById,
@@ -42,26 +41,22 @@ type AdmittedRoute = Awaited<ReturnType<typeof routesThatMayAsk>>[number];
 
 /**
  * What support needs to know of each admitted route, for all of them at once: the registration,
- * its latest decision, the verdicts on its current version and the conditions already fulfilled
- * (four queries, whatever the number of routes).
+ * the verdicts on its current version and the conditions already fulfilled (three queries,
+ * whatever the number of routes; the latest decision's conditions come with the route).
  */
 async function admittedFacts(db: Db, routes: AdmittedRoute[]) {
   const ids = routes.map((r) => r.id);
-  const [registrations, decisions, fulfilled] = await Promise.all([
-    registrationsByIds(db, ids),
-    decisionsOf(db, ids),
-    fulfilledConditionsOf(db, ids),
-  ]);
+  const [registrations, fulfilled] = await Promise.all([registrationsByIds(db, ids), fulfilledConditionsOf(db, ids)]);
   const verdicts = await submittedVerdictsOf(
     db,
     registrations.map((r) => ({ id: r.id, version: r.version })),
   );
-  return { registrations: new Map(registrations.map((r) => [r.id, r])), decisions, fulfilled, verdicts };
+  return { registrations: new Map(registrations.map((r) => [r.id, r])), fulfilled, verdicts };
 }
 type Facts = Awaited<ReturnType<typeof admittedFacts>>;
 
-const conditionsIn = (facts: Facts, id: string) =>
-  (facts.decisions.get(id)?.conditions ?? '')
+const conditionsIn = (route: AdmittedRoute) =>
+  (route.decisionConditions ?? '')
     .split(/\n+/)
     .map((c) => c.trim())
     .filter(Boolean);
@@ -108,7 +103,7 @@ function draftsFrom(routes: AdmittedRoute[], facts: Facts, themeCodes: string[])
         why: `criterium ${code} voldeed deels of was onduidelijk`,
       });
     const fulfilled = new Set((facts.fulfilled.get(reg.id) ?? []).map((f) => f.condition));
-    conditionsIn(facts, reg.id).forEach((c, i) => {
+    conditionsIn(r).forEach((c, i) => {
       if (!fulfilled.has(c))
         out.push({
           key: `${reg.id}:v${i}`,
@@ -130,7 +125,7 @@ function conditionsFrom(routes: AdmittedRoute[], facts: Facts) {
   const out: { route: string; condition: string; fulfilled: { at: string; source: string } | null }[] = [];
   for (const r of routes) {
     const done = facts.fulfilled.get(r.id) ?? [];
-    for (const c of conditionsIn(facts, r.id)) {
+    for (const c of conditionsIn(r)) {
       const f = done.find((d) => d.condition === c);
       out.push({ route: r.title ?? r.reference ?? 'route', condition: c, fulfilled: f ? { at: f.at, source: f.source } : null });
     }
