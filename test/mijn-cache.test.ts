@@ -5,6 +5,7 @@ import { buildApp } from '../src/app.ts';
 import { prepareDatabase } from '../src/boot.ts';
 import { connect, type Db } from '../src/db/connect.ts';
 import { isPostgres } from '../src/db/dialect.ts';
+import { MIJN_SCOPED_TABLES } from '../src/db/migrations/2026-12-01T0400-mijn-per-hogeschool.ts';
 import { DEMO_DOMAIN, DEMO_USERS } from '../src/demo/load.ts';
 import { askToBeLinked, ensureCurrentUser } from '../src/features/accounts/index.ts';
 import { signedInPageStats } from '../src/platform/page-cache.ts';
@@ -54,6 +55,8 @@ test(`/mijn is kept whole per browser and every table its cards read raises mijn
   });
 
   const watched = await watchedTables(db);
+  const counter = async (key: string) =>
+    (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value ?? '0';
   // Signed in once each (sign-in is rate-limited per address); the later parts reuse the browsers.
   const clients = new Map<string, Client>();
   const browser = (email: string) => {
@@ -110,8 +113,8 @@ test(`/mijn is kept whole per browser and every table its cards read raises mijn
 
   await t.test('a repeated view comes whole from the kept pages; a change by another process shows on the next', async (t) => {
     const applicant = browser(`aanvrager@${DEMO_DOMAIN}`);
-    const version = async () =>
-      (await db.selectFrom('settings').select('value').where('key', '=', 'mijn_version').executeTakeFirstOrThrow()).value;
+    // The counters this page is kept under: anyone's, and the hogeschool's (07GR, the demo applicant's).
+    const version = async () => `${await counter('mijn_version')}.${await counter('mijn_version:07GR')}`;
     const first = (await applicant.get('/mijn')).body;
     const hits = signedInPageStats.hits;
     const before = await version();
@@ -132,6 +135,7 @@ test(`/mijn is kept whole per browser and every table its cards read raises mijn
     assert.match(first, new RegExp(String(reg.title).replace(/[()]/g, '\\$&')));
     await db2.updateTable('registrations').set({ title: 'Hernoemde route (demo)' }).where('id', '=', reg.id).execute();
     assert.notEqual(await version(), before, 'the database raised the counter in the writing transaction');
+    assert.equal((await version()).split('.')[0], before.split('.')[0], "the hogeschool's counter, not everyone's");
     assert.match((await applicant.get('/mijn')).body, /Hernoemde route \(demo\)/);
 
     // Overlapping requests of one browser after a change: the page is made once, the rest wait for it.
@@ -158,6 +162,104 @@ test(`/mijn is kept whole per browser and every table its cards read raises mijn
     await team.get('/mijn');
     assert.doesNotMatch((await team.get('/mijn')).body, /Hernoemde route/);
   });
+
+  await t.test(
+    "a change to another hogeschool's registrations leaves the page kept, and the kept page is the page made afresh",
+    async (t) => {
+      const applicant = browser(`aanvrager@${DEMO_DOMAIN}`);
+      const team = browser(`team@${DEMO_DOMAIN}`);
+      const kept = (await applicant.get('/mijn')).body;
+      const teamKept = (await team.get('/mijn')).body;
+      const db2 = connect(config.database);
+      t.after(() => db2.destroy());
+      const everyone = await counter('mijn_version');
+      const own = await counter('mijn_version:07GR');
+      // Every table whose rows belong to one hogeschool: a change to a row of another one raises
+      // that hogeschool's counter only (a no-op update: the triggers fire all the same).
+      const touched = new Set<string>();
+      // A row added and (below) removed count as well: a fulfilled condition at another hogeschool.
+      const elsewhere = await db2
+        .selectFrom('registrations')
+        .select(['id', 'institution_brin'])
+        .where('institution_brin', '<>', '07GR')
+        .where('state', 'in', ['accepted', 'participant'])
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      const fulfilled = await counter(`mijn_version:${elsewhere.institution_brin}`);
+      await db2
+        .insertInto('condition_fulfilments')
+        .values({
+          id: '00000000-0000-4000-8000-00000000c0de',
+          registration_id: elsewhere.id,
+          condition_text: 'Een ondertekende overeenkomst',
+          source: 'decision',
+          fulfilled_at: new Date().toISOString(),
+          fulfilled_by: null,
+        })
+        .execute();
+      assert.equal(Number(await counter(`mijn_version:${elsewhere.institution_brin}`)), Number(fulfilled) + 1, 'an added row raises it');
+      for (const table of MIJN_SCOPED_TABLES) {
+        const own = table === 'registrations' || table === 'routes';
+        const row = (
+          await sql<{ brin: string; key: string }>`select ${sql.raw(own ? 't.institution_brin' : 'r.institution_brin')} as brin,
+            ${sql.raw(own ? 't.id' : 't.registration_id')} as key
+          from ${sql.table(table)} as t ${sql.raw(own ? '' : 'join registrations r on r.id = t.registration_id')}
+          where ${sql.raw(own ? 't.institution_brin' : 'r.institution_brin')} <> '07GR' order by 2 limit 1`.execute(db2)
+        ).rows[0];
+        assert.ok(row, `the demo has a row of ${table} at another hogeschool than 07GR`);
+        const before = await counter(`mijn_version:${row.brin}`);
+        const column = own ? 'id' : 'registration_id';
+        await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${sql.ref(column)} where ${sql.ref(column)} = ${row.key}`.execute(
+          db2,
+        );
+        // (Once per transaction on PostgreSQL, once per row on SQLite.)
+        assert.ok(Number(await counter(`mijn_version:${row.brin}`)) > Number(before), `${table}: ${row.brin}'s counter raised`);
+        touched.add(row.brin);
+      }
+      const removed = await counter(`mijn_version:${elsewhere.institution_brin}`);
+      await db2.deleteFrom('condition_fulfilments').where('id', '=', '00000000-0000-4000-8000-00000000c0de').execute();
+      assert.equal(Number(await counter(`mijn_version:${elsewhere.institution_brin}`)), Number(removed) + 1, 'a removed row raises it');
+      assert.equal(await counter('mijn_version'), everyone, "no change raised everyone's counter");
+      assert.equal(await counter('mijn_version:07GR'), own, "nor 07GR's");
+
+      // A visible change at one of those hogescholen: its staff see it at once, 07GR's page stays kept.
+      const [brin] = [...touched];
+      const reg = await db2
+        .selectFrom('registrations')
+        .select('id')
+        .where('institution_brin', '=', brin as string)
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      await db2.updateTable('registrations').set({ title: 'Route van een andere hogeschool (demo)' }).where('id', '=', reg.id).execute();
+      const staff = await ensureCurrentUser(db, {
+        email: `staf@${DEMO_DOMAIN}`,
+        role: 'applicant',
+        name: 'Staf',
+        institutionBrin: brin as string,
+      });
+      const theirs = await signIn(app, db, staff.email);
+      assert.match((await theirs.get('/mijn')).body, /Route van een andere hogeschool \(demo\)/);
+      // (Creating that person raised everyone's counter: a new name; so make both pages once more, then change again.)
+      const applicantNow = (await applicant.get('/mijn')).body;
+      const teamNow = (await team.get('/mijn')).body;
+      assert.equal(applicantNow, kept, 'nothing 07GR sees changed');
+      assert.equal(teamNow, teamKept);
+      const hits = signedInPageStats.hits;
+      await db2.updateTable('registrations').set({ title: 'Nog een naam (demo)' }).where('id', '=', reg.id).execute();
+      assert.equal((await applicant.get('/mijn')).body, kept);
+      assert.equal((await team.get('/mijn')).body, teamKept);
+      assert.equal(signedInPageStats.hits, hits + 2, "07GR's and the team member's pages came whole from the kept pages");
+      assert.match((await theirs.get('/mijn')).body, /Nog een naam \(demo\)/);
+
+      // And the kept page is the page made afresh: the same person in another browser (nothing kept for it).
+      const fresh = await signIn(app, db, `aanvrager@${DEMO_DOMAIN}`);
+      const before = { ...signedInPageStats };
+      const made = (await fresh.get('/mijn')).body;
+      assert.equal(signedInPageStats.hits + signedInPageStats.shared, before.hits + before.shared, 'made afresh');
+      const withoutToken = (html: string) => html.replace(/name="_csrf" value="[^"]*"/g, 'name="_csrf" value=""');
+      assert.equal(withoutToken(made), withoutToken(kept));
+    },
+  );
 
   await t.test('a bijeenkomst moves to "Geweest" the moment it ends, from a kept page', async (t) => {
     const applicant = browser(`aanvrager@${DEMO_DOMAIN}`);

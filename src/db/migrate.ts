@@ -26,6 +26,7 @@ import * as supportCounters from './migrations/2026-11-30T1700-support-counters.
 import * as partnerRole from './migrations/2026-11-30T1750-partner-role.ts';
 import * as network from './migrations/2026-11-30T1800-network.ts';
 import * as mijnVersion from './migrations/2026-11-30T1900-mijn-version.ts';
+import * as mijnPerHogeschool from './migrations/2026-12-01T0400-mijn-per-hogeschool.ts';
 
 // Listed explicitly (not read from disk) so the set is checked by the compiler and bundled as is.
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-30T1750-partner-role': partnerRole,
   '2026-11-30T1800-network': network,
   '2026-11-30T1900-mijn-version': mijnVersion,
+  '2026-12-01T0400-mijn-per-hogeschool': mijnPerHogeschool,
 };
 
 /**

@@ -46,6 +46,7 @@ test(`migrations go up, down to nothing, and up again (${ENGINE})`, async (t) =>
     '2026-11-30T1750-partner-role',
     '2026-11-30T1800-network',
     '2026-11-30T1900-mijn-version',
+    '2026-12-01T0400-mijn-per-hogeschool',
   ];
   assert.deepEqual(
     await migrateToLatest(db),

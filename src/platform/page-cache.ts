@@ -4,7 +4,7 @@ import type { Db } from '../db/connect.ts';
 import type { PageContext } from '../ui/context.ts';
 import { renderPage } from '../ui/render.ts';
 import { keptCsrfToken, pageContext } from './page-context.ts';
-import { dataVersions } from './view-cache.ts';
+import { dataVersions, MIJN_SCOPE, mijnScopeKey } from './view-cache.ts';
 
 type Entry = { versions: string; html: string; until: number };
 export type Rendered = {
@@ -52,7 +52,10 @@ export class SignedInPages {
     const versions =
       snapshot && this.versionKeys.every((k) => snapshot.has(k))
         ? this.versionKeys.map((k) => snapshot.get(k) as string)
-        : await dataVersions(db, this.versionKeys);
+        : await dataVersions(
+            db,
+            this.versionKeys.map((k) => (k === MIJN_SCOPE ? mijnScopeKey(request.user?.institutionBrin ?? '-') : k)),
+          );
     const ctx = pageContext(request, reply);
     // The page's token for this browser's CSRF secret, kept from now on when the secret is sound.
     const made = request.cookies._csrf ? ctx.csrfToken : undefined;

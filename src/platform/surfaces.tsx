@@ -9,6 +9,7 @@ import { ForbiddenError } from './errors.tsx';
 import { SignedInPages } from './page-cache.ts';
 import { pageContext } from './page-context.ts';
 import type { SettingDefinition } from './settings/registry.ts';
+import { MIJN_SCOPE } from './view-cache.ts';
 
 /**
  * `/mijn` and `/beheer` are assembled from what each feature contributes through its index.ts;
@@ -128,8 +129,12 @@ function queryOf(request: FastifyRequest): Record<string, string> {
 
 const byOrder = <T extends { order: number }>(items: T[]) => [...items].sort((a, b) => a.order - b.order);
 
-/** `/mijn`, whole, per browser: under the counter the database raises on every change to what its cards read. */
-const mijnPages = new SignedInPages(['mijn_version']);
+/**
+ * `/mijn`, whole, per browser: under the counters the database raises on every change to what its
+ * cards read: `mijn_version` for what anyone's page may show, the person's hogeschool's for its
+ * registrations and what belongs to them (migration 2026-12-01T0400).
+ */
+const mijnPages = new SignedInPages(['mijn_version', MIJN_SCOPE]);
 
 export function surfaceRoutes(app: FastifyInstance, features: FeatureSurfaces[]) {
   const mijn = byOrder(features.flatMap((f) => f.mijn ?? []));

@@ -19,6 +19,16 @@ import { getSettings } from './settings/repo.ts';
  */
 export const SESSION_COUNTERS = ['team_version', 'assessment_version', 'reference_version', 'mijn_version'] as const;
 
+/**
+ * The counter of the signed-in person's own hogeschool, read with the session under this name:
+ * raised by every change to that hogeschool's registrations and what belongs to them (migration
+ * 2026-12-01T0400); '0' for a hogeschool nothing changed at yet and for a person without one.
+ */
+export const MIJN_SCOPE = 'mijn_scope';
+
+/** The row of `settings` that holds a hogeschool's `/mijn` counter. */
+export const mijnScopeKey = (brin: string) => `mijn_version:${brin}`;
+
 /** One counter, built once (and on PostgreSQL planned once per connection). */
 const settingValue = prepared((db: Db, key: string) => db.selectFrom('settings').select('value').where('key', '=', key));
 

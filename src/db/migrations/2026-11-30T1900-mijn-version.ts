@@ -16,7 +16,7 @@ import { isPostgres } from '../dialect.ts';
  * commit, when the transaction asks for nothing more, it cannot. Still inside the transaction, so
  * a reader sees the new value exactly when it sees the change. SQLite writes one at a time.
  */
-const WATCHED: { table: string; columns?: string[] }[] = [
+export const WATCHED: { table: string; columns?: string[] }[] = [
   // People's names and roles, and a team member's expertise; not the moment of their last sign-in.
   { table: 'users', columns: ['email', 'name', 'role', 'institution_brin', 'disabled_at', 'expertise'] },
   { table: 'link_requests' },

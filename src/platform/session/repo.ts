@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
 import { prepared } from '../../db/prepared.ts';
 import type { CurrentUser } from '../../ui/context.ts';
-import { SESSION_COUNTERS } from '../view-cache.ts';
+import { MIJN_SCOPE, SESSION_COUNTERS } from '../view-cache.ts';
 
 export async function insertSession(
   db: Kysely<Database>,
@@ -30,6 +30,12 @@ const liveSession = prepared((db: Kysely<Database>, idHash: string, nowIso: stri
       // The counters behind the signed-in pages kept whole (platform/page-cache.ts), read in the
       // same statement: on PostgreSQL a kept page then costs one round trip, not two.
       ...SESSION_COUNTERS.map((key, i) => db.selectFrom('settings').select('value').where('key', '=', key).as(`counter_${i}`)),
+      // And the person's own hogeschool's (view-cache.ts#mijnScopeKey).
+      db
+        .selectFrom('settings')
+        .select('value')
+        .where('key', '=', sql<string>`'mijn_version:' || ${sql.ref('users.institution_brin')}`)
+        .as('counter_scope'),
     ])
     .where('sessions.id_hash', '=', idHash)
     .where('sessions.expires_at', '>', nowIso),
@@ -39,7 +45,8 @@ const liveSession = prepared((db: Kysely<Database>, idHash: string, nowIso: stri
 export async function findLiveSession(db: Kysely<Database>, idHash: string, nowIso: string) {
   const row = (await liveSession(db, idHash, nowIso))[0] as (Record<string, unknown> & { id_hash: string }) | undefined;
   if (!row) return undefined;
-  const counters = new Map(SESSION_COUNTERS.map((key, i) => [key, String(row[`counter_${i}`] ?? '0')]));
+  const counters = new Map<string, string>(SESSION_COUNTERS.map((key, i) => [key, String(row[`counter_${i}`] ?? '0')]));
+  counters.set(MIJN_SCOPE, String(row.counter_scope ?? '0'));
   return { ...(row as unknown as SessionRow), counters };
 }
 
