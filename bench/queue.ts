@@ -187,7 +187,8 @@ try {
   }
 
   // BENCH_WRITES=1,10,50: /mijn again while another connection changes a registration that many
-  // times a second (each change raises mijn_version, so every kept /mijn is made afresh once).
+  // times a second (each time another one: each change raises its hogeschool's counter, so the
+  // kept /mijn of that hogeschool's staff is made afresh once).
   const writes: { rate: number; done: number; result: Result; own: Result }[] = [];
   const rates = (process.env.BENCH_WRITES ?? '')
     .split(',')
@@ -240,7 +241,7 @@ try {
   }
 
   // BENCH_PEOPLE: /mijn with each connection another person (its own session and CSRF cookie), at
-  // rest and at each BENCH_WRITES rate: every change makes every person's next view a new page.
+  // rest and at each BENCH_WRITES rate: a change makes the next view of its hogeschool's staff a new page.
   const crowd: typeof writes = [];
   if (people.length) {
     const cookies: string[] = [];
@@ -294,7 +295,7 @@ try {
     '',
     ...(writes.length
       ? [
-          `Under writes (\`BENCH_WRITES=${rates.join(',')}\`), against the /mijn ceiling above: ${writes.map((w) => `${w.done.toLocaleString('en-US')} changes in the ${w.rate}/s run`).join(', ')} (warm-up included; each raises mijn_version once).`,
+          `Under writes (\`BENCH_WRITES=${rates.join(',')}\`), against the /mijn ceiling above: ${writes.map((w) => `${w.done.toLocaleString('en-US')} changes in the ${w.rate}/s run`).join(', ')} (warm-up included; each raises its hogeschool's \`/mijn\` counter once).`,
           '',
         ]
       : []),

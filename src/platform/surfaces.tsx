@@ -55,9 +55,10 @@ function surfaceContext(fields: Omit<SurfaceContext, 'once'>): SurfaceContext {
 
 /**
  * A section of /mijn; `null` when it has nothing for this user. Sections show in `order`. The
- * page is kept whole per browser under `mijn_version` (ADR 010): every table a card reads must be
- * watched by that counter (test/mijn-cache.test.ts checks), and what the clock changes is named
- * through `until`.
+ * page is kept whole per browser under `mijn_version` and the person's hogeschool's counter (ADR
+ * 010): every table a card reads must be watched by one of them (test/mijn-cache.test.ts checks),
+ * a registration's rows (which raise only their hogeschool's) may be shown only to that
+ * hogeschool's staff, and what the clock changes is named through `until`.
  */
 export type MijnCard = { key: string; order: number; render: (s: SurfaceContext) => Promise<VNode | null> };
 
