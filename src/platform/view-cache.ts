@@ -26,8 +26,9 @@ export const SESSION_COUNTERS = ['team_version', 'assessment_version', 'referenc
  */
 export const MIJN_SCOPE = 'mijn_scope';
 
-/** The row of `settings` that holds a hogeschool's `/mijn` counter. */
-export const mijnScopeKey = (brin: string) => `mijn_version:${brin}`;
+/** The rows of `settings` that hold a hogeschool's `/mijn` counter: this, then its BRIN. */
+export const MIJN_SCOPE_PREFIX = 'mijn_version:';
+export const mijnScopeKey = (brin: string) => `${MIJN_SCOPE_PREFIX}${brin}`;
 
 /** One counter, built once (and on PostgreSQL planned once per connection). */
 const settingValue = prepared((db: Db, key: string) => db.selectFrom('settings').select('value').where('key', '=', key));

@@ -3,7 +3,7 @@ import { rawSqlite } from '../../db/connect.ts';
 import type { Database } from '../../db/database.ts';
 import { prepared } from '../../db/prepared.ts';
 import type { CurrentUser } from '../../ui/context.ts';
-import { MIJN_SCOPE, SESSION_COUNTERS } from '../view-cache.ts';
+import { MIJN_SCOPE, MIJN_SCOPE_PREFIX, SESSION_COUNTERS } from '../view-cache.ts';
 
 export async function insertSession(
   db: Kysely<Database>,
@@ -35,7 +35,7 @@ function sessionColumns(db: Kysely<Database>) {
       db
         .selectFrom('settings')
         .select('value')
-        .where('key', '=', sql<string>`'mijn_version:' || ${sql.ref('users.institution_brin')}`)
+        .where('key', '=', sql<string>`${MIJN_SCOPE_PREFIX} || ${sql.ref('users.institution_brin')}`)
         .as('counter_scope'),
     ]);
 }
