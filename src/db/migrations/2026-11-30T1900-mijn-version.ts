@@ -41,7 +41,8 @@ export const WATCHED: { table: string; columns?: string[] }[] = [
 ];
 const KEY = 'mijn_version';
 const BUMP = `update settings set value = cast(cast(value as integer) + 1 as text) where key = '${KEY}'`;
-const on = (w: (typeof WATCHED)[number], event: string) => (event === 'update' && w.columns ? `update of ${w.columns.join(', ')}` : event);
+export const on = (w: (typeof WATCHED)[number], event: string) =>
+  event === 'update' && w.columns ? `update of ${w.columns.join(', ')}` : event;
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db

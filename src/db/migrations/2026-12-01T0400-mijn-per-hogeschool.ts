@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { isPostgres } from '../dialect.ts';
-import { up as mijnVersionUp, WATCHED } from './2026-11-30T1900-mijn-version.ts';
+import { up as mijnVersionUp, on, WATCHED } from './2026-11-30T1900-mijn-version.ts';
 
 /**
  * `/mijn` per hogeschool. Until now one counter (`mijn_version`) stood for every person's `/mijn`,
@@ -31,7 +31,6 @@ const THROUGH_REGISTRATION = ['assessments', 'decisions', 'condition_fulfilments
 const SCOPED = [...OWN, ...THROUGH_REGISTRATION];
 const GLOBAL = WATCHED.filter((w) => !SCOPED.includes(w.table));
 const EVENTS = ['insert', 'update', 'delete'] as const;
-const on = (w: (typeof WATCHED)[number], event: string) => (event === 'update' && w.columns ? `update of ${w.columns.join(', ')}` : event);
 
 /**
  * SQLite: the statements that raise the counters of the hogescholen `brins` selects (as `b`). Not
