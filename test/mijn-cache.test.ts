@@ -199,16 +199,16 @@ test(`/mijn is kept whole per browser and every table its cards read raises mijn
         .execute();
       assert.equal(Number(await counter(`mijn_version:${elsewhere.institution_brin}`)), Number(fulfilled) + 1, 'an added row raises it');
       for (const table of MIJN_SCOPED_TABLES) {
-        const own = table === 'registrations' || table === 'routes';
+        const byColumn = table === 'registrations' || table === 'routes';
         const row = (
-          await sql<{ brin: string; key: string }>`select ${sql.raw(own ? 't.institution_brin' : 'r.institution_brin')} as brin,
-            ${sql.raw(own ? 't.id' : 't.registration_id')} as key
-          from ${sql.table(table)} as t ${sql.raw(own ? '' : 'join registrations r on r.id = t.registration_id')}
-          where ${sql.raw(own ? 't.institution_brin' : 'r.institution_brin')} <> '07GR' order by 2 limit 1`.execute(db2)
+          await sql<{ brin: string; key: string }>`select ${sql.raw(byColumn ? 't.institution_brin' : 'r.institution_brin')} as brin,
+            ${sql.raw(byColumn ? 't.id' : 't.registration_id')} as key
+          from ${sql.table(table)} as t ${sql.raw(byColumn ? '' : 'join registrations r on r.id = t.registration_id')}
+          where ${sql.raw(byColumn ? 't.institution_brin' : 'r.institution_brin')} <> '07GR' order by 2 limit 1`.execute(db2)
         ).rows[0];
         assert.ok(row, `the demo has a row of ${table} at another hogeschool than 07GR`);
         const before = await counter(`mijn_version:${row.brin}`);
-        const column = own ? 'id' : 'registration_id';
+        const column = byColumn ? 'id' : 'registration_id';
         await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${sql.ref(column)} where ${sql.ref(column)} = ${row.key}`.execute(
           db2,
         );
