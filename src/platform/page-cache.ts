@@ -4,7 +4,6 @@ import type { Db } from '../db/connect.ts';
 import type { PageContext } from '../ui/context.ts';
 import { renderPage } from '../ui/render.ts';
 import { keptCsrfToken, pageContext } from './page-context.ts';
-import { dataVersions, MIJN_SCOPE, mijnScopeKey } from './view-cache.ts';
 
 type Entry = { versions: string; html: string; until: number };
 export type Rendered = {
@@ -47,15 +46,9 @@ export class SignedInPages {
 
   async send(request: FastifyRequest, reply: FastifyReply, render: (ctx: PageContext) => Promise<Rendered>): Promise<FastifyReply> {
     const { db } = request.server;
-    // Read with the session as the request began (one statement), or now: either way before the page is computed.
+    // Read with the session as the request began (one statement), before the page is computed.
     const snapshot = request.counters;
-    const versions =
-      snapshot && this.versionKeys.every((k) => snapshot.has(k))
-        ? this.versionKeys.map((k) => snapshot.get(k) as string)
-        : await dataVersions(
-            db,
-            this.versionKeys.map((k) => (k === MIJN_SCOPE ? mijnScopeKey(request.user?.institutionBrin ?? '-') : k)),
-          );
+    const versions = snapshot && this.versionKeys.every((k) => snapshot.has(k)) ? this.versionKeys.map((k) => snapshot.get(k)) : null;
     const ctx = pageContext(request, reply);
     // The page's token for this browser's CSRF secret, kept from now on when the secret is sound.
     const made = request.cookies._csrf ? ctx.csrfToken : undefined;
@@ -63,7 +56,8 @@ export class SignedInPages {
     // A browser without a CSRF secret (its first page sets one) or with a forged one: computed and sent, nothing
     // kept. (A counter without its row reads '0': raised by `bumpCounter` it then becomes '1'; the
     // ones raised by triggers are created by their migrations, which run before the app serves.)
-    if (!request.user || !token) return this.sendFresh(reply, await render(ctx));
+    // Nor without the counters of the session (a request with a user always has them).
+    if (!request.user || !token || !versions) return this.sendFresh(reply, await render(ctx));
     const key = JSON.stringify([request.url, request.user, token]);
     const joined = versions.join('.');
     let store = this.stores.get(db);

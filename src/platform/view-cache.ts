@@ -1,6 +1,5 @@
 import { type Db, rawSqlite } from '../db/connect.ts';
 import { prepared } from '../db/prepared.ts';
-import { getSettings } from './settings/repo.ts';
 
 /**
  * Data behind a signed-in list, kept per process and keyed on a version counter that the database
@@ -28,7 +27,6 @@ export const MIJN_SCOPE = 'mijn_scope';
 
 /** The rows of `settings` that hold a hogeschool's `/mijn` counter: this, then its BRIN. */
 export const MIJN_SCOPE_PREFIX = 'mijn_version:';
-export const mijnScopeKey = (brin: string) => `${MIJN_SCOPE_PREFIX}${brin}`;
 
 /** One counter, built once (and on PostgreSQL planned once per connection). */
 const settingValue = prepared((db: Db, key: string) => db.selectFrom('settings').select('value').where('key', '=', key));
@@ -54,13 +52,6 @@ export function dataVersion(db: Db, key: string): string | Promise<string> {
     perDb.set(key, read);
   }
   return read();
-}
-
-/** Several version counters, read together (one query on PostgreSQL), in the order asked. */
-export async function dataVersions(db: Db, keys: readonly string[]): Promise<string[]> {
-  if (rawSqlite(db)) return keys.map((key) => dataVersion(db, key) as string);
-  const values = await getSettings(db, keys);
-  return keys.map((key) => values.get(key) ?? '0');
 }
 
 /** A small least-recently-used store of computed data per database, each entry valid for one version. */

@@ -31,7 +31,7 @@ function sessionColumns(db: Kysely<Database>) {
       // The counters behind the signed-in pages kept whole (platform/page-cache.ts), read in the
       // same statement: on PostgreSQL a kept page then costs one round trip, not two.
       ...SESSION_COUNTERS.map((key, i) => db.selectFrom('settings').select('value').where('key', '=', key).as(`counter_${i}`)),
-      // And the person's own hogeschool's (view-cache.ts#mijnScopeKey).
+      // And the person's own hogeschool's (view-cache.ts#MIJN_SCOPE_PREFIX).
       db
         .selectFrom('settings')
         .select('value')
