@@ -25,8 +25,17 @@ describe('the demo platform (Chromium + axe-core)', () => {
     assert.equal(await page.locator('.mkb-newest li').count(), 4);
     const photo = page.locator('.mkb-home-story img');
     assert.match(String(await photo.getAttribute('alt')), /Voorbeeldfoto/);
+    // The photo is lazy (below the fold): in view, it must load, not fail.
+    await photo.scrollIntoViewIfNeeded();
     assert.ok(
-      await photo.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
+      await photo.evaluate((element) => {
+        const img = element as HTMLImageElement;
+        if (img.complete) return img.naturalWidth > 0;
+        return new Promise<boolean>((done) => {
+          img.addEventListener('load', () => done(img.naturalWidth > 0));
+          img.addEventListener('error', () => done(false));
+        });
+      }),
       'the photo loads',
     );
     await journey.check('home');
