@@ -5,7 +5,8 @@
  * 2. Every public page and the open data over HTTP at 50 connections on the same engine, each
  *    against a bare node:http server sending the same bytes, in the same run. `BENCH_ROUTES`
  *    sets the number of routes (1,000 and 10,000 are the sizes reported); `BENCH_PAGES` picks pages,
- *    `BENCH_REPEAT` measures each several times, interleaved with the ceiling (median reported).
+ *    `BENCH_REPEAT` measures each several times, interleaved with the ceiling (median reported);
+ *    `BENCH_HEADERS=1` adds a node:http server sending the same body with the app's headers.
  * Appends to bench/RESULTS.md.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -26,6 +27,7 @@ import { benchEnv, CONNECTIONS, DURATION, measure, type Result, rssOf, start, st
 
 const COUNT = Number(process.env.BENCH_ROUTES ?? 10_000);
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
+const HEADERS = process.env.BENCH_HEADERS === '1';
 const WORDS = [
   'zorg',
   'techniek',
@@ -297,6 +299,17 @@ try {
       runs.push({ ...r, errors: r.errors + r.non2xx, ratio: (r.rps / ceiling) * 100, ceiling, ceilingCpuUs });
     }
     raw.child.kill('SIGTERM');
+    // BENCH_HEADERS=1: also a node:http server sending the same body with every header the app sends
+    // (security headers, etag, vary, a request id of the same length), once: what the headers alone cost.
+    let withHeaders: Result | null = null;
+    if (HEADERS) {
+      const headersFile = join(dir, 'headers.json');
+      const sent = [...res.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'content-length'].includes(name));
+      writeFileSync(headersFile, JSON.stringify(sent));
+      const rawWithHeaders = await start(['bench/serve-raw.ts', file, '0', headersFile], env);
+      withHeaders = await measure('with headers', `http://127.0.0.1:${rawWithHeaders.port}/`, {}, CONNECTIONS, rawWithHeaders.child.pid);
+      rawWithHeaders.child.kill('SIGTERM');
+    }
     runs.sort((a, b) => a.ratio - b.ratio);
     const median = runs[Math.floor((runs.length - 1) / 2)] ?? runs[0];
     if (!median) continue;
@@ -309,7 +322,7 @@ try {
       return Math.round(values[Math.floor((values.length - 1) / 2)] ?? 0);
     };
     rows.push(
-      `| ${label} (\`${path}\`) | ${Math.round(median.ceiling).toLocaleString('en-US')} | ${Math.round(median.rps).toLocaleString('en-US')} | ${median.p50} | ${median.p99}${p99s} | ${median.ratio.toFixed(1)} %${range} | ${cpu((r) => r.cpuUs ?? 0)} (${cpu((r) => r.ceilingCpuUs)}) | ${median.bytes} | ${runs.reduce((n, r) => n + r.errors, 0)} |`,
+      `| ${label} (\`${path}\`) | ${Math.round(median.ceiling).toLocaleString('en-US')} | ${Math.round(median.rps).toLocaleString('en-US')} | ${median.p50} | ${median.p99}${p99s} | ${median.ratio.toFixed(1)} %${range} | ${cpu((r) => r.cpuUs ?? 0)} (${cpu((r) => r.ceilingCpuUs)}) | ${median.bytes} | ${runs.reduce((n, r) => n + r.errors, 0)} |${withHeaders ? ` ${Math.round(withHeaders.rps).toLocaleString('en-US')}, ${withHeaders.cpuUs} µs/req (app: ${((median.rps / withHeaders.rps) * 100).toFixed(1)} %) |` : ''}`,
     );
   }
   lines.push(
@@ -317,8 +330,8 @@ try {
     '',
     `Compiled server (\`node dist/server.js\`, logs at info into a pipe the bench drains), anonymous, ${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up, each page against a node:http server sending its exact bytes, measured just before and just after it (averaged)${REPEAT > 1 ? `; each page ${REPEAT} times between ${REPEAT + 1} ceilings, the median run shown with the range of ratios and of p99 in brackets` : ''}. Lowest ${REPEAT > 1 ? 'median ' : ''}ratio: ${worst.toFixed(1)} %. App RSS after the runs: ${rssOf(app.child.pid)} MB.`,
     '',
-    '| what | ceiling req/s | app req/s | p50 ms | p99 ms | of ceiling | app CPU µs/req (ceiling) | bytes/resp | errors + non-2xx |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| what | ceiling req/s | app req/s | p50 ms | p99 ms | of ceiling | app CPU µs/req (ceiling) | bytes/resp | errors + non-2xx |${HEADERS ? " node:http with the app's headers (BENCH_HEADERS) |" : ''}`,
+    `| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${HEADERS ? ' ---: |' : ''}`,
     ...rows,
     '',
   );

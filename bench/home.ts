@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: the home page of the app (SQLite) against a bare node:http server sending the
  * same bytes, measured in the same run with autocannon. Each server runs in its own process; the
- * load generator runs in this one. Appends the results to bench/RESULTS.md.
+ * load generator runs in this one. A third server sends the same body with every header the app
+ * sends (its security headers, etag, vary, a request id): what those headers alone cost Node, so
+ * that the ratio can be read against both. Appends the results to bench/RESULTS.md.
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,14 +17,30 @@ try {
   const env = benchEnv(`sqlite:${join(dir, 'bench.sqlite')}`);
   const app = await startApp(env);
   children.push(app.child);
-  const home = await (await fetch(`http://127.0.0.1:${app.port}/`)).text();
+  await fetch(`http://127.0.0.1:${app.port}/`);
+  // The second answer comes from the render cache: its body and headers are what the load gets.
+  // (autocannon asks for no encoding, so neither does this request.)
+  const cached = await fetch(`http://127.0.0.1:${app.port}/`, { headers: { 'accept-encoding': 'identity' } });
+  const home = await cached.text();
   const bytesFile = join(dir, 'home.html');
   writeFileSync(bytesFile, home);
   const raw = await start(['bench/serve-raw.ts', bytesFile], env);
   children.push(raw.child);
+  // Every header but the ones Node writes itself; the request id as one fixed value of the same length.
+  const headers = [...cached.headers].filter(
+    ([name]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name),
+  );
+  const headersFile = join(dir, 'headers.json');
+  writeFileSync(headersFile, JSON.stringify(headers));
+  const rawWithHeaders = await start(['bench/serve-raw.ts', bytesFile, '0', headersFile], env);
+  children.push(rawWithHeaders.child);
 
   const ceiling = await measure('node:http, same bytes (ceiling)', `http://127.0.0.1:${raw.port}/`);
   const page = await measure('app: home page, anonymous (SQLite)', `http://127.0.0.1:${app.port}/`);
+  const withHeaders = await measure(
+    `node:http, same bytes with the app's ${headers.length} headers`,
+    `http://127.0.0.1:${rawWithHeaders.port}/`,
+  );
   const rss = await (async () => {
     const { execSync } = await import('node:child_process');
     return Math.round(Number(execSync(`ps -o rss= -p ${app.child.pid}`).toString().trim()) / 1024);
@@ -41,6 +59,9 @@ try {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     row(ceiling),
     row(page),
+    row(withHeaders),
+    '',
+    `Against the server with the app's headers, the app does ${((page.rps / withHeaders.rps) * 100).toFixed(1)} %.`,
     '',
     `App process RSS after the run: ${rss} MB.`,
     '',
