@@ -31,7 +31,9 @@ export type LogDestination = DestinationStream & {
   writer: ReturnType<typeof pino.destination>;
 };
 
-const live = new Set<LogDestination>();
+/** The destinations alive, held weakly: every app built in a test process makes one. */
+const live = new Set<WeakRef<LogDestination>>();
+const gone = new FinalizationRegistry<WeakRef<LogDestination>>((ref) => live.delete(ref));
 let exitHook = false;
 
 /**
@@ -41,15 +43,15 @@ let exitHook = false;
  * The lines of one event-loop turn go to the writer (sonic-boom, through pino) as one string, when
  * the turn ends or at 16 KB: sonic-boom measures the byte length of its last buffered chunk on
  * every write, which under load cost ~4 % of a cached page's busy time (bench/RESULTS.md,
- * 2026-12-01). Order is kept; what is still batched when the process exits is written first.
+ * 2026-12-01). Order is kept; what is still batched when the process exits is written out.
  */
 export function logDestination(dest = 1, maxLength = LOG_BUFFER_BYTES): LogDestination {
-  // Registered before pino's own exit hook (which writes out sonic-boom's buffer synchronously), so
-  // that the last turn's lines are in that buffer by then.
+  // At exit the lines of the last turn are handed to the writer and written out synchronously
+  // (whether pino's own exit hook, which does the same for the writer's buffer, ran before or not).
   if (!exitHook) {
     exitHook = true;
     process.once('exit', () => {
-      for (const destination of live) destination.flushSync();
+      for (const ref of live) ref.deref()?.flushSync();
     });
   }
   const writer = pino.destination({ dest, sync: false, maxLength });
@@ -92,7 +94,9 @@ export function logDestination(dest = 1, maxLength = LOG_BUFFER_BYTES): LogDesti
     },
     writer,
   };
-  live.add(destination);
-  writer.on('close', () => live.delete(destination));
+  const ref = new WeakRef(destination);
+  live.add(ref);
+  gone.register(destination, ref);
+  writer.on('close', () => live.delete(ref));
   return destination;
 }
