@@ -23,7 +23,7 @@ import { createEvent, registerDirect } from '../src/features/events/index.ts';
 import { addOrganisation } from '../src/features/network/index.ts';
 import { indexItem, searchSite } from '../src/features/search/index.ts';
 import { parseQuery } from '../src/platform/dutch-search.ts';
-import { benchEnv, CONNECTIONS, DURATION, measure, type Result, rssOf, start, startApp, writeReport } from './lib.ts';
+import { benchEnv, CONNECTIONS, DURATION, headersFile, measure, type Result, rssOf, start, startApp, writeReport } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_ROUTES ?? 10_000);
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
@@ -303,10 +303,7 @@ try {
     // (security headers, etag, vary, a request id of the same length), once: what the headers alone cost.
     let withHeaders: Result | null = null;
     if (HEADERS) {
-      const headersFile = join(dir, 'headers.json');
-      const sent = [...res.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'content-length'].includes(name));
-      writeFileSync(headersFile, JSON.stringify(sent));
-      const rawWithHeaders = await start(['bench/serve-raw.ts', file, '0', headersFile], env);
+      const rawWithHeaders = await start(['bench/serve-raw.ts', file, '0', headersFile(dir, res.headers).file], env);
       withHeaders = await measure('with headers', `http://127.0.0.1:${rawWithHeaders.port}/`, {}, CONNECTIONS, rawWithHeaders.child.pid);
       rawWithHeaders.child.kill('SIGTERM');
     }

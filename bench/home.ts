@@ -9,7 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start, startApp, writeReport } from './lib.ts';
+import { benchEnv, CONNECTIONS, DURATION, headersFile, measure, type Result, start, startApp, writeReport } from './lib.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
 const children: ChildProcess[] = [];
@@ -26,19 +26,15 @@ try {
   writeFileSync(bytesFile, home);
   const raw = await start(['bench/serve-raw.ts', bytesFile], env);
   children.push(raw.child);
-  // Every header but the ones Node writes itself; the request id as one fixed value of the same length.
-  const headers = [...cached.headers].filter(
-    ([name]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name),
-  );
-  const headersFile = join(dir, 'headers.json');
-  writeFileSync(headersFile, JSON.stringify(headers));
-  const rawWithHeaders = await start(['bench/serve-raw.ts', bytesFile, '0', headersFile], env);
+  // The request id as one fixed value of the same length.
+  const headers = headersFile(dir, cached.headers);
+  const rawWithHeaders = await start(['bench/serve-raw.ts', bytesFile, '0', headers.file], env);
   children.push(rawWithHeaders.child);
 
   const ceiling = await measure('node:http, same bytes (ceiling)', `http://127.0.0.1:${raw.port}/`);
   const page = await measure('app: home page, anonymous (SQLite)', `http://127.0.0.1:${app.port}/`);
   const withHeaders = await measure(
-    `node:http, same bytes with the app's ${headers.length} headers`,
+    `node:http, same bytes with the app's ${headers.count} headers`,
     `http://127.0.0.1:${rawWithHeaders.port}/`,
   );
   const rss = await (async () => {

@@ -1,5 +1,6 @@
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
-import { appendFileSync, createWriteStream, readFileSync } from 'node:fs';
+import { appendFileSync, createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 
 export const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -125,4 +126,15 @@ export function startFlags(): string[] {
 /** Resident memory of a process, in MB. */
 export function rssOf(pid: number | undefined): number {
   return Math.round(Number(execSync(`ps -o rss= -p ${pid}`).toString().trim()) / 1024);
+}
+
+/**
+ * The headers of an answer as the app sent them, less the ones Node writes for each response itself,
+ * as a JSON file for `bench/serve-raw.ts` (its third argument): the ceiling with the app's headers.
+ */
+export function headersFile(dir: string, headers: Headers): { file: string; count: number } {
+  const sent = [...headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding'].includes(name));
+  const file = join(dir, 'headers.json');
+  writeFileSync(file, JSON.stringify(sent));
+  return { file, count: sent.length };
 }

@@ -63,7 +63,6 @@ export function logDestination(dest = 1, maxLength = LOG_BUFFER_BYTES): LogDesti
   let batch = '';
   let scheduled = false;
   const release = () => {
-    scheduled = false;
     if (batch === '') return;
     const lines = batch;
     batch = '';
@@ -76,7 +75,10 @@ export function logDestination(dest = 1, maxLength = LOG_BUFFER_BYTES): LogDesti
       if (batch.length >= BATCH_BYTES) release();
       else if (!scheduled) {
         scheduled = true;
-        setImmediate(release);
+        setImmediate(() => {
+          scheduled = false;
+          release();
+        });
       }
     },
     flush(cb) {
