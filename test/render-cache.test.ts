@@ -3,12 +3,15 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { sql } from 'kysely';
 import { prepareDatabase } from '../src/boot.ts';
 import { connect } from '../src/db/connect.ts';
 import { setRoutePublication } from '../src/features/catalogue/index.ts';
 import { savePage } from '../src/features/content/index.ts';
+import { publicContentChanged } from '../src/platform/public-cache.ts';
+import { dataVersion } from '../src/platform/view-cache.ts';
 import { registration, user } from './factories.ts';
-import { buildTestApp, freshDatabaseUrl, signIn, testConfig } from './helpers.ts';
+import { buildTestApp, ENGINE, freshDatabaseUrl, signIn, testConfig } from './helpers.ts';
 
 /** Headers that differ between any two responses, cached or not. */
 const VARYING = new Set(['date', 'x-request-id', 'keep-alive', 'connection']);
@@ -122,6 +125,53 @@ async function serverProcess(databaseUrl: string, t: { after: (fn: () => unknown
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
 }
+
+test('PostgreSQL: the version read has a connection of its own, ended with the pool and opened anew after it is lost', {
+  skip: ENGINE === 'postgres' ? false : 'runs in the PostgreSQL pass',
+}, async (t) => {
+  const config = testConfig(await freshDatabaseUrl(t));
+  const { db } = await prepareDatabase(config, connect(config.database));
+  t.after(() => db.destroy());
+  const other = connect(config.database);
+  t.after(() => other.destroy());
+  const backends = async () =>
+    (
+      await sql<{
+        pid: number;
+        query: string;
+      }>`select pid, query from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(other)
+    ).rows;
+
+  const before = await dataVersion(db, 'public_version');
+  const side = (await backends()).filter((b) => b.query === 'select value from settings where key = $1');
+  assert.equal(side.length, 1, 'one connection ran the version read');
+  // Another process publishes something; the read sees it at once.
+  await publicContentChanged(other);
+  assert.equal(await dataVersion(db, 'public_version'), String(Number(before) + 1));
+
+  // The connection is lost (a restart of the server, a terminated backend): the next reads open a new one.
+  await sql`select pg_terminate_backend(${side[0]?.pid})`.execute(other);
+  await publicContentChanged(other);
+  let read: string | undefined;
+  for (let i = 0; i < 50 && read === undefined; i++) {
+    read = await Promise.resolve(dataVersion(db, 'public_version')).catch(() => undefined);
+    if (read === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  assert.equal(read, String(Number(before) + 2), 'the read works again and sees the latest change');
+  const now = (await backends()).filter((b) => b.query === 'select value from settings where key = $1');
+  assert.equal(now.length, 1);
+  assert.notEqual(now[0]?.pid, side[0]?.pid, 'on a new connection');
+
+  // Ending the Db ends that connection too (or it would keep the process alive).
+  await db.destroy();
+  for (let i = 0; i < 50 && (await backends()).some((b) => b.pid === now[0]?.pid); i++)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  assert.deepEqual(
+    (await backends()).filter((b) => b.pid === now[0]?.pid),
+    [],
+    'closed with the pool',
+  );
+});
 
 test('two processes on one database: an edited page and a withdrawn route show on the very next request', async (t) => {
   const databaseUrl = await freshDatabaseUrl(t);

@@ -109,7 +109,16 @@ export function connect(database: Config['database'], options: { poolSize?: numb
     // An idle client losing its connection (e.g. the server restarting) must not crash the process.
     pool.on('error', () => {});
     pool.on('connect', useNamedStatements);
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+    const side = sideConnection(database.url);
+    const endPool = pool.end.bind(pool);
+    // Kysely's destroy() ends the pool; the side connection ends with it, or it would keep the process alive.
+    pool.end = (async () => {
+      await side.end();
+      await endPool();
+    }) as typeof pool.end;
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+    sideQueries.set(db, side.query);
+    return db;
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
   const sqlite = new SQLite(database.path);
@@ -130,6 +139,55 @@ const sqliteHandles = new WeakMap<Db, SQLite.Database>();
  */
 export function rawSqlite(db: Db): SQLite.Database | undefined {
   return sqliteHandles.get(db);
+}
+
+/** One statement on a connection of its own: its rows as arrays of column values. */
+export type SideQuery = (name: string, text: string, values: unknown[]) => Promise<unknown[][]>;
+
+const sideQueries = new WeakMap<Db, SideQuery>();
+
+/**
+ * The PostgreSQL counterpart of `rawSqlite`: a connection of its own, outside the pool and Kysely,
+ * for the version reads that come with every cached answer. Under load the render cache reads its
+ * counter about a thousand times a second; through Kysely and the pool each read paid for a query
+ * compile, a pool checkout and release and a row object, and it waited for a pooled connection
+ * while the pages' own queries held them (bench/RESULTS.md, 2026-12-02). Undefined on SQLite and
+ * for a transaction's handle. Statements are named (prepared once on the connection).
+ */
+export function postgresSideQuery(db: Db): SideQuery | undefined {
+  return sideQueries.get(db);
+}
+
+/** A lazily opened client that is opened anew after it failed (the server restarting, a timeout). */
+function sideConnection(connectionString: string): { query: SideQuery; end: () => Promise<void> } {
+  let client: Promise<pg.Client> | null = null;
+  let ended = false;
+  const open = () => {
+    const c = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+    const opened: Promise<pg.Client> = c.connect().then(() => c);
+    const drop = () => {
+      if (client === opened) client = null;
+      c.end().catch(() => {});
+    };
+    c.on('error', drop);
+    c.on('end', drop);
+    opened.catch(drop);
+    return opened;
+  };
+  return {
+    query: async (name, text, values) => {
+      if (ended) throw new Error('the database connection is closed');
+      client ??= open();
+      const c = await client;
+      return (await c.query<unknown[]>({ name, text, values, rowMode: 'array' })).rows;
+    },
+    end: async () => {
+      ended = true;
+      const c = client;
+      client = null;
+      if (c) await c.then((open) => open.end()).catch(() => {});
+    },
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type Db, rawSqlite } from '../db/connect.ts';
+import { type Db, postgresSideQuery, rawSqlite } from '../db/connect.ts';
 import { prepared } from '../db/prepared.ts';
 
 /**
@@ -33,7 +33,7 @@ const settingValue = prepared((db: Db, key: string) => db.selectFrom('settings')
 
 const readers = new WeakMap<Db, Map<string, () => string | Promise<string>>>();
 
-/** The current value of a version counter: a synchronous read of one row on SQLite, a query on PostgreSQL. */
+/** The current value of a version counter: a synchronous read of one row on SQLite; on PostgreSQL a query on the side connection (connect.ts#postgresSideQuery). */
 export function dataVersion(db: Db, key: string): string | Promise<string> {
   let perDb = readers.get(db);
   if (!perDb) {
@@ -43,9 +43,12 @@ export function dataVersion(db: Db, key: string): string | Promise<string> {
   let read = perDb.get(key);
   if (!read) {
     const raw = rawSqlite(db);
+    const side = postgresSideQuery(db);
     if (raw) {
       const statement = raw.prepare('select value from settings where key = ?').pluck();
       read = () => String(statement.get(key) ?? '0');
+    } else if (side) {
+      read = async () => String((await side('setting_value', 'select value from settings where key = $1', [key]))[0]?.[0] ?? '0');
     } else {
       read = async () => (await settingValue(db, key))[0]?.value ?? '0';
     }
