@@ -2,7 +2,8 @@
  * `npm run bench:faults`: the compiled app under the loads of issue 10's "bad input and faults":
  * 60 s with keep-alive off, 60 s at 200 connections, and slow clients (slowloris: requests whose
  * headers trickle in) while normal load runs. Reports throughput, errors, and resident memory
- * sampled every 5 s (start, highest, end), and how long the server let the slow clients hang.
+ * sampled every 5 s (start, highest, end), and how long the server let the slow clients hang; and
+ * 200 connections against an app whose log goes into a pipe that is read slowly.
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -80,13 +81,54 @@ try {
     duration: SECONDS,
     headers: { connection: 'close' },
   });
-  // The same load against node:http sending the same bytes, once the closed connections of the
-  // app's run have left TIME_WAIT (60 s here): what this machine can do with a new connection per request.
+  const closedAt = Date.now();
   const bytesFile = join(dir, 'home.html');
   writeFileSync(bytesFile, await (await fetch(url)).text());
+
+  // A second app whose log (info: a line per request) goes into a pipe read 16 KB every 100 ms,
+  // ~160 KB/s against the several MB/s the log runs at under this load: what stays waiting in the
+  // app must stay bounded (logging.ts), and what did not fit is counted and said in the log.
+  const slowApp = await startApp(benchEnv(`sqlite:${join(dir, 'bench.sqlite')}`));
+  children.push(slowApp.child);
+  const out = slowApp.child.stdout;
+  out?.pause();
+  let logBytes = 0;
+  let partial = '';
+  // The app's lines about what it dropped: how many, and the highest total since its start they told.
+  const warned = { lines: 0, total: 0 };
+  const reader = setInterval(() => {
+    const chunk = out?.read(16_384) ?? out?.read();
+    if (!chunk) return;
+    logBytes += chunk.length;
+    const lines = (partial + String(chunk)).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      const m = /"droppedTotal":(\d+)/.exec(line);
+      if (!m) continue;
+      warned.lines++;
+      warned.total = Math.max(warned.total, Number(m[1]));
+    }
+  }, 100);
+  const slowUrl = `http://127.0.0.1:${slowApp.port}/`;
+  await autocannon({ url: slowUrl, connections: 50, duration: 3 });
+  const slowLog = await run('app: 200 connections, its log read 16 KB per 100 ms', slowApp.child.pid, {
+    url: slowUrl,
+    connections: 200,
+    duration: SECONDS,
+  });
+  // The app says once a minute how many lines it dropped since it started; wait for the first such
+  // line written after the load stopped (the reader, still slow, catches up with the backlog meanwhile).
+  const before = warned.lines;
+  for (let i = 0; i < 75 && warned.lines === before; i++) await new Promise((resolve) => setTimeout(resolve, 1000));
+  clearInterval(reader);
+  const dropped = warned.total;
+  slowApp.child.kill('SIGTERM');
+
+  // The same load against node:http sending the same bytes, once the closed connections of the
+  // app's keep-alive-off run have left TIME_WAIT (60 s here): what this machine can do with a new connection per request.
   const raw = await start(['bench/serve-raw.ts', bytesFile], benchEnv(''));
   children.push(raw.child);
-  await new Promise((resolve) => setTimeout(resolve, 61_000));
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, 61_000 - (Date.now() - closedAt))));
   const ceilingClose = await run('node:http, same bytes: keep-alive off, 50 connections (ceiling)', raw.child.pid, {
     url: `http://127.0.0.1:${raw.port}/`,
     connections: 50,
@@ -111,6 +153,9 @@ try {
       row(wide),
       row(closeEach),
       row(ceilingClose),
+      row(slowLog),
+      '',
+      `Slow log reader: it read ${(logBytes / 2 ** 20).toFixed(1)} MB of log; the app said it dropped ${dropped.toLocaleString('en-US')} lines (of ~${Math.round(slowLog.rps * SECONDS).toLocaleString('en-US')} requests).`,
       '',
       `Slow clients: ${SLOW_CLIENTS} opened; the server closed ${cut.length} of them after ${cut[0]?.toFixed(1) ?? '–'}–${cut.at(-1)?.toFixed(1) ?? '–'} s (headers timeout), ${stillOpen} were still open when the run ended.`,
       '',

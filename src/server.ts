@@ -119,11 +119,15 @@ async function main() {
     }
   }, MINUTE);
   housekeeping.unref();
-  // Log lines dropped because stdout's reader fell behind (app.ts): say so, once a minute at most.
+  // Log lines dropped because stdout's reader fell behind (app.ts): say so, once a minute at most,
+  // with the total since the start too: this line can itself be dropped while the reader is behind,
+  // and the next one then still tells the whole count.
+  let reported = 0;
   const logWatch = setInterval(() => {
-    if (droppedLogLines.count === 0) return;
-    app.log.warn({ dropped: droppedLogLines.count }, 'log lines dropped: the log reader is too slow');
-    droppedLogLines.count = 0;
+    const total = droppedLogLines.count;
+    if (total === reported) return;
+    app.log.warn({ dropped: total - reported, droppedTotal: total }, 'log lines dropped: the log reader is too slow');
+    reported = total;
   }, 60_000);
   logWatch.unref();
 

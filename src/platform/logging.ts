@@ -19,6 +19,7 @@ export function cacheHitLog(logger: Logger, stream: DestinationStream): FastPath
 
 /** At most this much log output waits in memory for a slow reader; the rest is dropped. */
 export const LOG_BUFFER_BYTES = 4 * 1024 * 1024;
+/** Log lines dropped since the process started (server.ts says so in the log once a minute). */
 export const droppedLogLines = { count: 0 };
 
 /** A batch goes to the writer when it reaches this size, before its turn ends. */
