@@ -144,9 +144,9 @@ try {
   // BENCH_EXPLAIN=1 (PostgreSQL): the plans of a broad search, its second page and a filtered search.
   if (process.env.BENCH_EXPLAIN) {
     for (const q of [
-      sql`explain (analyze, buffers) select count(*) from routes where published = 1 and search @@ to_tsquery('dutch', 'zorg:*')`,
-      sql`explain (analyze, buffers) select * from routes where published = 1 and search @@ to_tsquery('dutch', 'zorg:*') order by first_published_at desc, id limit 20 offset 20`,
-      sql`explain (analyze, buffers) select count(*) from routes where published = 1 and sector = 'Q' and search @@ to_tsquery('dutch', 'zorg:* & bouw:*')`,
+      sql`explain (analyze, buffers) select count(*) from routes where published = 1 and search @@ to_tsquery('simple', 'zorg:*')`,
+      sql`explain (analyze, buffers) select * from routes where published = 1 and search @@ to_tsquery('simple', 'zorg:*') order by first_published_at desc, id limit 20 offset 20`,
+      sql`explain (analyze, buffers) select count(*) from routes where published = 1 and sector = 'Q' and search @@ to_tsquery('simple', 'zorg:* & bouw:*')`,
     ]) {
       const r = await q.execute(db);
       console.log((r.rows as Record<string, string>[]).map((x) => Object.values(x)[0]).join('\n'), '\n');
@@ -275,10 +275,11 @@ try {
   ];
   const rows: string[] = [];
   let worst = Number.POSITIVE_INFINITY;
-  // BENCH_PAGES=programma,bijeenkomsten measures only the pages whose path contains one of those.
+  // BENCH_PAGES=programma,bijeenkomsten measures only the pages whose path contains one of those
+  // ('/' alone: the home page).
   const only = (process.env.BENCH_PAGES ?? '').split(',').filter(Boolean);
   for (const [label, path] of pages) {
-    if (only.length && !only.some((o) => path.includes(o))) continue;
+    if (only.length && !only.some((o) => (o === '/' ? path === '/' : path.includes(o)))) continue;
     const res = await fetch(`${base}${path}`, { headers: { 'accept-encoding': 'identity' } });
     if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
     const file = join(dir, 'page.bin');

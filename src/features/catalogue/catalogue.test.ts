@@ -7,9 +7,12 @@ import { buildTestApp, type Client, countRows, signIn } from '../../../test/help
 import { applicant, saveStep, startDraft, submit, VALID } from '../../../test/registration-fixtures.ts';
 import { buildApp } from '../../app.ts';
 import { connect } from '../../db/connect.ts';
+import { parseQuery } from '../../platform/dutch-search.ts';
 import { ensureUser } from '../accounts/index.ts';
 import { assign } from '../assessments/index.ts';
+import { catalogue } from './index.ts';
 import { badgeLines } from './open-data.ts';
+import { listPublished, saveRoute } from './repo.ts';
 import { shade, shadeLegend } from './rules.ts';
 
 type Site = Awaited<ReturnType<typeof buildTestApp>>;
@@ -165,6 +168,70 @@ describe('catalogue: finding routes', () => {
       ['Zorg', ['Ad Zorg']],
     ];
     for (const [q, want] of expected) assert.deepEqual(await titles(q), want, q);
+  });
+  test('a search lists the same routes in the same order whichever plan reads them: few matches, many, none; paged newest first', async (t) => {
+    const { db } = await buildTestApp(t);
+    // 340 routes (more matches than the few that are read through the search index first on
+    // PostgreSQL): 320 mention "zorg", 10 of them also "bouw"; publication times repeat, so the id decides ties.
+    const base = Date.parse('2026-06-01T00:00:00Z');
+    for (let i = 0; i < 340; i++) {
+      const id = `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
+      const at = new Date(base - (i % 170) * 60_000).toISOString();
+      await db
+        .insertInto('registrations')
+        .values({ id, institution_brin: '07GR', reference: `MKB-T-${i}`, state: 'accepted', answers: '{}', created_at: at, updated_at: at })
+        .execute();
+      const words = i < 320 ? (i % 32 === 0 ? 'zorg en bouw' : 'zorg') : 'techniek';
+      const row = {
+        id,
+        slug: `route-${i}`,
+        title: `Ad ${words} ${i}`,
+        institution_brin: '07GR',
+        institution_name: 'Avans Hogeschool',
+        level: 'AD',
+        mode: 'duaal',
+        sector: i % 2 ? 'Q' : 'C',
+        province: 'Utrecht',
+        participation: 'pilot',
+        croho: '80072',
+        description: `Werkend leren: ${words}.`,
+        locations: 'Breda',
+        target_groups: '[]',
+        published: 1,
+        first_published_at: at,
+        updated_at: at,
+      };
+      await saveRoute(db, row, `${row.title} ${row.description}`);
+    }
+    const expected = (match: (i: number) => boolean) =>
+      Array.from({ length: 340 }, (_, i) => i)
+        .filter(match)
+        .sort((a, b) => (a % 170) - (b % 170) || a - b)
+        .map((i) => `route-${i}`);
+    const slugs = async (q: string, page: number, sector?: string) => {
+      const r = await catalogue(db, { search: parseQuery(q), page, sector });
+      return { total: r.total, slugs: r.routes.map((x) => x.slug) };
+    };
+    const many = expected((i) => i < 320);
+    assert.deepEqual(await slugs('zorg', 1), { total: 320, slugs: many.slice(0, 20) });
+    assert.deepEqual(await slugs('zorg', 16), { total: 320, slugs: many.slice(300, 320) });
+    const few = expected((i) => i < 320 && i % 32 === 0);
+    assert.deepEqual(await slugs('zorg bouw', 1), { total: 10, slugs: few });
+    const fewQ = expected((i) => i < 320 && i % 2 === 1);
+    assert.deepEqual(await slugs('zorg', 2, 'Q'), { total: 160, slugs: fewQ.slice(20, 40) });
+    assert.deepEqual(await slugs('zorg techniek', 1), { total: 0, slugs: [] });
+    // The page read by either plan is the same.
+    const filters = { search: parseQuery('zorg') };
+    const viaListing = await listPublished(db, filters, 20, 40);
+    const viaSearchIndex = await listPublished(db, filters, 20, 40, 1);
+    assert.deepEqual(
+      viaSearchIndex.map((r) => r.slug),
+      viaListing.map((r) => r.slug),
+    );
+    assert.deepEqual(
+      viaListing.map((r) => r.slug),
+      many.slice(40, 60),
+    );
   });
 });
 

@@ -86,7 +86,31 @@ function filtered(db: Kysely<Database>, f: CatalogueFilters) {
     );
 }
 
-export async function listPublished(db: Kysely<Database>, f: CatalogueFilters, limit: number, offset: number) {
+/** Up to this many matches, a PostgreSQL search reads its matches through the search index first. */
+const FEW_MATCHES = 300;
+
+/**
+ * A page of published routes, newest first. `matches` is the count of the same filters, when known.
+ * On PostgreSQL a search with few matches reads them through the search index and sorts only those
+ * (a materialized CTE): otherwise the planner walks the listing index newest-first and tests route
+ * after route against the search until it has a page — every published route, when there are
+ * fewer matches than a page (6–8 ms over 10,000 routes, bench/RESULTS.md 2026-12-02). With many
+ * matches that walk ends soon, and it saves sorting them all.
+ */
+export async function listPublished(db: Kysely<Database>, f: CatalogueFilters, limit: number, offset: number, matches?: number) {
+  if (isPostgres(db) && f.search && matches !== undefined && matches <= FEW_MATCHES)
+    return db
+      .with(
+        (cte) => cte('found').materialized(),
+        () => filtered(db, f).selectAll(),
+      )
+      .selectFrom('found')
+      .selectAll()
+      .orderBy('first_published_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
   return filtered(db, f).selectAll().orderBy('first_published_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
 }
 

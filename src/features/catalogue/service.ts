@@ -190,7 +190,8 @@ export async function catalogue(db: Db, q: CatalogueQuery) {
   const total = await countPublished(db, q);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, q.page), pages);
-  const rows = await listPublished(db, q, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+  // Nothing matches: no second query (on PostgreSQL the page's plan would test every route).
+  const rows = total === 0 ? [] : await listPublished(db, q, PAGE_SIZE, (page - 1) * PAGE_SIZE, total);
   return { total, page, pages, routes: rows.map(toRoute) };
 }
 
