@@ -162,6 +162,7 @@ export function postgresSideQuery(db: Db): SideQuery | undefined {
 function sideConnection(connectionString: string): { query: SideQuery; end: () => Promise<void> } {
   let client: Promise<pg.Client> | null = null;
   let ended = false;
+  let previous: Promise<unknown> = Promise.resolve();
   const open = () => {
     const c = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
     const opened: Promise<pg.Client> = c.connect().then(() => c);
@@ -175,11 +176,16 @@ function sideConnection(connectionString: string): { query: SideQuery; end: () =
     return opened;
   };
   return {
-    query: async (name, text, values) => {
-      if (ended) throw new Error('the database connection is closed');
-      client ??= open();
-      const c = await client;
-      return (await c.query<unknown[]>({ name, text, values, rowMode: 'array' })).rows;
+    // One statement at a time (pg deprecates queueing on a client): each waits for the one before.
+    query: (name, text, values) => {
+      const run = previous.then(async () => {
+        if (ended) throw new Error('the database connection is closed');
+        client ??= open();
+        const c = await client;
+        return (await c.query<unknown[]>({ name, text, values, rowMode: 'array' })).rows;
+      });
+      previous = run.catch(() => {});
+      return run;
     },
     end: async () => {
       ended = true;
