@@ -179,12 +179,39 @@ test('PostgreSQL: the version read has a connection of its own, ended with the p
   assert.deepEqual(reads, [String(Number(before) + 2), '7', '0', String(Number(before) + 2)]);
   assert.deepEqual(warnings, []);
 
+  // A read that gets no answer (the table locked by someone else) is given up after 5 s with its
+  // connection, so the reads queued behind it go on over a new one.
+  const hungPid = (await backends()).find((b) => b.query === 'select value from settings where key = $1')?.pid;
+  let release = () => {};
+  let locked = () => {};
+  const isLocked = new Promise<void>((resolve) => (locked = resolve));
+  const lock = other.transaction().execute(async (trx) => {
+    await sql`lock table settings in access exclusive mode`.execute(trx);
+    locked();
+    await new Promise<void>((resolve) => (release = resolve));
+  });
+  await isLocked;
+  const started = Date.now();
+  const hung = Promise.resolve(dataVersion(db, 'public_version')).then(
+    () => 'answered',
+    (error: Error) => error.message,
+  );
+  const queued = Promise.resolve(dataVersion(db, 'team_version'));
+  assert.equal(await hung, 'Query read timeout');
+  assert.ok(Date.now() - started >= 4_900, 'after the timeout');
+  release();
+  await lock;
+  assert.equal(await queued, '7', 'the read queued behind it is answered');
+  // (The given-up backend leaves once its statement, freed by the lock's release, finds no client.)
+  const renewed = (await backends()).filter((b) => b.query === 'select value from settings where key = $1' && b.pid !== hungPid);
+  assert.equal(renewed.length, 1, 'over a new connection');
+
   // Ending the Db ends that connection too (or it would keep the process alive).
   await db.destroy();
-  for (let i = 0; i < 50 && (await backends()).some((b) => b.pid === now[0]?.pid); i++)
+  for (let i = 0; i < 50 && (await backends()).some((b) => b.pid === renewed[0]?.pid); i++)
     await new Promise((resolve) => setTimeout(resolve, 20));
   assert.deepEqual(
-    (await backends()).filter((b) => b.pid === now[0]?.pid),
+    (await backends()).filter((b) => b.pid === renewed[0]?.pid),
     [],
     'closed with the pool',
   );

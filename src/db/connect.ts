@@ -158,21 +158,27 @@ export function postgresSideQuery(db: Db): SideQuery | undefined {
   return sideQueries.get(db);
 }
 
-/** A lazily opened client that is opened anew after it failed (the server restarting, a timeout). */
+/**
+ * A lazily opened client that is opened anew after it failed: the server restarting, or a read
+ * with no answer within `SIDE_QUERY_TIMEOUT_MS` (the reads take turns, so one hung read must not
+ * hold up the rest; its connection is closed and the next read opens another).
+ */
 function sideConnection(connectionString: string): { query: SideQuery; end: () => Promise<void> } {
-  let client: Promise<pg.Client> | null = null;
+  let current: { client: Promise<pg.Client>; drop: () => void } | null = null;
   let ended = false;
   let previous: Promise<unknown> = Promise.resolve();
   const open = () => {
-    const c = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
-    const opened: Promise<pg.Client> = c.connect().then(() => c);
-    const drop = () => {
-      if (client === opened) client = null;
-      c.end().catch(() => {});
+    const c = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000, query_timeout: SIDE_QUERY_TIMEOUT_MS });
+    const opened = {
+      client: c.connect().then(() => c),
+      drop: () => {
+        if (current === opened) current = null;
+        c.end().catch(() => {});
+      },
     };
-    c.on('error', drop);
-    c.on('end', drop);
-    opened.catch(drop);
+    c.on('error', opened.drop);
+    c.on('end', opened.drop);
+    opened.client.catch(opened.drop);
     return opened;
   };
   return {
@@ -180,21 +186,32 @@ function sideConnection(connectionString: string): { query: SideQuery; end: () =
     query: (name, text, values) => {
       const run = previous.then(async () => {
         if (ended) throw new Error('the database connection is closed');
-        client ??= open();
+        current ??= open();
+        const { client, drop } = current;
         const c = await client;
-        return (await c.query<unknown[]>({ name, text, values, rowMode: 'array' })).rows;
+        try {
+          return (await c.query<unknown[]>({ name, text, values, rowMode: 'array' })).rows;
+        } catch (error) {
+          // An error the server sent leaves the connection usable; anything else (a timeout, a
+          // broken socket) does not.
+          if (!(error instanceof pg.DatabaseError)) drop();
+          throw error;
+        }
       });
       previous = run.catch(() => {});
       return run;
     },
     end: async () => {
       ended = true;
-      const c = client;
-      client = null;
-      if (c) await c.then((open) => open.end()).catch(() => {});
+      const c = current;
+      current = null;
+      if (c) await c.client.then((open) => open.end()).catch(() => {});
     },
   };
 }
+
+/** How long a version read may take before its connection is given up (docs/operations.md). */
+const SIDE_QUERY_TIMEOUT_MS = 5_000;
 
 /**
  * A database handle inside an open transaction. Functions that must be part of the caller's
