@@ -11,7 +11,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { prepareDatabase } from '../src/boot.ts';
@@ -23,7 +23,7 @@ import { createEvent, registerDirect } from '../src/features/events/index.ts';
 import { addOrganisation } from '../src/features/network/index.ts';
 import { indexItem, searchSite } from '../src/features/search/index.ts';
 import { parseQuery } from '../src/platform/dutch-search.ts';
-import { benchEnv, CONNECTIONS, DURATION, headersFile, measure, type Result, rssOf, start, startApp, writeReport } from './lib.ts';
+import { benchEnv, CONNECTIONS, DURATION, headersFile, machine, measure, type Result, rssOf, start, startApp, writeReport } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_ROUTES ?? 10_000);
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
@@ -166,12 +166,12 @@ try {
   }
   times.sort((a, b) => a - b);
   const pct = (p: number) => (times[Math.floor((p / 100) * (times.length - 1))] ?? 0).toFixed(2);
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machineName = machine();
   lines.push(
     '',
     `## Catalogue search over ${COUNT.toLocaleString('en-US')} routes (${postgres ? 'PostgreSQL 15' : 'SQLite'}) — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `Machine: ${machine}. Command: \`${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:catalogue\`. 300 in-process catalogue queries (Dutch search terms with prefix matching, some with a sector filter, pages 1–3, count + page), after 30 warm-up; generating the data took ${generated} s.`,
+    `Machine: ${machineName}. Command: \`${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:catalogue\`. 300 in-process catalogue queries (Dutch search terms with prefix matching, some with a sector filter, pages 1–3, count + page), after 30 warm-up; generating the data took ${generated} s.`,
     '',
     `| search (count + page of 20) | p50 ms | p95 ms | p99 ms |`,
     `| --- | ---: | ---: | ---: |`,

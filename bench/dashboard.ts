@@ -5,7 +5,7 @@
  * p50/p95 over 50 computations after 5 warm-up. Appends to bench/RESULTS.md.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { prepareDatabase } from '../src/boot.ts';
@@ -16,7 +16,7 @@ import { DashboardPage } from '../src/features/monitoring/views/dashboard.tsx';
 import { recordAudit } from '../src/platform/audit/repo.ts';
 import { sortableId } from '../src/platform/crypto.ts';
 import { renderPage } from '../src/ui/render.ts';
-import { writeReport } from './lib.ts';
+import { machine, writeReport } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_REGISTRATIONS ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
@@ -195,13 +195,13 @@ try {
   }
   const pct = (list: number[], p: number) => ([...list].sort((a, b) => a - b)[Math.floor((p / 100) * (list.length - 1))] ?? 0).toFixed(1);
   const max = (list: number[]) => Math.max(...list).toFixed(1);
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machineName = machine();
   writeReport(
     [
       '',
       `## Team dashboard over ${COUNT.toLocaleString('en-US')} registrations (${postgres ? 'PostgreSQL 15' : 'SQLite'}) — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `Machine: ${machine}. Command: \`${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:dashboard\`. ${eventsCount.toLocaleString('en-US')} audit events over five years and ${reports.toLocaleString('en-US')} submitted monitors over five years (generated in ${generated} s); every figure computed 50 times in process after 5 warm-up, each time right after raising \`assessment_version\` (as any change does), right after a submission's audit event (which raises \`trail_version\` too: the events written since are added to the trail kept in the process), and once more without a change; the whole page rendered after each kind of change (figures, then charts, tables and layout to HTML; no HTTP); and five times in a fresh connection (a process that reads the whole trail).`,
+      `Machine: ${machineName}. Command: \`${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:dashboard\`. ${eventsCount.toLocaleString('en-US')} audit events over five years and ${reports.toLocaleString('en-US')} submitted monitors over five years (generated in ${generated} s); every figure computed 50 times in process after 5 warm-up, each time right after raising \`assessment_version\` (as any change does), right after a submission's audit event (which raises \`trail_version\` too: the events written since are added to the trail kept in the process), and once more without a change; the whole page rendered after each kind of change (figures, then charts, tables and layout to HTML; no HTTP); and five times in a fresh connection (a process that reads the whole trail).`,
       '',
       '| dashboard figures | p50 ms | p95 ms | max ms |',
       '| --- | ---: | ---: | ---: |',

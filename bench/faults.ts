@@ -8,10 +8,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { benchEnv, rssOf, start, startApp, writeReport } from './lib.ts';
+import { benchEnv, machine, rssOf, start, startApp, writeReport } from './lib.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const SLOW_CLIENTS = Number(process.env.BENCH_SLOW_CLIENTS ?? 300);
@@ -136,7 +136,7 @@ try {
     headers: { connection: 'close' },
   });
 
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machineName = machine();
   const row = (r: Run) =>
     `| ${r.label} | ${Math.round(r.rps).toLocaleString('en-US')} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.rss[0]} → ${Math.max(...r.rss)} → ${r.rss.at(-1)} |`;
   writeReport(
@@ -144,7 +144,7 @@ try {
       '',
       `## Faults: keep-alive off, 200 connections, slow clients — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `Machine: ${machine}. Command: \`npm run bench:faults\` (compiled server on SQLite, home page, logs at info into a pipe the bench drains; ${SECONDS} s runs, RSS sampled every 5 s).`,
+      `Machine: ${machineName}. Command: \`npm run bench:faults\` (compiled server on SQLite, home page, logs at info into a pipe the bench drains; ${SECONDS} s runs, RSS sampled every 5 s).`,
       '',
       '| load | req/s | p99 ms | errors + timeouts | non-2xx | RSS MB: start → highest → end |',
       '| --- | ---: | ---: | ---: | ---: | --- |',

@@ -7,9 +7,9 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchEnv, CONNECTIONS, DURATION, headersFile, measure, type Result, start, startApp, writeReport } from './lib.ts';
+import { benchEnv, CONNECTIONS, DURATION, headersFile, machine, measure, type Result, start, startApp, writeReport } from './lib.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
 const children: ChildProcess[] = [];
@@ -42,14 +42,14 @@ try {
     return Math.round(Number(execSync(`ps -o rss= -p ${app.child.pid}`).toString().trim()) / 1024);
   })();
 
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machineName = machine();
   const row = (r: Result) =>
     `| ${r.label} | ${Math.round(r.rps).toLocaleString('en-US')} | ${r.p50} | ${r.p99} | ${((r.rps / ceiling.rps) * 100).toFixed(1)} % | ${r.bytes} | ${r.errors + r.non2xx} |`;
   const report = [
     '',
     `## Home page vs node:http ceiling — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `Machine: ${machine}. Command: \`npm run bench\` (${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up; servers in their own processes, autocannon in a third). App logs at info level to /dev/null.`,
+    `Machine: ${machineName}. Command: \`npm run bench\` (${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up; servers in their own processes, autocannon in a third). App logs at info level to /dev/null.`,
     '',
     '| what | req/s | p50 ms | p99 ms | of ceiling | bytes/resp | errors + non-2xx |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',

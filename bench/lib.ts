@@ -1,5 +1,6 @@
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { appendFileSync, createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 
@@ -137,4 +138,9 @@ export function headersFile(dir: string, headers: Headers): { file: string; coun
   const file = join(dir, 'headers.json');
   writeFileSync(file, JSON.stringify(sent));
   return { file, count: sent.length };
+}
+
+/** The machine a result was measured on, as every report names it: cores, CPU model, memory, Node. */
+export function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }

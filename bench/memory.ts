@@ -6,10 +6,10 @@
  * BENCH_SECONDS (30) set the size.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { benchEnv, rssOf, startApp, startFlags, writeReport } from './lib.ts';
+import { benchEnv, machine, rssOf, startApp, startFlags, writeReport } from './lib.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -58,13 +58,13 @@ for (const load of loads) {
   }
 }
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const machineName = machine();
 writeReport(
   [
     '',
     `## Memory: the V8 heap cap, A/B interleaved — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `Machine: ${machine}. Command: \`npm run bench:memory\` (${ROUNDS} rounds of ${SECONDS} s per load and flag set, interleaved; compiled server on SQLite, home page; \`npm start\` flags: \`${withCap.join(' ')}\`).`,
+    `Machine: ${machineName}. Command: \`npm run bench:memory\` (${ROUNDS} rounds of ${SECONDS} s per load and flag set, interleaved; compiled server on SQLite, home page; \`npm start\` flags: \`${withCap.join(' ')}\`).`,
     '',
     '| load | Node flags | peak RSS MB per run | req/s mean (per run) | p99 ms mean | errors |',
     '| --- | --- | --- | ---: | ---: | ---: |',

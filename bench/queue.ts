@@ -5,7 +5,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -14,7 +14,7 @@ import { ensureUser } from '../src/features/accounts/index.ts';
 import { createSession, SESSION_COOKIE } from '../src/platform/session/session.ts';
 import { HttpClient } from '../test/http-client.ts';
 import { VALID } from '../test/registration-fixtures.ts';
-import { benchEnv, CONNECTIONS, DURATION, measure, type Result, start, startApp, writeReport } from './lib.ts';
+import { benchEnv, CONNECTIONS, DURATION, machine, measure, type Result, start, startApp, writeReport } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_REGISTRATIONS ?? 1000);
 // BENCH_PEOPLE=50: /mijn once more with every connection signed in as someone else.
@@ -275,14 +275,14 @@ try {
   await writer?.destroy();
   if (failed.length) throw new Error(`${failed.length} of the bench's changes failed: ${failed[0]}`);
 
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machineName = machine();
   const row = (r: Result, base = ceiling) =>
     `| ${r.label} | ${Math.round(r.rps).toLocaleString('en-US')} | ${r.p50} | ${r.p99} | ${((r.rps / base.rps) * 100).toFixed(1)} % | ${r.cpuUs ?? ''} | ${r.bytes} | ${r.errors + r.non2xx} |`;
   const report = [
     '',
     `## Assessment queue (${COUNT} registrations) vs node:http ceiling — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `Machine: ${machine}. Command: \`${COUNT === 1000 ? '' : `BENCH_REGISTRATIONS=${COUNT} `}${rates.length ? `BENCH_WRITES=${rates.join(',')} ` : ''}${PEOPLE ? `BENCH_PEOPLE=${PEOPLE} ` : ''}${postgres && socket ? 'PG_SOCKET=1 ' : ''}${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:queue\` (${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up; ${postgres ? `PostgreSQL 15 ${socket ? 'through its Unix socket' : 'over TCP on 127.0.0.1'}` : 'SQLite'}). Signed-in team member; 50 rows a page with assignees, counts per state and filter lists; ${jobsNote}.`,
+    `Machine: ${machineName}. Command: \`${COUNT === 1000 ? '' : `BENCH_REGISTRATIONS=${COUNT} `}${rates.length ? `BENCH_WRITES=${rates.join(',')} ` : ''}${PEOPLE ? `BENCH_PEOPLE=${PEOPLE} ` : ''}${postgres && socket ? 'PG_SOCKET=1 ' : ''}${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:queue\` (${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up; ${postgres ? `PostgreSQL 15 ${socket ? 'through its Unix socket' : 'over TCP on 127.0.0.1'}` : 'SQLite'}). Signed-in team member; 50 rows a page with assignees, counts per state and filter lists; ${jobsNote}.`,
     '',
     '| what | req/s | p50 ms | p99 ms | of ceiling | CPU µs/req | bytes/resp | errors + non-2xx |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -5,12 +5,12 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '../src/db/connect.ts';
 import { ensureUser } from '../src/features/accounts/index.ts';
 import { HttpClient } from '../test/http-client.ts';
-import { benchEnv, DURATION, measure, type Result, start, startApp, writeReport } from './lib.ts';
+import { benchEnv, DURATION, machine, measure, type Result, start, startApp, writeReport } from './lib.ts';
 
 const CONNECTIONS = 20;
 const dir = mkdtempSync(join(tmpdir(), 'mkbroute-bench-'));
@@ -63,14 +63,14 @@ try {
     CONNECTIONS,
   );
 
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machineName = machine();
   const row = (r: Result) =>
     `| ${r.label} | ${Math.round(r.rps).toLocaleString('en-US')} | ${r.p50} | ${r.p99} | ${((r.rps / ceiling.rps) * 100).toFixed(1)} % | ${r.errors + r.non2xx} |`;
   const report = [
     '',
     `## Registration step save vs node:http ceiling — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `Machine: ${machine}. Command: \`npm run bench:step\` (${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up). Each request is a signed-in applicant saving step 1 (validation, one transaction on SQLite with \`synchronous=FULL\`, 303 redirect). App logs at info level to /dev/null.`,
+    `Machine: ${machineName}. Command: \`npm run bench:step\` (${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up). Each request is a signed-in applicant saving step 1 (validation, one transaction on SQLite with \`synchronous=FULL\`, 303 redirect). App logs at info level to /dev/null.`,
     '',
     '| what | req/s | p50 ms | p99 ms | of ceiling | errors + non-2xx/3xx |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',

@@ -7,14 +7,14 @@
  * render cache runs them. CPU µs per read (user + system of this process) and wall µs per read.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareDatabase } from '../src/boot.ts';
 import { loadConfig } from '../src/config.ts';
 import { postgresSideQuery } from '../src/db/connect.ts';
 import { prepared } from '../src/db/prepared.ts';
 import { dataVersion } from '../src/platform/view-cache.ts';
-import { writeReport } from './lib.ts';
+import { machine, writeReport } from './lib.ts';
 
 const READS = Number(process.env.BENCH_READS ?? 20_000);
 const postgres = (process.env.DATABASE_URL ?? '').startsWith('postgres');
@@ -51,12 +51,12 @@ await db.destroy();
 rmSync(dir, { recursive: true, force: true });
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const machineName = machine();
 const lines = [
   '',
   `## Version read, ${postgres ? 'PostgreSQL' : 'SQLite'} (${new Date().toISOString().slice(0, 10)})`,
   '',
-  `Machine: ${machine}. Command: \`${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:version-read\`. ${READS.toLocaleString('en')} reads one after another per round after 2,000 warm-up, three rounds interleaved; the median round (range in brackets).`,
+  `Machine: ${machineName}. Command: \`${postgres ? 'scripts/with-postgres.sh ' : ''}npm run bench:version-read\`. ${READS.toLocaleString('en')} reads one after another per round after 2,000 warm-up, three rounds interleaved; the median round (range in brackets).`,
   '',
   '| read | CPU µs/read | wall µs/read |',
   '| --- | ---: | ---: |',
