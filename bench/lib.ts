@@ -3,6 +3,7 @@ import { appendFileSync, createWriteStream, readFileSync, writeFileSync } from '
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import type { Db } from '../src/db/connect.ts';
 
 export const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -143,4 +144,33 @@ export function headersFile(dir: string, headers: Headers): { file: string; coun
 /** The machine a result was measured on, as every report names it: cores, CPU model, memory, Node. */
 export function machine(): string {
   return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+/**
+ * Waits while the outbox still delivers what the data generation queued (the app's worker sends
+ * about ten a second): each delivery is a write, and a backlog of them during a measurement is the
+ * backlog's cost, not the page's. Waits while the number of unsent mails still falls, at most
+ * `BENCH_DRAIN_SECONDS` (180); returns a sentence for the report.
+ */
+export async function waitForOutbox(db: Db): Promise<string> {
+  const count = async (unsentOnly: boolean) =>
+    Number(
+      (
+        await db
+          .selectFrom('outbox')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .$if(unsentOnly, (q) => q.where('sent_at', 'is', null))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const queued = await count(false);
+  const started = Date.now();
+  const limit = Number(process.env.BENCH_DRAIN_SECONDS ?? 180) * 1000;
+  for (let left = await count(true), still = 0; left > 0 && still < 10 && Date.now() - started < limit; ) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await count(true);
+    still = now < left ? 0 : still + 1;
+    left = now;
+  }
+  return `the outbox's delivery of the ${queued.toLocaleString('en-US')} mails queued (${(await count(true)).toLocaleString('en-US')} left unsent; waited ${Math.round((Date.now() - started) / 1000)} s)`;
 }

@@ -14,7 +14,7 @@ import { ensureUser } from '../src/features/accounts/index.ts';
 import { createSession, SESSION_COOKIE } from '../src/platform/session/session.ts';
 import { HttpClient } from '../test/http-client.ts';
 import { VALID } from '../test/registration-fixtures.ts';
-import { benchEnv, CONNECTIONS, DURATION, machine, measure, type Result, start, startApp, writeReport } from './lib.ts';
+import { benchEnv, CONNECTIONS, DURATION, machine, measure, type Result, start, startApp, waitForOutbox, writeReport } from './lib.ts';
 
 const COUNT = Number(process.env.BENCH_REGISTRATIONS ?? 1000);
 // BENCH_PEOPLE=50: /mijn once more with every connection signed in as someone else.
@@ -83,31 +83,9 @@ try {
       if (Date.now() - waitStarted > 180_000) throw new Error('the scheduled jobs did not finish their first pass within 3 minutes');
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    // Mails in the outbox: all of them, or those not yet delivered.
-    const outboxCount = async (unsentOnly: boolean) =>
-      Number(
-        (
-          await db
-            .selectFrom('outbox')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .$if(unsentOnly, (q) => q.where('sent_at', 'is', null))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    const reminders = await outboxCount(false);
-    // Then for the outbox to deliver them: each delivery is a write the assessment page's counter
-    // watches, and thousands of them during a measurement are the backlog's cost, not the page's.
-    // Waits while the number still falls (at most BENCH_DRAIN_SECONDS, 180, more).
-    const unsent = () => outboxCount(true);
-    const drainStarted = Date.now();
-    const drainLimit = Number(process.env.BENCH_DRAIN_SECONDS ?? 180) * 1000;
-    for (let left = await unsent(), still = 0; left > 0 && still < 10 && Date.now() - drainStarted < drainLimit; ) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const now = await unsent();
-      still = now < left ? 0 : still + 1;
-      left = now;
-    }
-    jobsNote = `measured after the scheduled jobs' first pass (${reminders.toLocaleString('en-US')} mails queued by it; waited ${Math.round((drainStarted - waitStarted) / 1000)} s) and the outbox's delivery of them (${(await unsent()).toLocaleString('en-US')} left unsent; waited ${Math.round((Date.now() - drainStarted) / 1000)} s)`;
+    const waited = Math.round((Date.now() - waitStarted) / 1000);
+    // Then for the outbox to deliver them: each delivery is a write the assessment page's counter watches.
+    jobsNote = `measured after the scheduled jobs' first pass (waited ${waited} s) and ${await waitForOutbox(db)}`;
   }
   const http = new HttpClient(`http://127.0.0.1:${app.port}`);
   await http.get('/inloggen');
